@@ -1,0 +1,98 @@
+import type { IPRange } from '../net/range.js';
+import type { GroupKind, KubeObject, ObjectKey } from './object.js';
+
+/** Secondary equality index: maps an object to the keys it is found under. */
+export interface EqualityIndexSpec {
+  kind: GroupKind;
+  name: string;
+  keys(obj: KubeObject): readonly string[];
+}
+
+/** Interval index over address ranges: maps an object to the ranges it occupies. */
+export interface RangeIndexSpec {
+  kind: GroupKind;
+  name: string;
+  ranges(obj: KubeObject): readonly IPRange[];
+}
+
+export interface RangeHit<T extends KubeObject = KubeObject> {
+  object: T;
+  /** The stored range of `object` that overlaps the query. */
+  range: IPRange;
+}
+
+export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+export interface WatchEvent {
+  type: WatchEventType;
+  object: KubeObject;
+}
+
+export type Unsubscribe = () => void;
+
+/** What rules and planners may read. Synchronous over cached kinds; Secrets are read on demand. */
+export interface ReadView {
+  get<T extends KubeObject = KubeObject>(kind: GroupKind, namespace: string, name: string): T | undefined;
+  list<T extends KubeObject = KubeObject>(kind: GroupKind, namespace?: string): readonly T[];
+  /** Objects whose index `index` of `kind` holds `value`. */
+  byIndex<T extends KubeObject = KubeObject>(kind: GroupKind, index: string, value: string): readonly T[];
+  /** Stored ranges of `kind` (range index `index`) that overlap `range`, in O(log n + k). */
+  overlapping<T extends KubeObject = KubeObject>(
+    kind: GroupKind,
+    index: string,
+    range: IPRange,
+  ): readonly RangeHit<T>[];
+  /** Secret contents by name; not cached cluster-wide in a real cluster. */
+  readSecret(namespace: string, name: string): Promise<KubeObject | undefined>;
+}
+
+export interface ApplyOptions {
+  /** Server-side apply field manager. */
+  fieldManager: string;
+  force?: boolean;
+}
+
+export interface DeletePreconditions {
+  uid?: string;
+  resourceVersion?: string;
+}
+
+export interface ResourceStore extends ReadView {
+  /** Registers indexes before start(); objects already present are indexed too. */
+  addEqualityIndex(spec: EqualityIndexSpec): void;
+  addRangeIndex(spec: RangeIndexSpec): void;
+  /** Starts caches (informers for KubeStore) for the given kinds and resolves once they are synced. */
+  start(kinds: readonly GroupKind[]): Promise<void>;
+  stop(): Promise<void>;
+  isSynced(): boolean;
+  watch(kind: GroupKind, handler: (event: WatchEvent) => void): Unsubscribe;
+
+  /** Server-side apply; returns the stored object. */
+  apply(obj: KubeObject, options: ApplyOptions): Promise<KubeObject>;
+  /** Creates unless an object with that identity exists; returns the stored one and whether it was created. */
+  createIfAbsent(obj: KubeObject, options: ApplyOptions): Promise<{ object: KubeObject; created: boolean }>;
+  /** Deletes; resolves false when already absent; rejects with PreconditionFailedError on a mismatch. */
+  delete(key: ObjectKey, preconditions?: DeletePreconditions): Promise<boolean>;
+  /** JSON merge patch of the status subresource. */
+  patchStatus(key: ObjectKey, status: unknown, options: ApplyOptions): Promise<KubeObject | undefined>;
+}
+
+export class PreconditionFailedError extends Error {
+  constructor(
+    readonly key: ObjectKey,
+    detail: string,
+  ) {
+    super(`precondition failed for ${key.groupKind} ${key.namespace}/${key.name}: ${detail}`);
+    this.name = 'PreconditionFailedError';
+  }
+}
+
+export class ConflictError extends Error {
+  constructor(
+    readonly key: ObjectKey,
+    detail: string,
+  ) {
+    super(`conflict on ${key.groupKind} ${key.namespace}/${key.name}: ${detail}`);
+    this.name = 'ConflictError';
+  }
+}

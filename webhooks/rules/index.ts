@@ -1,0 +1,4 @@
+import type { RuleFamily } from './types.js';
+
+/** Every rule family the webhook and `acpnet validate` run. Add a family here to register it. */
+export const ruleFamilies: readonly RuleFamily[] = [];
