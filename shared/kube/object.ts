@@ -64,7 +64,11 @@ export interface ObjectKey {
 }
 
 export function keyOf(obj: KubeObject): ObjectKey {
-  return { groupKind: groupKindOf(obj), namespace: obj.metadata.namespace ?? '', name: obj.metadata.name ?? '' };
+  return {
+    groupKind: groupKindOf(obj),
+    namespace: obj.metadata.namespace ?? '',
+    name: obj.metadata.name ?? '',
+  };
 }
 
 export function keyString(key: ObjectKey): string {

@@ -1,5 +1,5 @@
-import type { ReadView } from '../../shared/kube/store.js';
 import type { GroupKind, KubeObject } from '../../shared/kube/object.js';
+import type { EqualityIndexSpec, RangeIndexSpec, ReadView } from '../../shared/kube/store.js';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT';
 
@@ -72,8 +72,8 @@ export interface RuleFamily {
   name: string;
   rules: readonly ValidationRule[];
   mutators: readonly Mutator[];
-  equalityIndexes?: readonly import('../../shared/kube/store.js').EqualityIndexSpec[];
-  rangeIndexes?: readonly import('../../shared/kube/store.js').RangeIndexSpec[];
+  equalityIndexes?: readonly EqualityIndexSpec[];
+  rangeIndexes?: readonly RangeIndexSpec[];
   /** Kinds the rules read from the view (the store caches these). */
   reads: readonly GroupKind[];
 }
