@@ -4,9 +4,11 @@ import { groupKindOfDefinition } from './kind-definition.js';
 import type { GroupKind, KubeObject } from './object.js';
 import { groupOf, versionOf } from './object.js';
 import { formatZodIssues, type SchemaIssue } from './schema-issues.js';
+import { albDefinitions } from './schemas/alb.js';
+import { ingressDefinitions } from './schemas/ingress.js';
 
 /** Every kind acpnet knows. Add a module's definitions here to register them. */
-const definitions: readonly KindDefinition[] = [];
+const definitions: readonly KindDefinition[] = [...albDefinitions, ...ingressDefinitions];
 
 const byGroupKind = new Map<GroupKind, KindDefinition>(definitions.map((d) => [groupKindOfDefinition(d), d]));
 
