@@ -1,4 +1,5 @@
+import { gatewayFamily } from './gateway/index.js';
 import type { RuleFamily } from './types.js';
 
 /** Every rule family the webhook and `acpnet validate` run. Add a family here to register it. */
-export const ruleFamilies: readonly RuleFamily[] = [];
+export const ruleFamilies: readonly RuleFamily[] = [gatewayFamily];

@@ -1,0 +1,45 @@
+import type { Finding, ValidationRule } from '../types.js';
+import { deny } from './findings.js';
+import { GATEWAY, LISTENER_SET } from './kinds.js';
+import { selectorProblem } from './label-selector.js';
+import { listenersOf } from './listeners.js';
+import { supportedRouteKinds, unsupportedAllowedKinds } from './route-kinds.js';
+
+const RULE = 'gateway/allowed-routes';
+
+/**
+ * `allowedRoutes`: namespaces from Same, All or Selector (a Selector needs a usable selector), and
+ * kinds the listener's protocol can carry (InvalidRouteKinds otherwise).
+ */
+export const allowedRoutes: ValidationRule = {
+  id: RULE,
+  kinds: [GATEWAY, LISTENER_SET],
+  check({ object }) {
+    const findings: Finding[] = [];
+    for (const { index, listener } of listenersOf(object)) {
+      const field = `spec.listeners[${index}].allowedRoutes`;
+      const from = listener.allowedRoutes.from;
+      if (from !== undefined && !['Same', 'All', 'Selector'].includes(from)) {
+        findings.push(deny(RULE, `${field}.namespaces.from`, `"${from}" is not one of Same, All, Selector`));
+      } else if (from === 'Selector') {
+        const problem = selectorProblem(listener.allowedRoutes.selector);
+        if (problem)
+          findings.push(deny(RULE, `${field}.namespaces.selector`, problem, 'InvalidAllowedRoutes'));
+      }
+      const bad = unsupportedAllowedKinds(listener);
+      if (bad.length > 0) {
+        const names = bad.map((k) => (k.group === undefined ? k.kind : `${k.group}/${k.kind}`)).join(', ');
+        const supported = supportedRouteKinds(listener).join(', ') || 'none';
+        findings.push(
+          deny(
+            RULE,
+            `${field}.kinds`,
+            `${names} cannot attach to a ${listener.protocol} listener (supported: ${supported})`,
+            'InvalidRouteKinds',
+          ),
+        );
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,50 @@
+import { describeObject } from '../../../shared/kube/object.js';
+import type { Finding, ValidationRule } from '../types.js';
+import { warn } from './findings.js';
+import { nsName, ROUTES_BY_PARENT } from './indexes.js';
+import { GATEWAY, LISTENER_SET, NAMESPACE, ROUTE_KINDS } from './kinds.js';
+import { listenersOf, type OwnedListener } from './listeners.js';
+import { namespaceLabels, planRouteAttachment } from './route-attachment-planner.js';
+import { parentRefsOf, routeHostnames } from './routes.js';
+
+const RULE = 'gateway/detached-routes';
+
+/**
+ * Warns when an update of a Gateway or ListenerSet detaches routes that were attached before
+ * (a listener removed, renamed, or narrowed). Routes are found through the routes-by-parent index.
+ */
+export const detachedRoutes: ValidationRule = {
+  id: RULE,
+  kinds: [GATEWAY, LISTENER_SET],
+  operations: ['UPDATE'],
+  check({ object, oldObject, view }) {
+    if (!oldObject) return [];
+    const parentKey = `${object.kind}/${nsName(object.metadata.namespace ?? '', object.metadata.name ?? '')}`;
+    const before: OwnedListener[] = listenersOf(oldObject);
+    const after: OwnedListener[] = listenersOf(object);
+    const findings: Finding[] = [];
+    for (const kind of ROUTE_KINDS) {
+      for (const route of view.byIndex(kind, ROUTES_BY_PARENT, parentKey)) {
+        const ns = route.metadata.namespace ?? '';
+        const labels = namespaceLabels(ns, view.get(NAMESPACE, '', ns)?.metadata.labels);
+        const subject = { kind: route.kind, namespace: ns, hostnames: routeHostnames(route) };
+        for (const ref of parentRefsOf(route)) {
+          if (`${ref.kind}/${nsName(ref.namespace, ref.name)}` !== parentKey) continue;
+          const was = planRouteAttachment(subject, ref, before, labels).reason === 'Accepted';
+          const plan = planRouteAttachment(subject, ref, after, labels);
+          if (was && plan.reason !== 'Accepted')
+            findings.push(
+              warn(
+                RULE,
+                'spec.listeners',
+                `this change detaches a route (${plan.reason})`,
+                plan.reason,
+                describeObject(route),
+              ),
+            );
+        }
+      }
+    }
+    return findings;
+  },
+};

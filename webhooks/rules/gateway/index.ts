@@ -1,0 +1,67 @@
+import type { RuleFamily } from '../types.js';
+import { allowedRoutes } from './allowed-routes.js';
+import { certificateRefs } from './certificate-refs.js';
+import { detachedRoutes } from './detached-routes.js';
+import { envoyProxyRules } from './envoy-proxy.js';
+import { gatewayIndexes } from './indexes.js';
+import {
+  BACKEND_TLS_POLICY,
+  BACKEND_TRAFFIC_POLICY,
+  CLIENT_TRAFFIC_POLICY,
+  ENVOY_PROXY,
+  GATEWAY,
+  LISTENER_SET,
+  NAMESPACE,
+  REFERENCE_GRANT,
+  ROUTE_KINDS,
+  SECURITY_POLICY,
+  SERVICE,
+} from './kinds.js';
+import { listenerConflicts } from './listener-conflicts.js';
+import { listenerDefaults } from './listener-defaults.js';
+import { listenerValidity } from './listener-validity.js';
+import { parametersRef } from './parameters-ref.js';
+import { policySecrets } from './policy-secrets.js';
+import { policyTargetRefs } from './policy-target-refs.js';
+import { routeAttachment } from './route-attachment.js';
+import { routeBackendRefs } from './route-backend-refs.js';
+import { routeDefaults } from './route-defaults.js';
+import { securityPolicyUniqueness } from './security-policy-uniqueness.js';
+import { sharedAddressConflicts } from './shared-address-conflicts.js';
+import { tlsRouteHostnames } from './tlsroute-hostnames.js';
+
+/** Gateway API and Envoy Gateway admission: listeners, routes, policies, EnvoyProxy. */
+export const gatewayFamily: RuleFamily = {
+  name: 'gateway',
+  rules: [
+    listenerValidity,
+    listenerConflicts,
+    allowedRoutes,
+    certificateRefs,
+    parametersRef,
+    detachedRoutes,
+    routeAttachment,
+    routeBackendRefs,
+    policyTargetRefs,
+    securityPolicyUniqueness,
+    policySecrets,
+    envoyProxyRules,
+    sharedAddressConflicts,
+  ],
+  mutators: [listenerDefaults, routeDefaults, tlsRouteHostnames],
+  equalityIndexes: gatewayIndexes,
+  reads: [
+    GATEWAY,
+    LISTENER_SET,
+    ...ROUTE_KINDS,
+    REFERENCE_GRANT,
+    ENVOY_PROXY,
+    SECURITY_POLICY,
+    CLIENT_TRAFFIC_POLICY,
+    BACKEND_TRAFFIC_POLICY,
+    BACKEND_TLS_POLICY,
+    NAMESPACE,
+    SERVICE,
+    '/ConfigMap',
+  ],
+};

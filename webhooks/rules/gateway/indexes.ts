@@ -1,0 +1,79 @@
+import type { KubeObject } from '../../../shared/kube/object.js';
+import type { EqualityIndexSpec } from '../../../shared/kube/store.js';
+import { ENVOY_PROXY, GATEWAY, LISTENER_SET, ROUTE_KINDS, SECURITY_POLICY } from './kinds.js';
+import { listenerSetParent } from './listeners.js';
+import { targetKey, targetRefsOf } from './policy-targets.js';
+import { array, dig, record, stringMap, text } from './read.js';
+import { parentRefsOf } from './routes.js';
+
+export const LISTENER_SETS_BY_PARENT = 'gateway/listenersets-by-parent';
+export const GATEWAYS_BY_STATIC_ADDRESS = 'gateway/gateways-by-static-address';
+export const GATEWAYS_BY_ENVOY_PROXY = 'gateway/gateways-by-envoyproxy';
+export const ENVOY_PROXIES_BY_LB_IP = 'gateway/envoyproxies-by-loadbalancer-ip';
+export const ROUTES_BY_PARENT = 'gateway/routes-by-parent';
+export const SECURITY_POLICIES_BY_TARGET = 'gateway/securitypolicies-by-target';
+
+export const LB_IPS_ANNOTATION = 'metallb.universe.tf/loadBalancerIPs';
+
+export function nsName(namespace: string, name: string): string {
+  return `${namespace}/${name}`;
+}
+
+/** Static addresses a Gateway requests in `spec.addresses`. */
+export function gatewayStaticAddresses(gateway: KubeObject): string[] {
+  return array(dig(gateway, 'spec', 'addresses')).flatMap((a) => {
+    const value = text(record(a)?.value);
+    return value ? [value] : [];
+  });
+}
+
+/** The EnvoyProxy (namespace/name) a Gateway names in `spec.infrastructure.parametersRef`. */
+export function gatewayEnvoyProxy(gateway: KubeObject): string | undefined {
+  const ref = record(dig(gateway, 'spec', 'infrastructure', 'parametersRef'));
+  if (!ref || text(ref.kind) !== 'EnvoyProxy') return undefined;
+  const name = text(ref.name);
+  return name ? nsName(gateway.metadata.namespace ?? '', name) : undefined;
+}
+
+/** Addresses pinned by `metallb.universe.tf/loadBalancerIPs` on an EnvoyProxy (or its Service template). */
+export function envoyProxyLoadBalancerIps(proxy: KubeObject): string[] {
+  const values = [
+    proxy.metadata.annotations?.[LB_IPS_ANNOTATION],
+    stringMap(dig(proxy, 'spec', 'provider', 'kubernetes', 'envoyService', 'annotations'))[LB_IPS_ANNOTATION],
+  ];
+  const ips = values.flatMap((v) => (v ?? '').split(',').map((s) => s.trim()));
+  return [...new Set(ips.filter((s) => s.length > 0))];
+}
+
+export const gatewayIndexes: readonly EqualityIndexSpec[] = [
+  {
+    kind: LISTENER_SET,
+    name: LISTENER_SETS_BY_PARENT,
+    keys: (obj) => {
+      const parent = listenerSetParent(obj);
+      return parent ? [nsName(parent.namespace, parent.name)] : [];
+    },
+  },
+  { kind: GATEWAY, name: GATEWAYS_BY_STATIC_ADDRESS, keys: gatewayStaticAddresses },
+  {
+    kind: GATEWAY,
+    name: GATEWAYS_BY_ENVOY_PROXY,
+    keys: (obj) => {
+      const proxy = gatewayEnvoyProxy(obj);
+      return proxy ? [proxy] : [];
+    },
+  },
+  { kind: ENVOY_PROXY, name: ENVOY_PROXIES_BY_LB_IP, keys: envoyProxyLoadBalancerIps },
+  ...ROUTE_KINDS.map(
+    (kind): EqualityIndexSpec => ({
+      kind,
+      name: ROUTES_BY_PARENT,
+      keys: (obj) => parentRefsOf(obj).map((p) => `${p.kind}/${nsName(p.namespace, p.name)}`),
+    }),
+  ),
+  {
+    kind: SECURITY_POLICY,
+    name: SECURITY_POLICIES_BY_TARGET,
+    keys: (obj) => targetRefsOf(obj).map(targetKey),
+  },
+];

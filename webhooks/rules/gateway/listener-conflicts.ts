@@ -1,0 +1,56 @@
+import type { KubeObject } from '../../../shared/kube/object.js';
+import type { ReadView } from '../../../shared/kube/store.js';
+import type { Finding, ValidationRule } from '../types.js';
+import { deny } from './findings.js';
+import { GATEWAY, LISTENER_SET } from './kinds.js';
+import { describeConflict, planListenerConflicts } from './listener-conflict-planner.js';
+import {
+  describeListener,
+  listenerSetParent,
+  listenersOf,
+  type OwnedListener,
+  sameOwner,
+} from './listeners.js';
+import { sharedListeners } from './topology.js';
+
+const RULE = 'gateway/listener-conflicts';
+
+function listenersAround(view: ReadView, object: KubeObject): OwnedListener[] {
+  if (object.kind !== 'ListenerSet') return sharedListeners(view, object, object);
+  const parent = listenerSetParent(object);
+  const gateway = parent ? view.get(GATEWAY, parent.namespace, parent.name) : undefined;
+  return gateway ? sharedListeners(view, gateway, object) : listenersOf(object);
+}
+
+/**
+ * Listeners of the reviewed Gateway or ListenerSet must be distinct from every listener they share
+ * a data plane with: the parent Gateway, its ListenerSets, and Gateways pinning the same address.
+ * A conflict between two listeners of the reviewed object is reported once, on the later one.
+ */
+export const listenerConflicts: ValidationRule = {
+  id: RULE,
+  kinds: [GATEWAY, LISTENER_SET],
+  check({ object, view }) {
+    const own = listenersOf(object)[0]?.owner;
+    if (!own) return [];
+    const findings: Finding[] = [];
+    for (const plan of planListenerConflicts(listenersAround(view, object))) {
+      const mine = plan.listener;
+      if (!sameOwner(mine.owner, own)) continue;
+      const conflict = plan.conflicts.find(
+        (c) => !sameOwner(c.other.owner, own) || c.other.index < mine.index,
+      );
+      if (!conflict) continue;
+      findings.push(
+        deny(
+          RULE,
+          `spec.listeners[${mine.index}]`,
+          describeConflict(plan, conflict),
+          conflict.reason,
+          describeListener(conflict.other),
+        ),
+      );
+    }
+    return findings;
+  },
+};

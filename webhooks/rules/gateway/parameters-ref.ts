@@ -1,0 +1,27 @@
+import type { ValidationRule } from '../types.js';
+import { deny, warn } from './findings.js';
+import { ENVOY_GROUP, ENVOY_PROXY, GATEWAY } from './kinds.js';
+import { dig, record, text } from './read.js';
+
+const RULE = 'gateway/parameters-ref';
+
+/** `spec.infrastructure.parametersRef` names an EnvoyProxy of the Gateway's namespace (warn while absent). */
+export const parametersRef: ValidationRule = {
+  id: RULE,
+  kinds: [GATEWAY],
+  check({ object, view }) {
+    const ref = record(dig(object, 'spec', 'infrastructure', 'parametersRef'));
+    if (!ref) return [];
+    const field = 'spec.infrastructure.parametersRef';
+    const group = text(ref.group) ?? '';
+    const kind = text(ref.kind) ?? '';
+    const name = text(ref.name) ?? '';
+    if (group !== ENVOY_GROUP || kind !== 'EnvoyProxy')
+      return [deny(RULE, field, `${group}/${kind} is not ${ENVOY_GROUP}/EnvoyProxy`, 'InvalidParameters')];
+    const ns = object.metadata.namespace ?? '';
+    if (view.get(ENVOY_PROXY, ns, name)) return [];
+    return [
+      warn(RULE, `${field}.name`, `EnvoyProxy ${ns}/${name} does not exist (yet)`, 'InvalidParameters'),
+    ];
+  },
+};

@@ -1,0 +1,118 @@
+import type { KubeObject } from '../../../shared/kube/object.js';
+import type { ReadView } from '../../../shared/kube/store.js';
+import type { Finding, ValidationRule } from '../types.js';
+import { deny, warn } from './findings.js';
+import { LISTENER_SETS_BY_PARENT, nsName } from './indexes.js';
+import {
+  BACKEND_TLS_POLICY,
+  BACKEND_TRAFFIC_POLICY,
+  CLIENT_TRAFFIC_POLICY,
+  GATEWAY,
+  GATEWAY_GROUP,
+  LISTENER_SET,
+  SECURITY_POLICY,
+  SERVICE,
+} from './kinds.js';
+import { listenersOf } from './listeners.js';
+import { describeTarget, type PolicyTargetRef, targetFieldPath, targetRefsOf } from './policy-targets.js';
+import { array, dig, record, text } from './read.js';
+
+const RULE = 'gateway/policy-target-refs';
+
+const ROUTES = ['HTTPRoute', 'GRPCRoute', 'TLSRoute', 'TCPRoute', 'UDPRoute'];
+
+/** Target kinds each policy kind may attach to on this platform (group, kind). */
+const TARGETS: Record<string, { group: string; kinds: string[] }> = {
+  SecurityPolicy: { group: GATEWAY_GROUP, kinds: ['Gateway', 'HTTPRoute', 'GRPCRoute'] },
+  ClientTrafficPolicy: { group: GATEWAY_GROUP, kinds: ['Gateway'] },
+  BackendTrafficPolicy: { group: GATEWAY_GROUP, kinds: ['Gateway', ...ROUTES] },
+  BackendTLSPolicy: { group: '', kinds: ['Service'] },
+};
+
+function servicePortNames(service: KubeObject): string[] {
+  return array(dig(service, 'spec', 'ports')).flatMap((p) => {
+    const name = text(record(p)?.name);
+    return name ? [name] : [];
+  });
+}
+
+function gatewayListenerNames(view: ReadView, gateway: KubeObject): string[] {
+  const key = nsName(gateway.metadata.namespace ?? '', gateway.metadata.name ?? '');
+  const sets = view.byIndex(LISTENER_SET, LISTENER_SETS_BY_PARENT, key);
+  return [gateway, ...sets].flatMap(listenersOf).map((l) => l.listener.name);
+}
+
+function checkSection(view: ReadView, ref: PolicyTargetRef, field: string): Finding[] {
+  if (ref.kind === 'Gateway') {
+    const gateway = view.get(GATEWAY, ref.namespace, ref.name);
+    if (!gateway) return [warn(RULE, field, `${describeTarget(ref)} does not exist (yet)`, 'TargetNotFound')];
+    if (ref.sectionName === undefined || gatewayListenerNames(view, gateway).includes(ref.sectionName))
+      return [];
+    return [
+      deny(
+        RULE,
+        `${field}.sectionName`,
+        `"${ref.sectionName}" names no listener`,
+        'TargetNotFound',
+        `Gateway ${ref.namespace}/${ref.name}`,
+      ),
+    ];
+  }
+  if (ref.kind === 'Service') {
+    const service = view.get(SERVICE, ref.namespace, ref.name);
+    if (!service) return [warn(RULE, field, `${describeTarget(ref)} does not exist (yet)`, 'TargetNotFound')];
+    if (ref.sectionName === undefined || servicePortNames(service).includes(ref.sectionName)) return [];
+    return [
+      deny(
+        RULE,
+        `${field}.sectionName`,
+        `"${ref.sectionName}" names no port (ports: ${servicePortNames(service).join(', ') || 'none named'})`,
+        'TargetNotFound',
+        `Service ${ref.namespace}/${ref.name}`,
+      ),
+    ];
+  }
+  return [];
+}
+
+/**
+ * Policy targets: kinds the policy can attach to, the policy's own namespace only, and a
+ * sectionName that names a listener of the Gateway or a port of the Service when those are stored.
+ */
+export const policyTargetRefs: ValidationRule = {
+  id: RULE,
+  kinds: [SECURITY_POLICY, CLIENT_TRAFFIC_POLICY, BACKEND_TRAFFIC_POLICY, BACKEND_TLS_POLICY],
+  check({ object, view }) {
+    const allowed = TARGETS[object.kind];
+    if (!allowed) return [];
+    const findings: Finding[] = [];
+    for (const ref of targetRefsOf(object)) {
+      const field = targetFieldPath(object, ref);
+      if (ref.group !== allowed.group || !allowed.kinds.includes(ref.kind)) {
+        const expected = allowed.kinds.join(', ');
+        findings.push(
+          deny(
+            RULE,
+            `${field}.kind`,
+            `${object.kind} cannot attach to ${ref.group ? `${ref.group}/` : ''}${ref.kind} (allowed: ${expected})`,
+            'InvalidKind',
+          ),
+        );
+        continue;
+      }
+      if (ref.explicitNamespace !== undefined && ref.explicitNamespace !== ref.namespace) {
+        findings.push(
+          deny(
+            RULE,
+            `${field}.namespace`,
+            `a policy attaches only within its own namespace ${ref.namespace}, not ${ref.explicitNamespace}`,
+            'InvalidTargetNamespace',
+          ),
+        );
+        continue;
+      }
+      findings.push(...checkSection(view, ref, field));
+    }
+    return findings;
+  },
+};

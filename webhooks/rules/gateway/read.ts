@@ -1,0 +1,44 @@
+/**
+ * Defensive readers for objects that reached a rule. Schema validation runs separately, so rules
+ * must neither crash nor double-report on a malformed field: they read what is well-formed and
+ * skip the rest.
+ */
+export type Fields = Record<string, unknown>;
+
+export function record(value: unknown): Fields | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Fields) : undefined;
+}
+
+export function array(value: unknown): readonly unknown[] {
+  return Array.isArray(value) ? value : [];
+}
+
+export function text(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function integer(value: unknown): number | undefined {
+  return typeof value === 'number' && Number.isInteger(value) ? value : undefined;
+}
+
+export function stringMap(value: unknown): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record(value) ?? {})) if (typeof v === 'string') out[k] = v;
+  return out;
+}
+
+/** Reads a nested path of object keys, e.g. `dig(obj, 'spec', 'tls', 'mode')`. */
+export function dig(value: unknown, ...keys: string[]): unknown {
+  let current = value;
+  for (const key of keys) {
+    const r = record(current);
+    if (!r) return undefined;
+    current = r[key];
+  }
+  return current;
+}
+
+/** RFC 6901 escaping of one path segment. */
+export function pointerSegment(segment: string | number): string {
+  return String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
+}

@@ -1,0 +1,91 @@
+import { routeMatchesListenerHostname } from './hostnames.js';
+import { selectorMatches } from './label-selector.js';
+import type { OwnedListener } from './listeners.js';
+import { admittedRouteKinds } from './route-kinds.js';
+
+export type AttachmentReason =
+  | 'Accepted'
+  | 'NoMatchingParent'
+  | 'NotAllowedByListeners'
+  | 'NoMatchingListenerHostname';
+
+export interface RouteUnderAttachment {
+  /** Route kind without group, e.g. HTTPRoute. */
+  kind: string;
+  namespace: string;
+  hostnames: readonly string[];
+}
+
+export interface ParentSelection {
+  sectionName?: string;
+  port?: number;
+}
+
+export type ListenerRejection = 'KindNotAllowed' | 'NamespaceNotAllowed' | 'NoMatchingListenerHostname';
+
+export interface AttachmentPlan {
+  reason: AttachmentReason;
+  /** Listeners the route attaches to. */
+  accepted: OwnedListener[];
+  /** Listeners selected by sectionName/port that refused the route, and why. */
+  refused: { listener: OwnedListener; why: ListenerRejection }[];
+}
+
+/** Labels a Namespace is matched by: its own plus the apiserver's `kubernetes.io/metadata.name`. */
+export function namespaceLabels(
+  namespace: string,
+  labels: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  return { ...labels, 'kubernetes.io/metadata.name': namespace };
+}
+
+function namespaceAllowed(
+  l: OwnedListener,
+  routeNamespace: string,
+  labels: Readonly<Record<string, string>>,
+): boolean {
+  const from = l.listener.allowedRoutes.from ?? 'Same';
+  if (from === 'All') return true;
+  if (from === 'Selector') {
+    const selector = l.listener.allowedRoutes.selector;
+    return selector !== undefined && selectorMatches(selector, labels);
+  }
+  return routeNamespace === l.owner.namespace;
+}
+
+/**
+ * How one parentRef of a route attaches to its parent's listeners (Gateway API route attachment):
+ * listeners picked by sectionName and port (none: NoMatchingParent), then by route kind and
+ * namespace (none: NotAllowedByListeners), then by hostname intersection (none:
+ * NoMatchingListenerHostname). Pure: the caller passes the parent's listeners and the labels of
+ * the route's namespace.
+ */
+export function planRouteAttachment(
+  route: RouteUnderAttachment,
+  parent: ParentSelection,
+  listeners: readonly OwnedListener[],
+  routeNamespaceLabels: Readonly<Record<string, string>>,
+): AttachmentPlan {
+  const selected = listeners.filter(
+    (l) =>
+      (parent.sectionName === undefined || l.listener.name === parent.sectionName) &&
+      (parent.port === undefined || l.listener.port === parent.port),
+  );
+  if (selected.length === 0) return { reason: 'NoMatchingParent', accepted: [], refused: [] };
+  const refused: AttachmentPlan['refused'] = [];
+  const allowed: OwnedListener[] = [];
+  for (const l of selected) {
+    if (!admittedRouteKinds(l.listener).includes(route.kind))
+      refused.push({ listener: l, why: 'KindNotAllowed' });
+    else if (!namespaceAllowed(l, route.namespace, routeNamespaceLabels))
+      refused.push({ listener: l, why: 'NamespaceNotAllowed' });
+    else allowed.push(l);
+  }
+  if (allowed.length === 0) return { reason: 'NotAllowedByListeners', accepted: [], refused };
+  const accepted: OwnedListener[] = [];
+  for (const l of allowed) {
+    if (routeMatchesListenerHostname(l.listener.hostname, route.hostnames)) accepted.push(l);
+    else refused.push({ listener: l, why: 'NoMatchingListenerHostname' });
+  }
+  return { reason: accepted.length === 0 ? 'NoMatchingListenerHostname' : 'Accepted', accepted, refused };
+}

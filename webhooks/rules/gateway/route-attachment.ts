@@ -1,0 +1,94 @@
+import type { KubeObject } from '../../../shared/kube/object.js';
+import type { ReadView } from '../../../shared/kube/store.js';
+import type { Finding, ValidationRule } from '../types.js';
+import { deny, warn } from './findings.js';
+import { GATEWAY, GATEWAY_GROUP, LISTENER_SET, NAMESPACE, ROUTE_KINDS } from './kinds.js';
+import { describeListener, listenersOf } from './listeners.js';
+import { type AttachmentPlan, namespaceLabels, planRouteAttachment } from './route-attachment-planner.js';
+import { parentRefsOf, type RouteParentRef, routeHostnames } from './routes.js';
+
+const RULE = 'gateway/route-attachment';
+
+function parentObject(view: ReadView, ref: RouteParentRef): KubeObject | undefined {
+  if (ref.group !== GATEWAY_GROUP) return undefined;
+  if (ref.kind === 'Gateway') return view.get(GATEWAY, ref.namespace, ref.name);
+  if (ref.kind === 'ListenerSet') return view.get(LISTENER_SET, ref.namespace, ref.name);
+  return undefined;
+}
+
+const WHY: Record<string, string> = {
+  KindNotAllowed: 'does not accept this route kind',
+  NamespaceNotAllowed: 'does not allow routes from this namespace',
+  NoMatchingListenerHostname: 'has no hostname in common with the route',
+};
+
+function refusalSummary(plan: AttachmentPlan): string {
+  return plan.refused.map((r) => `${describeListener(r.listener)} ${WHY[r.why]}`).join('; ');
+}
+
+function denialText(route: KubeObject, ref: RouteParentRef, plan: AttachmentPlan): string {
+  const target = `${ref.kind} ${ref.namespace}/${ref.name}`;
+  switch (plan.reason) {
+    case 'NoMatchingParent': {
+      const what = [
+        ref.sectionName === undefined ? '' : `named "${ref.sectionName}"`,
+        ref.port === undefined ? '' : `on port ${ref.port}`,
+      ]
+        .filter(Boolean)
+        .join(' ');
+      return `${target} has no listener ${what || 'at all'}`;
+    }
+    case 'NotAllowedByListeners':
+      return `no listener of ${target} admits a ${route.kind} from namespace ${route.metadata.namespace}`;
+    default:
+      return `no listener hostname of ${target} intersects the route's hostnames`;
+  }
+}
+
+/**
+ * Route attachment to parents in the store: the selected listeners must exist, admit the route's
+ * kind and namespace, and share a hostname with it. A parent not (yet) in the store only warns; a
+ * parentRef without sectionName warns about the listeners that refuse it when another accepts it.
+ */
+export const routeAttachment: ValidationRule = {
+  id: RULE,
+  kinds: ROUTE_KINDS,
+  check({ object, view }) {
+    const findings: Finding[] = [];
+    const ns = object.metadata.namespace ?? '';
+    const labels = namespaceLabels(ns, view.get(NAMESPACE, '', ns)?.metadata.labels);
+    const route = { kind: object.kind, namespace: ns, hostnames: routeHostnames(object) };
+    for (const ref of parentRefsOf(object)) {
+      const field = `spec.parentRefs[${ref.index}]`;
+      if (ref.group !== GATEWAY_GROUP || (ref.kind !== 'Gateway' && ref.kind !== 'ListenerSet')) continue;
+      const parent = parentObject(view, ref);
+      if (!parent) {
+        findings.push(
+          warn(
+            RULE,
+            field,
+            `${ref.kind} ${ref.namespace}/${ref.name} does not exist (yet)`,
+            'NoMatchingParent',
+          ),
+        );
+        continue;
+      }
+      const plan = planRouteAttachment(route, ref, listenersOf(parent), labels);
+      if (plan.reason !== 'Accepted') {
+        const first = plan.refused[0];
+        findings.push(
+          deny(
+            RULE,
+            ref.sectionName !== undefined ? `${field}.sectionName` : field,
+            denialText(object, ref, plan),
+            plan.reason,
+            first ? describeListener(first.listener) : `${ref.kind} ${ref.namespace}/${ref.name}`,
+          ),
+        );
+      } else if (plan.refused.length > 0) {
+        findings.push(warn(RULE, field, `not attached to: ${refusalSummary(plan)}`));
+      }
+    }
+    return findings;
+  },
+};

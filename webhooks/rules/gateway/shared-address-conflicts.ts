@@ -1,0 +1,60 @@
+import { groupKindOf } from '../../../shared/kube/object.js';
+import type { Finding, ValidationRule } from '../types.js';
+import { deny } from './findings.js';
+import { envoyProxyLoadBalancerIps, GATEWAYS_BY_ENVOY_PROXY, LB_IPS_ANNOTATION, nsName } from './indexes.js';
+import { ENVOY_PROXY, GATEWAY } from './kinds.js';
+import { describeConflict, planListenerConflicts } from './listener-conflict-planner.js';
+import { describeListener, describeOwner, listenersOf } from './listeners.js';
+import { gatewaysPinning, listenerSetsOf } from './topology.js';
+
+const RULE = 'gateway/shared-address-conflicts';
+
+/**
+ * An EnvoyProxy that pins an address with `metallb.universe.tf/loadBalancerIPs` joins its Gateways
+ * to every Gateway pinning that address: their listeners must then be distinct as if they were one
+ * Gateway.
+ */
+export const sharedAddressConflicts: ValidationRule = {
+  id: RULE,
+  kinds: [ENVOY_PROXY],
+  check({ object, view }) {
+    const ips = envoyProxyLoadBalancerIps(object);
+    if (ips.length === 0) return [];
+    const key = nsName(object.metadata.namespace ?? '', object.metadata.name ?? '');
+    const mine = view.byIndex(GATEWAY, GATEWAYS_BY_ENVOY_PROXY, key);
+    if (mine.length === 0) return [];
+    const mineKeys = new Set(mine.map((g) => nsName(g.metadata.namespace ?? '', g.metadata.name ?? '')));
+    const others = gatewaysPinning(view, ips, object).filter(
+      (g) =>
+        groupKindOf(g) === GATEWAY &&
+        !mineKeys.has(nsName(g.metadata.namespace ?? '', g.metadata.name ?? '')),
+    );
+    if (others.length === 0) return [];
+    const gateways = [...others, ...mine];
+    const listeners = [...gateways, ...gateways.flatMap((g) => listenerSetsOf(view, g, object))].flatMap(
+      listenersOf,
+    );
+    const isMine = (owner: { kind: string; namespace: string; name: string }) =>
+      owner.kind === 'Gateway' && mineKeys.has(nsName(owner.namespace, owner.name));
+    const annotationField =
+      object.metadata.annotations?.[LB_IPS_ANNOTATION] !== undefined
+        ? `metadata.annotations["${LB_IPS_ANNOTATION}"]`
+        : `spec.provider.kubernetes.envoyService.annotations["${LB_IPS_ANNOTATION}"]`;
+    const findings: Finding[] = [];
+    for (const plan of planListenerConflicts(listeners)) {
+      if (!isMine(plan.listener.owner)) continue;
+      const conflict = plan.conflicts.find((c) => !isMine(c.other.owner));
+      if (!conflict) continue;
+      findings.push(
+        deny(
+          RULE,
+          annotationField,
+          `${describeOwner(plan.listener.owner)} listener "${plan.listener.listener.name}": ${describeConflict(plan, conflict)} at a shared address (${ips.join(', ')})`,
+          conflict.reason,
+          describeListener(conflict.other),
+        ),
+      );
+    }
+    return findings;
+  },
+};
