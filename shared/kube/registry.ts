@@ -5,10 +5,17 @@ import type { GroupKind, KubeObject } from './object.js';
 import { groupOf, versionOf } from './object.js';
 import { formatZodIssues, type SchemaIssue } from './schema-issues.js';
 import { albDefinitions } from './schemas/alb.js';
+import { coreDefinitions } from './schemas/core.js';
+import { gatewayApiDefinitions } from './schemas/gateway-api/definitions.js';
 import { ingressDefinitions } from './schemas/ingress.js';
 
 /** Every kind acpnet knows. Add a module's definitions here to register them. */
-const definitions: readonly KindDefinition[] = [...albDefinitions, ...ingressDefinitions];
+const definitions: readonly KindDefinition[] = [
+  ...albDefinitions,
+  ...ingressDefinitions,
+  ...coreDefinitions,
+  ...gatewayApiDefinitions,
+];
 
 const byGroupKind = new Map<GroupKind, KindDefinition>(definitions.map((d) => [groupKindOfDefinition(d), d]));
 
