@@ -26,7 +26,11 @@ export interface RunOptions {
   env?: NodeJS.ProcessEnv;
 }
 
-export function run(command: string, args: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
+export function run(
+  command: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<CommandResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       cwd: repoRoot,
@@ -106,20 +110,36 @@ export async function startKubeApiServer(): Promise<KubeApiServer> {
 export async function useKubeApiServer(): Promise<KubeApiServer> {
   const shared = process.env.ACPNET_KUBECONFIG;
   if (!shared) return startKubeApiServer();
-  const refuse = () => Promise.reject(new Error('the shared API server (ACPNET_KUBECONFIG) is not restarted by tests'));
-  return { kubeconfig: shared, owned: false, stopApiServer: refuse, startApiServer: refuse, stop: async () => {} };
+  const refuse = () =>
+    Promise.reject(new Error('the shared API server (ACPNET_KUBECONFIG) is not restarted by tests'));
+  return {
+    kubeconfig: shared,
+    owned: false,
+    stopApiServer: refuse,
+    startApiServer: refuse,
+    stop: async () => {},
+  };
 }
 
 /** Runs the harness kubectl against `kubeconfig`; never throws on a non-zero exit. */
-export async function kubectl(kubeconfig: string, args: readonly string[], options: RunOptions = {}): Promise<CommandResult> {
+export async function kubectl(
+  kubeconfig: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<CommandResult> {
   const bin = await kubeBinDir();
   return run(path.join(bin, 'kubectl'), ['--kubeconfig', kubeconfig, ...args], options);
 }
 
 /** Like kubectl(), but rejects with kubectl's stderr when it fails. */
-export async function kubectlOk(kubeconfig: string, args: readonly string[], options: RunOptions = {}): Promise<string> {
+export async function kubectlOk(
+  kubeconfig: string,
+  args: readonly string[],
+  options: RunOptions = {},
+): Promise<string> {
   const result = await kubectl(kubeconfig, args, options);
-  if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
+  if (result.code !== 0)
+    throw new Error(`kubectl ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
   return result.stdout;
 }
 
