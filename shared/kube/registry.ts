@@ -8,6 +8,7 @@ import { albDefinitions } from './schemas/alb.js';
 import { coreDefinitions } from './schemas/core.js';
 import { gatewayApiDefinitions } from './schemas/gateway-api/definitions.js';
 import { ingressDefinitions } from './schemas/ingress.js';
+import { kubeOvnDefinitions } from './schemas/kubeovn.js';
 
 /** Every kind acpnet knows. Add a module's definitions here to register them. */
 const definitions: readonly KindDefinition[] = [
@@ -15,6 +16,7 @@ const definitions: readonly KindDefinition[] = [
   ...ingressDefinitions,
   ...coreDefinitions,
   ...gatewayApiDefinitions,
+  ...kubeOvnDefinitions,
 ];
 
 const byGroupKind = new Map<GroupKind, KindDefinition>(definitions.map((d) => [groupKindOfDefinition(d), d]));

@@ -1,0 +1,46 @@
+import type { RuleFamily } from '../types.js';
+import { ipamEqualityIndexes, ipamRangeIndexes } from './indexes.js';
+import { ipPoolRule } from './ippool.js';
+import {
+  CONFIG_MAP,
+  IP,
+  IPPOOL,
+  NETWORK_ATTACHMENT_DEFINITION,
+  NODE,
+  POD,
+  PROVIDER_NETWORK,
+  SUBNET,
+  VLAN,
+} from './kinds.js';
+import { providerNetworkRule } from './provider-network.js';
+import { subnetAddressingRule } from './subnet-addressing.js';
+import { subnetCalicoRule } from './subnet-calico.js';
+import { subnetLifecycleRule } from './subnet-lifecycle.js';
+import { calicoBlockSizeMutator, subnetCidrOrderMutator } from './subnet-mutators.js';
+import { subnetGatewaySettingsRule, subnetOptionsRule } from './subnet-options.js';
+import { subnetOverlapsRule } from './subnet-overlaps.js';
+import { vlanRule } from './vlan.js';
+import { vpcBfdPortRule } from './vpc.js';
+import { vpcEgressGatewayRule } from './vpc-egress-gateway.js';
+
+/** Kube-OVN and Calico networking: Subnet, IPPool, Vlan, ProviderNetwork, Vpc, VpcEgressGateway. */
+export const ipamFamily: RuleFamily = {
+  name: 'ipam',
+  rules: [
+    subnetAddressingRule,
+    subnetCalicoRule,
+    subnetOverlapsRule,
+    subnetGatewaySettingsRule,
+    subnetOptionsRule,
+    subnetLifecycleRule,
+    ipPoolRule,
+    vlanRule,
+    providerNetworkRule,
+    vpcBfdPortRule,
+    vpcEgressGatewayRule,
+  ],
+  mutators: [subnetCidrOrderMutator, calicoBlockSizeMutator],
+  equalityIndexes: ipamEqualityIndexes,
+  rangeIndexes: ipamRangeIndexes,
+  reads: [SUBNET, IPPOOL, IP, VLAN, PROVIDER_NETWORK, NODE, POD, CONFIG_MAP, NETWORK_ATTACHMENT_DEFINITION],
+};

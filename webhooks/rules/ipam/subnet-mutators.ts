@@ -1,0 +1,46 @@
+import { tryParseAddress } from '../../../shared/net/address.js';
+import type { AdmissionContext, JsonPatchOperation, Mutator } from '../types.js';
+import { SUBNET } from './kinds.js';
+import { numberField, specOf, stringField } from './read.js';
+import { calicoBlockSize, isCalicoSubnet, parseCidrBlock, subnetCidrs } from './subnet-model.js';
+
+/** Writes a dual-stack `cidrBlock` (and a matching two-address `gateway`) IPv4 first. */
+function orderV4First(ctx: AdmissionContext): JsonPatchOperation[] {
+  const spec = specOf(ctx.object);
+  const cidrBlock = stringField(spec, 'cidrBlock');
+  if (!cidrBlock) return [];
+  const parsed = parseCidrBlock(cidrBlock);
+  if (!parsed.ok || parsed.cidrs.length !== 2 || parsed.cidrs[0]?.family !== 6) return [];
+  const [v6, v4] = cidrBlock.split(',');
+  const out: JsonPatchOperation[] = [{ op: 'replace', path: '/spec/cidrBlock', value: `${v4},${v6}` }];
+  const gateway = stringField(spec, 'gateway');
+  const parts = gateway?.split(',') ?? [];
+  if (
+    parts.length === 2 &&
+    tryParseAddress(parts[0] ?? '')?.family === 6 &&
+    tryParseAddress(parts[1] ?? '')?.family === 4
+  ) {
+    out.push({ op: 'replace', path: '/spec/gateway', value: `${parts[1]},${parts[0]}` });
+  }
+  return out;
+}
+
+/** Fills `v4blockSize` of a Calico subnet from the guide's prefix table when it is absent. */
+function defaultBlockSize(ctx: AdmissionContext): JsonPatchOperation[] {
+  const spec = specOf(ctx.object);
+  if (!isCalicoSubnet(ctx.object) || numberField(spec, 'v4blockSize') !== undefined) return [];
+  const v4 = subnetCidrs(ctx.object).find((c) => c.family === 4);
+  if (!v4 || v4.prefix > 31) return [];
+  return [{ op: 'add', path: '/spec/v4blockSize', value: calicoBlockSize(v4.prefix) }];
+}
+
+export const subnetCidrOrderMutator: Mutator = {
+  id: 'ipam/subnet-cidr-order',
+  kinds: [SUBNET],
+  mutate: orderV4First,
+};
+export const calicoBlockSizeMutator: Mutator = {
+  id: 'ipam/calico-block-size',
+  kinds: [SUBNET],
+  mutate: defaultBlockSize,
+};
