@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KindDefinition } from '../kind-definition.js';
+import type { KubeObject } from '../object.js';
 import { kubeObject } from './meta.js';
 
 /** API group of the ALB custom resources (ALB2, Frontend, Rule). */
@@ -86,7 +87,8 @@ const albStatus = z.looseObject({
 const alb2Body = { spec: albSpec, status: albStatus.optional() };
 export const alb2V2beta1 = kubeObject(`${ALB_GROUP}/v2beta1`, 'ALB2', alb2Body);
 export const alb2V2 = kubeObject(`${ALB_GROUP}/v2`, 'ALB2', alb2Body);
-export type ALB2 = z.infer<typeof alb2V2beta1>;
+/** An ALB2 as planners read it: the common envelope plus the typed spec. */
+export type ALB2 = KubeObject & { spec: z.infer<typeof albSpec>; status?: z.infer<typeof albStatus> };
 
 export const backendService = z.strictObject({
   name: z.string().min(1),
@@ -126,7 +128,7 @@ export const frontendV1 = kubeObject(`${ALB_GROUP}/v1`, 'Frontend', {
   spec: frontendSpec,
   status: z.looseObject({}).optional(),
 });
-export type Frontend = z.infer<typeof frontendV1>;
+export type Frontend = KubeObject & { spec: z.infer<typeof frontendSpec> };
 
 export const dslxMatchers = ['EQ', 'STARTS_WITH', 'ENDS_WITH', 'REGEX', 'IN', 'RANGE', 'EXIST'] as const;
 
@@ -164,7 +166,7 @@ export const ruleV1 = kubeObject(`${ALB_GROUP}/v1`, 'Rule', {
   spec: ruleSpec,
   status: z.looseObject({}).optional(),
 });
-export type Rule = z.infer<typeof ruleV1>;
+export type Rule = KubeObject & { spec: z.infer<typeof ruleSpec> };
 
 export const albDefinitions: readonly KindDefinition[] = [
   {

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { KindDefinition } from '../kind-definition.js';
+import type { KubeObject } from '../object.js';
 import { kubeObject } from './meta.js';
 
 export const NETWORKING_GROUP = 'networking.k8s.io';
@@ -69,15 +70,19 @@ const ingressSpec = z.strictObject({
   rules: z.array(ingressRule).optional(),
 });
 
+const ingressStatus = z.strictObject({
+  loadBalancer: z.strictObject({ ingress: z.array(loadBalancerIngress).optional() }).optional(),
+});
+
 export const ingressV1 = kubeObject(`${NETWORKING_GROUP}/v1`, 'Ingress', {
   spec: ingressSpec.optional(),
-  status: z
-    .strictObject({
-      loadBalancer: z.strictObject({ ingress: z.array(loadBalancerIngress).optional() }).optional(),
-    })
-    .optional(),
+  status: ingressStatus.optional(),
 });
-export type Ingress = z.infer<typeof ingressV1>;
+/** An Ingress as planners read it: the common envelope plus the typed spec. */
+export type Ingress = KubeObject & {
+  spec?: z.infer<typeof ingressSpec>;
+  status?: z.infer<typeof ingressStatus>;
+};
 
 export const ingressClassV1 = kubeObject(`${NETWORKING_GROUP}/v1`, 'IngressClass', {
   spec: z
@@ -95,7 +100,7 @@ export const ingressClassV1 = kubeObject(`${NETWORKING_GROUP}/v1`, 'IngressClass
     })
     .optional(),
 });
-export type IngressClass = z.infer<typeof ingressClassV1>;
+export type IngressClass = KubeObject & { spec?: z.infer<typeof ingressClassV1>['spec'] };
 
 export const ingressDefinitions: readonly KindDefinition[] = [
   {

@@ -1,0 +1,36 @@
+import type { KubeObject } from '../../shared/kube/object.js';
+import type { BackendService } from '../../shared/kube/schemas/alb.js';
+import type { IngressBackend } from '../../shared/kube/schemas/ingress.js';
+import type { ReadView } from '../../shared/kube/store.js';
+import { SERVICE } from './kinds.js';
+
+interface ServicePort {
+  name?: string;
+  port: number;
+}
+
+function servicePorts(service: KubeObject | undefined): readonly ServicePort[] {
+  const spec = service?.spec as { ports?: ServicePort[] } | undefined;
+  return spec?.ports ?? [];
+}
+
+/**
+ * The ALB backend of an Ingress backend: the Service in the Ingress's namespace on the given port; a
+ * named port is resolved through the Service. Undefined when it cannot be resolved (a resource
+ * backend, a missing Service or port name).
+ */
+export function backendServiceOf(
+  backend: IngressBackend,
+  namespace: string,
+  view: ReadView,
+): BackendService | undefined {
+  const service = backend.service;
+  if (!service) return undefined;
+  if (service.port.number !== undefined) {
+    return { name: service.name, namespace, port: service.port.number, weight: 100 };
+  }
+  const port = servicePorts(view.get(SERVICE, namespace, service.name)).find(
+    (p) => p.name === service.port.name,
+  );
+  return port ? { name: service.name, namespace, port: port.port, weight: 100 } : undefined;
+}

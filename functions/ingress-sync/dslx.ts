@@ -1,0 +1,32 @@
+import type { DslxTerm } from '../../shared/kube/schemas/alb.js';
+import type { PathType } from '../../shared/kube/schemas/ingress.js';
+
+/** Characters that make an ImplementationSpecific path a regular expression ('.' is common in plain paths). */
+const REGEX_META = /[\^$*+?()[\]{}|\\]/;
+
+export function isRegexPath(path: string): boolean {
+  return REGEX_META.test(path);
+}
+
+/** `*.example.com` matches by suffix `.example.com`; any other host exactly. */
+export function hostTerm(host: string): DslxTerm {
+  if (host.startsWith('*.')) return { type: 'HOST', values: [['ENDS_WITH', host.slice(1)]] };
+  return { type: 'HOST', values: [['EQ', host]] };
+}
+
+export function urlTerm(path: string, pathType: PathType): DslxTerm {
+  switch (pathType) {
+    case 'Exact':
+      return { type: 'URL', values: [['EQ', path]] };
+    case 'Prefix':
+      return { type: 'URL', values: [['STARTS_WITH', path]] };
+    case 'ImplementationSpecific':
+      if (isRegexPath(path))
+        return { type: 'URL', values: [['REGEX', path.startsWith('^') ? path : `^${path}`]] };
+      return { type: 'URL', values: [['STARTS_WITH', path]] };
+  }
+}
+
+export function dslxFor(host: string, path: string, pathType: PathType): DslxTerm[] {
+  return host ? [hostTerm(host), urlTerm(path, pathType)] : [urlTerm(path, pathType)];
+}

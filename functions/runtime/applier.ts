@@ -1,0 +1,90 @@
+import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
+import { keyOf } from '../../shared/kube/object.js';
+import { PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
+import type { Effect } from './contract.js';
+
+/** One effect as reported by replay and logs (`op` per DESIGN.md: apply|delete|patch|ovsdb). */
+export interface EffectRecord {
+  function: string;
+  op: 'apply' | 'delete' | 'patch' | 'ovsdb';
+  apiVersion: string;
+  kind: string;
+  namespace: string;
+  name: string;
+}
+
+export function effectTarget(effect: Effect): { apiVersion: string; key: ObjectKey } {
+  if (effect.op === 'apply' || effect.op === 'createIfAbsent') {
+    return { apiVersion: effect.object.apiVersion, key: keyOf(effect.object) };
+  }
+  return { apiVersion: effect.apiVersion, key: effect.key };
+}
+
+export function describeEffect(fn: string, effect: Effect): EffectRecord {
+  const { apiVersion, key } = effectTarget(effect);
+  const op =
+    effect.op === 'apply' || effect.op === 'createIfAbsent'
+      ? 'apply'
+      : effect.op === 'delete'
+        ? 'delete'
+        : 'patch';
+  const slash = key.groupKind.indexOf('/');
+  return {
+    function: fn,
+    op,
+    apiVersion,
+    kind: key.groupKind.slice(slash + 1),
+    namespace: key.namespace,
+    name: key.name,
+  };
+}
+
+/**
+ * Executes effects in order with the function's field manager. Idempotent: an effect that leaves the
+ * store as it was (same resourceVersion, already absent, already created) is not reported as a change.
+ * Returns the effects that changed the store.
+ */
+export async function applyEffects(
+  store: ResourceStore,
+  fn: string,
+  fieldManager: string,
+  effects: readonly Effect[],
+): Promise<EffectRecord[]> {
+  const changed: EffectRecord[] = [];
+  for (const effect of effects) {
+    if (await applyOne(store, fieldManager, effect)) changed.push(describeEffect(fn, effect));
+  }
+  return changed;
+}
+
+async function applyOne(store: ResourceStore, fieldManager: string, effect: Effect): Promise<boolean> {
+  const options = { fieldManager, force: true };
+  switch (effect.op) {
+    case 'apply': {
+      const key = keyOf(effect.object);
+      const before = store.get(key.groupKind, key.namespace, key.name);
+      const after = await store.apply(effect.object, options);
+      return versionOf(before) !== versionOf(after);
+    }
+    case 'createIfAbsent':
+      return (await store.createIfAbsent(effect.object, options)).created;
+    case 'delete':
+      try {
+        return await store.delete(effect.key, effect.preconditions);
+      } catch (error) {
+        // A successor took the name (other uid) or the object moved on: it is not ours to delete.
+        if (error instanceof PreconditionFailedError) return false;
+        throw error;
+      }
+    case 'patchStatus': {
+      const before = store.get(effect.key.groupKind, effect.key.namespace, effect.key.name);
+      if (!before) return false;
+      const after = await store.patchStatus(effect.key, effect.status, options);
+      return after !== undefined && versionOf(before) !== versionOf(after);
+    }
+  }
+}
+
+function versionOf(obj: KubeObject | undefined): string | undefined {
+  return obj?.metadata.resourceVersion;
+}

@@ -1,0 +1,56 @@
+import type { ChangeEvent } from '../../shared/events/apiserver.js';
+import type { GroupKind, KubeObject, ObjectKey } from '../../shared/kube/object.js';
+import type { DeletePreconditions, EqualityIndexSpec, ReadView } from '../../shared/kube/store.js';
+
+/** A change event whose object is known: Resource mode, or Reference mode resolved by a read. */
+export interface ResolvedEvent extends ChangeEvent {
+  object: KubeObject;
+}
+
+/** Server-side apply of the object with the function's field manager. */
+export interface ApplyEffect {
+  op: 'apply';
+  object: KubeObject;
+}
+
+/** Creates the object unless one with its identity exists (claims: first writer wins). */
+export interface CreateIfAbsentEffect {
+  op: 'createIfAbsent';
+  object: KubeObject;
+}
+
+/** Deletes the object; preconditions guard against deleting a successor with the same name. */
+export interface DeleteEffect {
+  op: 'delete';
+  apiVersion: string;
+  key: ObjectKey;
+  preconditions?: DeletePreconditions;
+}
+
+/** JSON merge patch of the status subresource. */
+export interface PatchStatusEffect {
+  op: 'patchStatus';
+  apiVersion: string;
+  key: ObjectKey;
+  status: Record<string, unknown>;
+}
+
+export type Effect = ApplyEffect | CreateIfAbsentEffect | DeleteEffect | PatchStatusEffect;
+
+/**
+ * A function: the kinds whose events it consumes and a planner from (event, read-only view) to
+ * effects. Planning never writes, so dry-run, replay and live runs share one code path.
+ */
+export interface EventFunction {
+  /** Stable name; the field manager is `acpnet-<name>`. */
+  name: string;
+  consumes: readonly GroupKind[];
+  /** Kinds the planner reads besides the consumed ones; a KubeStore must cache them. */
+  reads: readonly GroupKind[];
+  indexes?: readonly EqualityIndexSpec[];
+  plan(event: ResolvedEvent, view: ReadView): Effect[] | Promise<Effect[]>;
+}
+
+export function fieldManagerOf(fn: Pick<EventFunction, 'name'>): string {
+  return `acpnet-${fn.name}`;
+}

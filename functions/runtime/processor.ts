@@ -1,0 +1,185 @@
+import type { CloudEvent } from 'cloudevents';
+import { type ChangeEvent, decodeChangeEvent } from '../../shared/events/apiserver.js';
+import type { GroupKind, KubeObject, ObjectKey } from '../../shared/kube/object.js';
+import { describeObject, groupKind, groupOf, keyString } from '../../shared/kube/object.js';
+import type { ResourceStore } from '../../shared/kube/store.js';
+import { applyEffects, describeEffect, type EffectRecord } from './applier.js';
+import type { EventFunction, ResolvedEvent } from './contract.js';
+import { fieldManagerOf } from './contract.js';
+import { compareResourceVersions, DedupWindow, VersionTracker } from './convergence.js';
+import type { Logger } from './logger.js';
+import type { FunctionMetrics } from './metrics.js';
+
+/** Field manager of objects the runtime copies from events into a MemoryStore. */
+export const OBSERVED_FIELD_MANAGER = 'acpnet-observed';
+
+export interface ProcessorOptions {
+  store: ResourceStore;
+  functions: readonly EventFunction[];
+  /**
+   * Copy each event's object into the store before planning. Right for a MemoryStore, where events
+   * are the only news of the world; wrong for a KubeStore, whose informers already hold the cluster.
+   */
+  mirror: boolean;
+  /** Plan and report effects without applying them. */
+  dryRun?: boolean;
+  dedupCapacity?: number;
+  trackedObjects?: number;
+  metrics?: FunctionMetrics;
+  logger: Logger;
+}
+
+export type ProcessOutcome = 'processed' | 'duplicate' | 'stale' | 'ignored';
+
+export interface ProcessResult {
+  eventId: string;
+  outcome: ProcessOutcome;
+  /** Effects that changed the store (dry-run: every planned effect). */
+  effects: EffectRecord[];
+}
+
+/**
+ * Turns CloudEvents into effects: decodes, drops duplicates and stale events, mirrors the object
+ * when the store is in memory, runs every function that consumes the kind, applies its effects.
+ * Throws EventFormatError for events that can never be processed; any other error is transient.
+ */
+export class EventProcessor {
+  private readonly dedup: DedupWindow;
+  private readonly versions: VersionTracker;
+  private readonly byKind = new Map<GroupKind, EventFunction[]>();
+
+  constructor(private readonly options: ProcessorOptions) {
+    this.dedup = new DedupWindow(options.dedupCapacity ?? 100_000);
+    this.versions = new VersionTracker(options.trackedObjects ?? 200_000);
+    for (const fn of options.functions) {
+      for (const kind of fn.consumes) {
+        const list = this.byKind.get(kind) ?? [];
+        list.push(fn);
+        this.byKind.set(kind, list);
+      }
+    }
+  }
+
+  /** Kinds a store must cache for these functions. */
+  static kindsOf(functions: readonly EventFunction[]): GroupKind[] {
+    return [...new Set(functions.flatMap((fn) => [...fn.consumes, ...fn.reads]))];
+  }
+
+  async process(cloudEvent: CloudEvent<unknown>): Promise<ProcessResult> {
+    const event = decodeChangeEvent(cloudEvent);
+    const eventKey = `${event.source}\u0000${event.id}`;
+    const key: ObjectKey = {
+      groupKind: groupKind(groupOf(event.ref.apiVersion), event.ref.kind),
+      namespace: event.ref.namespace,
+      name: event.ref.name,
+    };
+    const log = this.options.logger.child({ eventId: event.id, object: describeRef(event) });
+    if (this.dedup.has(eventKey)) {
+      log.debug('duplicate event skipped');
+      this.count('duplicate');
+      return { eventId: event.id, outcome: 'duplicate', effects: [] };
+    }
+    const objectKey = keyString(key);
+    if (this.isStale(objectKey, key, event)) {
+      log.info({ resourceVersion: event.resourceVersion }, 'stale event skipped');
+      this.dedup.remember(eventKey);
+      this.count('stale');
+      return { eventId: event.id, outcome: 'stale', effects: [] };
+    }
+    const resolved = this.resolve(event, key);
+    if (this.options.mirror && !this.options.dryRun) await this.mirror(event, key);
+    const effects: EffectRecord[] = [];
+    const functions = this.byKind.get(key.groupKind) ?? [];
+    if (resolved) {
+      for (const fn of functions) effects.push(...(await this.run(fn, resolved, log)));
+    }
+    this.versions.record(objectKey, event);
+    this.dedup.remember(eventKey);
+    this.observeLag(event);
+    if (!resolved || functions.length === 0) {
+      this.count('ignored');
+      return { eventId: event.id, outcome: 'ignored', effects };
+    }
+    return { eventId: event.id, outcome: 'processed', effects };
+  }
+
+  private isStale(objectKey: string, key: ObjectKey, event: ChangeEvent): boolean {
+    const verdict = this.versions.judge(objectKey, event);
+    if (verdict !== 'fresh') return true;
+    if (this.options.mirror || event.resourceVersion === undefined) return false;
+    const stored = this.options.store.get(key.groupKind, key.namespace, key.name);
+    if (!stored || stored.metadata.uid !== event.uid || stored.metadata.resourceVersion === undefined)
+      return false;
+    const order = compareResourceVersions(event.resourceVersion, stored.metadata.resourceVersion);
+    return order !== undefined && order < 0;
+  }
+
+  /** Reference-mode events are resolved by a read; a vanished object leaves nothing to do but deletes. */
+  private resolve(event: ChangeEvent, key: ObjectKey): ResolvedEvent | undefined {
+    if (event.object) return { ...event, object: event.object };
+    if (event.type === 'delete') {
+      const stub: KubeObject = {
+        apiVersion: event.ref.apiVersion,
+        kind: event.ref.kind,
+        metadata: {
+          name: event.ref.name,
+          ...(event.ref.namespace ? { namespace: event.ref.namespace } : {}),
+        },
+      };
+      if (event.uid) stub.metadata.uid = event.uid;
+      return { ...event, object: stub };
+    }
+    const current = this.options.store.get(key.groupKind, key.namespace, key.name);
+    return current
+      ? { ...event, object: current, resourceVersion: current.metadata.resourceVersion }
+      : undefined;
+  }
+
+  private async mirror(event: ChangeEvent, key: ObjectKey): Promise<void> {
+    const { store } = this.options;
+    const existing = store.get(key.groupKind, key.namespace, key.name);
+    if (event.type === 'delete') {
+      if (existing) await store.delete(key);
+      return;
+    }
+    if (!event.object) return;
+    const { resourceVersion: _rv, managedFields: _mf, ...metadata } = event.object.metadata;
+    if (existing && metadata.uid && existing.metadata.uid !== metadata.uid) await store.delete(key);
+    await store.apply({ ...event.object, metadata }, { fieldManager: OBSERVED_FIELD_MANAGER, force: true });
+  }
+
+  private async run(fn: EventFunction, event: ResolvedEvent, log: Logger): Promise<EffectRecord[]> {
+    const started = process.hrtime.bigint();
+    const planned = await fn.plan(event, this.options.store);
+    const records = this.options.dryRun
+      ? planned.map((effect) => describeEffect(fn.name, effect))
+      : await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned);
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    this.options.metrics?.effectSeconds.observe({ function: fn.name }, seconds);
+    this.count(records.length > 0 ? 'applied' : 'unchanged', fn.name);
+    for (const record of records) {
+      log.info(
+        { function: fn.name, op: record.op, target: `${record.kind} ${record.namespace}/${record.name}` },
+        'effect applied',
+      );
+    }
+    return records;
+  }
+
+  private count(outcome: string, fn = '-'): void {
+    this.options.metrics?.events.inc({ function: fn, outcome });
+  }
+
+  private observeLag(event: ChangeEvent): void {
+    if (!this.options.metrics || !event.time) return;
+    const age = (Date.now() - Date.parse(event.time)) / 1000;
+    if (Number.isFinite(age)) this.options.metrics.lagSeconds.set({ source: event.source }, Math.max(0, age));
+  }
+}
+
+function describeRef(event: ChangeEvent): string {
+  return describeObject({
+    kind: event.ref.kind,
+    metadata: { name: event.ref.name, namespace: event.ref.namespace || undefined },
+  });
+}
