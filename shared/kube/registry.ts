@@ -6,6 +6,7 @@ import { groupOf, versionOf } from './object.js';
 import { formatZodIssues, type SchemaIssue } from './schema-issues.js';
 import { albDefinitions } from './schemas/alb.js';
 import { coreDefinitions } from './schemas/core.js';
+import { envoyGatewayDefinitions } from './schemas/envoy-gateway/definitions.js';
 import { gatewayApiDefinitions } from './schemas/gateway-api/definitions.js';
 import { ingressDefinitions } from './schemas/ingress.js';
 import { kubeOvnDefinitions } from './schemas/kubeovn.js';
@@ -16,6 +17,7 @@ const definitions: readonly KindDefinition[] = [
   ...ingressDefinitions,
   ...coreDefinitions,
   ...gatewayApiDefinitions,
+  ...envoyGatewayDefinitions,
   ...kubeOvnDefinitions,
 ];
 
