@@ -4,9 +4,9 @@ import { groupKindOfDefinition } from './kind-definition.js';
 import type { GroupKind, KubeObject } from './object.js';
 import { groupOf, versionOf } from './object.js';
 import { formatZodIssues, type SchemaIssue } from './schema-issues.js';
+import { domainDefinitions } from './schemas/alauda-domain.js';
 import { albDefinitions } from './schemas/alb.js';
 import { coreDefinitions } from './schemas/core.js';
-import { envoyGatewayDefinitions } from './schemas/envoy-gateway/definitions.js';
 import { gatewayApiDefinitions } from './schemas/gateway-api/definitions.js';
 import { ingressDefinitions } from './schemas/ingress.js';
 import { kubeOvnDefinitions } from './schemas/kubeovn.js';
@@ -14,10 +14,10 @@ import { kubeOvnDefinitions } from './schemas/kubeovn.js';
 /** Every kind acpnet knows. Add a module's definitions here to register them. */
 const definitions: readonly KindDefinition[] = [
   ...albDefinitions,
+  ...domainDefinitions,
   ...ingressDefinitions,
   ...coreDefinitions,
   ...gatewayApiDefinitions,
-  ...envoyGatewayDefinitions,
   ...kubeOvnDefinitions,
 ];
 

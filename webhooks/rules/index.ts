@@ -1,6 +1,7 @@
+import { certificatesFamily } from './certificates/index.js';
 import { gatewayFamily } from './gateway/index.js';
 import { ipamFamily } from './ipam/index.js';
 import type { RuleFamily } from './types.js';
 
 /** Every rule family the webhook and `acpnet validate` run. Add a family here to register it. */
-export const ruleFamilies: readonly RuleFamily[] = [gatewayFamily, ipamFamily];
+export const ruleFamilies: readonly RuleFamily[] = [gatewayFamily, ipamFamily, certificatesFamily];

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { KindDefinition } from '../kind-definition.js';
+import type { GroupKind } from '../object.js';
+import { kubeObject } from './meta.js';
+
+/** API group of the platform's Domain resource (the same group as the ALB kinds). */
+export const DOMAIN_GROUP = 'crd.alauda.io';
+export const DOMAIN: GroupKind = `${DOMAIN_GROUP}/Domain`;
+
+/** Annotation naming the certificate Secret (in the platform namespace) bound to a Domain. */
+export const DOMAIN_SECRET_REF_ANNOTATION = 'cpaas.io/secret-ref';
+/** Label naming the cluster a Domain is assigned to; one spec.name per cluster. */
+export const DOMAIN_CLUSTER_LABEL = 'cluster.cpaas.io/name';
+export const DOMAIN_PROJECT_LABEL = 'project.cpaas.io/name';
+
+export const domainKinds = ['full', 'wildcard'] as const;
+export type DomainKind = (typeof domainKinds)[number];
+
+/**
+ * Domain `crd.alauda.io/v2`, cluster-scoped. `spec.name` is the full domain (`developer.test.cn`) or,
+ * for kind wildcard, `*.` plus the domain (`*.test.cn`); the name rules live in the certificates
+ * rule family so their messages can explain the kind.
+ */
+export const domainV2 = kubeObject(`${DOMAIN_GROUP}/v2`, 'Domain', {
+  spec: z.strictObject({
+    name: z.string().min(1).max(253),
+    kind: z.enum(domainKinds),
+  }),
+  status: z.looseObject({}).optional(),
+});
+export type Domain = z.infer<typeof domainV2>;
+
+export const domainDefinitions: readonly KindDefinition[] = [
+  { group: DOMAIN_GROUP, kind: 'Domain', plural: 'domains', namespaced: false, versions: { v2: domainV2 } },
+];
