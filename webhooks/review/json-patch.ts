@@ -13,6 +13,10 @@ export class JsonPatchError extends Error {
 
 type Container = Record<string, unknown> | unknown[];
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
 /** RFC 6901 pointer "/spec/listeners/0" -> ["spec", "listeners", "0"]. */
 export function parsePointer(pointer: string): string[] {
   if (pointer === '') return [];
@@ -51,7 +55,7 @@ function applyOne(document: unknown, operation: JsonPatchOperation): unknown {
   let parent: unknown = document;
   for (const token of tokens.slice(0, -1)) {
     if (Array.isArray(parent)) parent = parent[arrayIndex(operation, parent, token, false)];
-    else if (isContainer(parent) && Object.hasOwn(parent, token)) parent = parent[token];
+    else if (isRecord(parent) && Object.hasOwn(parent, token)) parent = parent[token];
     else throw new JsonPatchError(operation, `parent "${token}" does not exist`);
   }
   if (!isContainer(parent)) throw new JsonPatchError(operation, 'parent is not an object or array');

@@ -1,0 +1,30 @@
+import type { RuleFamily } from '../../../../webhooks/rules/types.js';
+
+/** A rule that holds every review of `example.acpnet.io/Slow` until released: for shutdown draining. */
+export function slowFamily() {
+  let release: () => void = () => undefined;
+  const released = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  let entered: () => void = () => undefined;
+  const started = new Promise<void>((resolve) => {
+    entered = resolve;
+  });
+  const family: RuleFamily = {
+    name: 'slow',
+    reads: [],
+    mutators: [],
+    rules: [
+      {
+        id: 'slow/wait',
+        kinds: ['example.acpnet.io/Slow'],
+        check: async () => {
+          entered();
+          await released;
+          return [];
+        },
+      },
+    ],
+  };
+  return { family, release, started };
+}

@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import type { KubeObject } from '../../shared/kube/object.js';
+import { formatZodIssues } from '../../shared/kube/schema-issues.js';
+import type { ReviewResult } from '../review/engine.js';
+import type { Operation } from '../rules/types.js';
+
+export const admissionApiVersion = 'admission.k8s.io/v1';
+
+/** A request body that is not a usable AdmissionReview; answered with HTTP 400 and this message. */
+export class BadAdmissionReviewError extends Error {
+  readonly statusCode = 400;
+  constructor(message: string) {
+    super(message);
+    this.name = 'BadAdmissionReviewError';
+  }
+}
+
+const kubeObject = z.looseObject({
+  apiVersion: z.string().min(1),
+  kind: z.string().min(1),
+  metadata: z.looseObject({}).optional(),
+});
+
+const admissionRequest = z.looseObject({
+  uid: z.string().min(1, 'must not be empty'),
+  kind: z.looseObject({ group: z.string(), version: z.string(), kind: z.string().min(1) }),
+  operation: z.enum(['CREATE', 'UPDATE', 'DELETE', 'CONNECT']),
+  namespace: z.string().optional(),
+  name: z.string().optional(),
+  object: kubeObject.nullable().optional(),
+  oldObject: kubeObject.nullable().optional(),
+  dryRun: z.boolean().optional(),
+});
+
+export type AdmissionRequest = z.infer<typeof admissionRequest>;
+
+export interface ParsedRequest {
+  uid: string;
+  operation: Operation;
+  /** `group/Kind` of the request, the metrics label. */
+  groupKind: string;
+  namespace: string;
+  name: string;
+  object?: KubeObject;
+  oldObject?: KubeObject;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** The object with metadata present and, for namespaced requests, its namespace filled in. */
+function normalize(
+  value: z.infer<typeof kubeObject> | null | undefined,
+  namespace: string,
+): KubeObject | undefined {
+  if (!value) return undefined;
+  const metadata = { ...(value.metadata ?? {}) } as KubeObject['metadata'];
+  if (namespace && !metadata.namespace) metadata.namespace = namespace;
+  return { ...value, metadata } as KubeObject;
+}
+
+/** Checks the envelope of an AdmissionReview and extracts its request; throws BadAdmissionReviewError. */
+export function parseAdmissionReview(body: unknown): ParsedRequest {
+  if (!isRecord(body))
+    throw new BadAdmissionReviewError('the body must be a JSON object (an AdmissionReview)');
+  if (body.apiVersion !== admissionApiVersion) {
+    throw new BadAdmissionReviewError(
+      `apiVersion must be ${admissionApiVersion}, got ${JSON.stringify(body.apiVersion ?? null)}`,
+    );
+  }
+  if (body.kind !== 'AdmissionReview') {
+    throw new BadAdmissionReviewError(
+      `kind must be AdmissionReview, got ${JSON.stringify(body.kind ?? null)}`,
+    );
+  }
+  if (body.request === undefined || body.request === null) {
+    throw new BadAdmissionReviewError('AdmissionReview has no request');
+  }
+  const parsed = admissionRequest.safeParse(body.request);
+  if (!parsed.success) {
+    const issues = formatZodIssues(parsed.error.issues).map((i) => `request.${i.path}: ${i.message}`);
+    throw new BadAdmissionReviewError(`invalid AdmissionReview: ${issues.join('; ')}`);
+  }
+  const request = parsed.data;
+  const namespace = request.namespace ?? '';
+  const object = normalize(request.object, namespace);
+  const oldObject = normalize(request.oldObject, namespace);
+  if ((request.operation === 'CREATE' || request.operation === 'UPDATE') && !object) {
+    throw new BadAdmissionReviewError(
+      `invalid AdmissionReview: request.object is required for ${request.operation}`,
+    );
+  }
+  return {
+    uid: request.uid,
+    operation: request.operation,
+    groupKind: `${request.kind.group}/${request.kind.kind}`,
+    namespace,
+    name: request.name ?? object?.metadata.name ?? oldObject?.metadata.name ?? '',
+    object,
+    oldObject,
+  };
+}
+
+export interface AdmissionResponse {
+  uid: string;
+  allowed: boolean;
+  status?: { code: number; message: string; reason: string };
+  warnings?: string[];
+  patchType?: 'JSONPatch';
+  patch?: string;
+}
+
+export interface AdmissionReviewResponse {
+  apiVersion: typeof admissionApiVersion;
+  kind: 'AdmissionReview';
+  response: AdmissionResponse;
+}
+
+/** The AdmissionReview answering `uid`; a patch is attached only when `withPatch` and non-empty. */
+export function admissionResponse(
+  uid: string,
+  result: ReviewResult,
+  withPatch: boolean,
+): AdmissionReviewResponse {
+  const response: AdmissionResponse = { uid, allowed: result.allowed };
+  if (!result.allowed) {
+    response.status = {
+      code: result.code,
+      message: result.message,
+      reason: result.code === 500 ? 'InternalError' : 'Forbidden',
+    };
+  }
+  if (result.warnings.length > 0) response.warnings = result.warnings;
+  if (withPatch && result.allowed && result.patch.length > 0) {
+    response.patchType = 'JSONPatch';
+    response.patch = Buffer.from(JSON.stringify(result.patch)).toString('base64');
+  }
+  return { apiVersion: admissionApiVersion, kind: 'AdmissionReview', response };
+}

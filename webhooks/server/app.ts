@@ -1,0 +1,125 @@
+import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
+import type { Logger } from 'pino';
+import type { ReadView } from '../../shared/kube/store.js';
+import type { ReviewInput, ReviewResult } from '../review/engine.js';
+import type { AdmissionSettings } from '../rules/types.js';
+import { admissionResponse, BadAdmissionReviewError, parseAdmissionReview } from './admission-review.js';
+import type { Verdict, WebhookMetrics } from './metrics.js';
+import { minTlsVersion, type TlsMaterial } from './serving-tls.js';
+
+export const defaultBodyLimit = 8 * 1024 * 1024;
+export const defaultRequestTimeoutMs = 30_000;
+
+export type Stage = 'mutate' | 'validate';
+export type Reviewer = (input: ReviewInput, stage: Stage) => Promise<ReviewResult>;
+
+export interface WebhookAppOptions {
+  tls: TlsMaterial;
+  view: ReadView;
+  /** Whether the store's caches are synced; /readyz answers 503 until then. */
+  isReady: () => boolean;
+  settings: AdmissionSettings;
+  review: Reviewer;
+  metrics: WebhookMetrics;
+  logger: Logger;
+  bodyLimit?: number;
+  requestTimeoutMs?: number;
+}
+
+function verdictOf(result: ReviewResult): Verdict {
+  if (result.code === 500) return 'error';
+  return result.allowed ? 'allowed' : 'denied';
+}
+
+function mebibytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
+}
+
+/** A clear message for errors raised before a handler runs (body parsing, limits, timeouts). */
+function clientErrorMessage(error: FastifyError, bodyLimit: number): string {
+  switch (error.code) {
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return `request body is larger than the ${mebibytes(bodyLimit)} limit`;
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return 'request body is empty; expected an AdmissionReview';
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return 'content-type must be application/json (an AdmissionReview)';
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+      return `request body is not valid JSON: ${error.message}`;
+    default:
+      if (error instanceof SyntaxError) return `request body is not valid JSON: ${error.message}`;
+      return error.message;
+  }
+}
+
+/** The webhook's fastify application over HTTPS: /validate, /mutate, health, readiness, metrics. */
+export function buildWebhookApp(options: WebhookAppOptions) {
+  const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
+  const { metrics, settings, view } = options;
+  const app = Fastify({
+    https: { cert: options.tls.cert, key: options.tls.key, minVersion: minTlsVersion },
+    loggerInstance: options.logger,
+    // Reviews log themselves with the request uid; per-request access lines would double them.
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit,
+    requestTimeout: options.requestTimeoutMs ?? defaultRequestTimeoutMs,
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status >= 500) request.log.error({ err: error }, 'request failed');
+    else request.log.info({ statusCode: status, reason: error.message }, 'request refused');
+    const message = status >= 500 ? 'internal error' : clientErrorMessage(error, bodyLimit);
+    void reply.code(status).send({ statusCode: status, message });
+  });
+
+  const handle = (stage: Stage) => async (request: FastifyRequest, reply: FastifyReply) => {
+    const started = process.hrtime.bigint();
+    let parsed: ReturnType<typeof parseAdmissionReview>;
+    try {
+      parsed = parseAdmissionReview(request.body);
+    } catch (error) {
+      if (!(error instanceof BadAdmissionReviewError)) throw error;
+      request.log.info({ reason: error.message }, 'malformed AdmissionReview');
+      return reply.code(400).send({ statusCode: 400, message: error.message });
+    }
+    const log = request.log.child({
+      uid: parsed.uid,
+      kind: parsed.groupKind,
+      operation: parsed.operation,
+      namespace: parsed.namespace,
+      name: parsed.name,
+    });
+    const result = await options.review(
+      { operation: parsed.operation, object: parsed.object, oldObject: parsed.oldObject, view, settings },
+      stage,
+    );
+    for (const failure of result.failures) {
+      metrics.ruleErrors.inc({ rule: failure.rule });
+      log.error({ rule: failure.rule, err: failure.error }, 'rule failed; review denied');
+    }
+    const verdict = verdictOf(result);
+    metrics.reviews.inc({ endpoint: stage, kind: parsed.groupKind, operation: parsed.operation, verdict });
+    metrics.duration.observe({ endpoint: stage }, Number(process.hrtime.bigint() - started) / 1e9);
+    if (verdict === 'denied') log.info({ message: result.message }, 'denied');
+    else log.debug({ verdict, warnings: result.warnings.length, patch: result.patch.length }, 'reviewed');
+    return reply.send(admissionResponse(parsed.uid, result, stage === 'mutate'));
+  };
+
+  app.post('/validate', handle('validate'));
+  app.post('/mutate', handle('mutate'));
+  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/readyz', async (_request, reply) =>
+    options.isReady()
+      ? { status: 'ready' }
+      : reply.code(503).send({ status: 'not ready', message: 'store caches are not synced yet' }),
+  );
+  app.get('/metrics', async (_request, reply) =>
+    reply.type(metrics.registry.contentType).send(await metrics.registry.metrics()),
+  );
+  return app;
+}
+
+export type WebhookApp = ReturnType<typeof buildWebhookApp>;
