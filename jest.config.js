@@ -17,7 +17,11 @@ export default {
     {
       ...common,
       displayName: 'unit',
-      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/property/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/test/unit/**/*.test.ts',
+        '<rootDir>/test/property/**/*.test.ts',
+        '<rootDir>/test/corpus/**/*.test.ts',
+      ],
     },
     {
       ...common,

@@ -20,6 +20,7 @@ import {
 import { listenerConflicts } from './listener-conflicts.js';
 import { listenerDefaults } from './listener-defaults.js';
 import { listenerValidity } from './listener-validity.js';
+import { listenerSetParentRule } from './listenerset-parent.js';
 import { parametersRef } from './parameters-ref.js';
 import { policySecrets } from './policy-secrets.js';
 import { policyTargetRefs } from './policy-target-refs.js';
@@ -36,6 +37,7 @@ export const gatewayFamily: RuleFamily = {
   rules: [
     listenerValidity,
     listenerConflicts,
+    listenerSetParentRule,
     allowedRoutes,
     certificateRefs,
     parametersRef,

@@ -72,19 +72,62 @@ export function planListenerConflicts(listeners: readonly OwnedListener[]): List
   });
 }
 
-/** A Gateway's own listeners outrank those merged in from ListenerSets; ListenerSets rank equally. */
-function rank(l: OwnedListener): number {
-  return l.owner.kind === 'Gateway' ? 0 : 1;
+/**
+ * Precedence tiers: every Gateway listener is tier 0 (Gateways pinning one address are judged as
+ * one); each ListenerSet is its own tier, in input order (oldest first).
+ */
+function tiers(listeners: readonly OwnedListener[]): number[] {
+  const setTier = new Map<string, number>();
+  return listeners.map((l) => {
+    if (l.owner.kind === 'Gateway') return 0;
+    const key = `${l.owner.namespace}/${l.owner.name}`;
+    if (!setTier.has(key)) setTier.set(key, setTier.size + 1);
+    return setTier.get(key) ?? 0;
+  });
+}
+
+function sameLayer4Protocol(a: OwnedListener, b: OwnedListener): boolean {
+  const p = a.listener.protocol;
+  return (p === 'TCP' || p === 'UDP') && p === b.listener.protocol;
 }
 
 /**
- * The condition a controller would set: the listener loses (Conflicted) when it conflicts with a
- * listener of equal or higher rank. ProtocolConflict wins over HostnameConflict.
+ * The Conflicted condition a controller would set on each listener of `listeners` (given in
+ * precedence order: Gateways, then ListenerSets oldest first), as Envoy Gateway does it:
+ * - tiers are settled in order; a listener loses to a conflicting listener of an earlier tier
+ *   (the Gateway beats its ListenerSets, an older ListenerSet a newer one) unless that one lost
+ *   its port itself (ProtocolConflict);
+ * - then, among the survivors of one tier, both sides of a conflict lose, except two listeners
+ *   of one layer-4 protocol on a port, where the first keeps the port;
+ * - protocols are settled before hostnames: a listener that lost with ProtocolConflict takes no
+ *   part in hostname comparisons.
+ * Returns one verdict per input listener, in input order.
  */
-export function conflictVerdict(plan: ListenerConflictPlan): ConflictReason | undefined {
-  const losing = plan.conflicts.filter((c) => rank(c.other) <= rank(plan.listener));
-  if (losing.length === 0) return undefined;
-  return losing.some((c) => c.reason === 'ProtocolConflict') ? 'ProtocolConflict' : 'HostnameConflict';
+export function conflictVerdicts(listeners: readonly OwnedListener[]): (ConflictReason | undefined)[] {
+  const tier = tiers(listeners);
+  const plans = planListenerConflicts(listeners);
+  const position = new Map(listeners.map((l, i) => [l, i]));
+  const verdicts: (ConflictReason | undefined)[] = listeners.map(() => undefined);
+  const tierOrder = [...new Set(tier)].sort((a, b) => a - b);
+  for (const reason of ['ProtocolConflict', 'HostnameConflict'] as const) {
+    for (const t of tierOrder) {
+      const members = plans.flatMap((_plan, i) => (tier[i] === t && verdicts[i] === undefined ? [i] : []));
+      const candidates = (i: number) =>
+        (plans[i]?.conflicts ?? []).filter((c) => c.reason === reason).map((c) => position.get(c.other) ?? 0);
+      const lostToEarlier = members.filter((i) =>
+        candidates(i).some((j) => (tier[j] ?? 0) < t && verdicts[j] !== 'ProtocolConflict'),
+      );
+      for (const i of lostToEarlier) verdicts[i] = reason;
+      const survivors = new Set(members.filter((i) => verdicts[i] === undefined));
+      const lostWithin = [...survivors].filter((i) =>
+        candidates(i).some(
+          (j) => survivors.has(j) && (!sameLayer4Protocol(listeners[i]!, listeners[j]!) || j < i),
+        ),
+      );
+      for (const i of lostWithin) verdicts[i] = reason;
+    }
+  }
+  return verdicts;
 }
 
 export function describeConflict(plan: ListenerConflictPlan, conflict: ListenerConflict): string {

@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { selectorMatches } from './label-selector.js';
 import { array, dig, type Fields, integer, record, text } from './read.js';
 
 export type ListenerOwnerKind = 'Gateway' | 'ListenerSet';
@@ -151,4 +152,23 @@ export function listenerSetParent(obj: KubeObject): { namespace: string; name: s
 /** TLS mode with the API default (Terminate) applied. */
 export function tlsMode(listener: Listener): string {
   return listener.tls?.mode ?? 'Terminate';
+}
+
+/**
+ * Whether a Gateway takes listeners from ListenerSets of `namespace` (`spec.allowedListeners`,
+ * default None). `labels` are the labels of that namespace, for `from: Selector`.
+ */
+export function gatewayAllowsListenerSet(
+  gateway: KubeObject,
+  namespace: string,
+  labels: Readonly<Record<string, string>>,
+): boolean {
+  const from = text(dig(gateway, 'spec', 'allowedListeners', 'namespaces', 'from')) ?? 'None';
+  if (from === 'All') return true;
+  if (from === 'Same') return namespace === (gateway.metadata.namespace ?? '');
+  if (from === 'Selector') {
+    const selector = readSelector(dig(gateway, 'spec', 'allowedListeners', 'namespaces', 'selector'));
+    return selector !== undefined && selectorMatches(selector, labels);
+  }
+  return false;
 }

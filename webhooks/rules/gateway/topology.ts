@@ -11,8 +11,9 @@ import {
   LISTENER_SETS_BY_PARENT,
   nsName,
 } from './indexes.js';
-import { ENVOY_PROXY, GATEWAY, LISTENER_SET } from './kinds.js';
-import { listenerSetParent, listenersOf, type OwnedListener } from './listeners.js';
+import { ENVOY_PROXY, GATEWAY, LISTENER_SET, NAMESPACE } from './kinds.js';
+import { gatewayAllowsListenerSet, listenerSetParent, listenersOf, type OwnedListener } from './listeners.js';
+import { namespaceLabels } from './route-attachment-planner.js';
 
 function sameIdentity(a: KubeObject, b: KubeObject): boolean {
   return (
@@ -83,7 +84,16 @@ export function listenerSetsOf(view: ReadView, gateway: KubeObject, reviewed: Ku
     groupKindOf(reviewed) === LISTENER_SET &&
     !sets.includes(reviewed) &&
     listenerSetParentKey(reviewed) === key;
-  return (reviewedIsChild ? [...sets, reviewed] : sets).sort(oldestFirst);
+  return (reviewedIsChild ? [...sets, reviewed] : sets)
+    .filter((set) => {
+      const ns = set.metadata.namespace ?? '';
+      return gatewayAllowsListenerSet(
+        gateway,
+        ns,
+        namespaceLabels(ns, view.get(NAMESPACE, '', ns)?.metadata.labels),
+      );
+    })
+    .sort(oldestFirst);
 }
 
 function listenerSetParentKey(set: KubeObject): string | undefined {

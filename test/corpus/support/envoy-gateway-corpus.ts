@@ -1,0 +1,245 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import type { KubeObject } from '../../../shared/kube/object.js';
+import { conflictVerdicts } from '../../../webhooks/rules/gateway/listener-conflict-planner.js';
+import {
+  gatewayAllowsListenerSet,
+  listenerSetParent,
+  listenersOf,
+} from '../../../webhooks/rules/gateway/listeners.js';
+import { array, dig, integer, record, text } from '../../../webhooks/rules/gateway/read.js';
+import { referenceGrantAllows } from '../../../webhooks/rules/gateway/reference-grants.js';
+import {
+  namespaceLabels,
+  planRouteAttachment,
+} from '../../../webhooks/rules/gateway/route-attachment-planner.js';
+import { backendRefsOf, parentRefsOf, routeHostnames } from '../../../webhooks/rules/gateway/routes.js';
+
+/**
+ * Glue between the Envoy Gateway translator corpus (NAME.in.yaml: a map of object lists;
+ * NAME.out.yaml: the same objects with status) and the pure planners: it computes our decisions
+ * from `in` and reads upstream's from `out`, keyed identically so they can be compared.
+ */
+
+export const CORPUS_DIR = path.resolve(
+  import.meta.dirname,
+  '../../../../shared/corpora/envoy-gateway-translator',
+);
+
+export interface CorpusCase {
+  name: string;
+  input: Record<string, unknown>;
+  output: Record<string, unknown>;
+}
+
+export function loadCases(dir = CORPUS_DIR): CorpusCase[] {
+  return readdirSync(dir)
+    .filter((f) => f.endsWith('.in.yaml'))
+    .sort()
+    .map((file) => {
+      const name = file.slice(0, -'.in.yaml'.length);
+      const input = record(parse(readFileSync(path.join(dir, file), 'utf8'))) ?? {};
+      const output = record(parse(readFileSync(path.join(dir, `${name}.out.yaml`), 'utf8'))) ?? {};
+      return { name, input, output };
+    });
+}
+
+const ROUTE_LISTS: Record<string, string> = {
+  httpRoutes: 'HTTPRoute',
+  grpcRoutes: 'GRPCRoute',
+  tlsRoutes: 'TLSRoute',
+  tcpRoutes: 'TCPRoute',
+  udpRoutes: 'UDPRoute',
+};
+
+/** Objects of one list, with the kind the list implies (some corpus files omit it). */
+function objects(doc: Record<string, unknown>, list: string, kind: string): KubeObject[] {
+  return array(doc[list]).flatMap((o) => {
+    const r = record(o);
+    if (!r) return [];
+    const metadata = record(r.metadata) ?? {};
+    return [
+      { ...r, apiVersion: text(r.apiVersion) ?? 'v1', kind, metadata: { namespace: 'default', ...metadata } },
+    ];
+  });
+}
+
+/** One decision: a subject (listener, route parent, route) and its outcome. */
+export type Decisions = Map<string, string>;
+
+function labelsOf(namespaces: readonly KubeObject[], ns: string): Record<string, string> {
+  const found = namespaces.find((n) => n.metadata.name === ns);
+  return namespaceLabels(ns, found?.metadata.labels);
+}
+
+function mergesGateways(input: Record<string, unknown>): boolean {
+  return dig(input, 'envoyProxyForGatewayClass', 'spec', 'mergeGateways') === true;
+}
+
+/** ListenerSet precedence: older first, then by namespace/name. */
+function byAge(a: KubeObject, b: KubeObject): number {
+  const ta = a.metadata.creationTimestamp ?? '';
+  const tb = b.metadata.creationTimestamp ?? '';
+  return ta === tb ? key(a).localeCompare(key(b)) : ta < tb ? -1 : 1;
+}
+
+function key(obj: KubeObject): string {
+  return `${obj.metadata.namespace}/${obj.metadata.name}`;
+}
+
+/** Our listener conflict verdicts (`HostnameConflict`, `ProtocolConflict`, `None`) per listener. */
+export function ourListenerConflicts(input: Record<string, unknown>): Decisions {
+  const gateways = objects(input, 'gateways', 'Gateway');
+  const sets = objects(input, 'listenerSets', 'ListenerSet');
+  const namespaces = objects(input, 'namespaces', 'Namespace');
+  const groups = mergesGateways(input) ? [gateways] : gateways.map((g) => [g]);
+  const out: Decisions = new Map();
+  for (const group of groups) {
+    const children = sets.filter((s) => {
+      const parent = listenerSetParent(s);
+      const gateway = group.find((g) => parent && key(g) === `${parent.namespace}/${parent.name}`);
+      const ns = s.metadata.namespace ?? '';
+      return gateway !== undefined && gatewayAllowsListenerSet(gateway, ns, labelsOf(namespaces, ns));
+    });
+    const listeners = [...group, ...children.sort(byAge)].flatMap(listenersOf);
+    conflictVerdicts(listeners).forEach((verdict, i) => {
+      const { owner, listener } = listeners[i]!;
+      out.set(`${owner.kind} ${owner.namespace}/${owner.name} listener ${listener.name}`, verdict ?? 'None');
+    });
+  }
+  return out;
+}
+
+function condition(conditions: unknown, type: string): { status?: string; reason?: string } | undefined {
+  const found = array(conditions)
+    .map(record)
+    .find((c) => c?.type === type);
+  return found ? { status: text(found.status), reason: text(found.reason) } : undefined;
+}
+
+/** Upstream listener verdicts from `status.listeners[].conditions` (type Conflicted). */
+export function upstreamListenerConflicts(output: Record<string, unknown>): Decisions {
+  const out: Decisions = new Map();
+  for (const [list, kind] of [
+    ['gateways', 'Gateway'],
+    ['listenerSets', 'ListenerSet'],
+  ] as const) {
+    for (const obj of objects(output, list, kind)) {
+      for (const l of array(dig(obj, 'status', 'listeners'))) {
+        const name = text(record(l)?.name);
+        if (name === undefined) continue;
+        const c = condition(record(l)?.conditions, 'Conflicted');
+        out.set(
+          `${kind} ${key(obj)} listener ${name}`,
+          c?.status === 'True' ? (c.reason ?? 'Conflicted') : 'None',
+        );
+      }
+    }
+  }
+  return out;
+}
+
+function parentKey(route: KubeObject, ref: Record<string, unknown> | undefined): string {
+  const ns = text(ref?.namespace) ?? route.metadata.namespace;
+  const section = text(ref?.sectionName);
+  const port = integer(ref?.port);
+  return `${route.kind} ${key(route)} -> ${text(ref?.kind) ?? 'Gateway'} ${ns}/${text(ref?.name)}${section ? `#${section}` : ''}${port ? `:${port}` : ''}`;
+}
+
+/** Our attachment reason per route parentRef whose parent is in the corpus case. */
+export function ourRouteAttachments(input: Record<string, unknown>): Decisions {
+  const gateways = objects(input, 'gateways', 'Gateway');
+  const sets = objects(input, 'listenerSets', 'ListenerSet');
+  const namespaces = objects(input, 'namespaces', 'Namespace');
+  const out: Decisions = new Map();
+  for (const [list, kind] of Object.entries(ROUTE_LISTS)) {
+    for (const route of objects(input, list, kind)) {
+      const ns = route.metadata.namespace ?? '';
+      const subject = { kind, namespace: ns, hostnames: routeHostnames(route) };
+      const refs = array(dig(route, 'spec', 'parentRefs')).map(record);
+      for (const ref of parentRefsOf(route)) {
+        const parents = ref.kind === 'ListenerSet' ? sets : gateways;
+        const parent = parents.find((p) => key(p) === `${ref.namespace}/${ref.name}`);
+        if (!parent) continue;
+        const plan = planRouteAttachment(subject, ref, listenersOf(parent), labelsOf(namespaces, ns));
+        out.set(parentKey(route, refs[ref.index]), plan.reason);
+      }
+    }
+  }
+  return out;
+}
+
+/** Upstream attachment reason per route parent (`Accepted` condition; `Accepted` when True). */
+export function upstreamRouteAttachments(output: Record<string, unknown>): Decisions {
+  const out: Decisions = new Map();
+  for (const [list, kind] of Object.entries(ROUTE_LISTS)) {
+    for (const route of objects(output, list, kind)) {
+      for (const p of array(dig(route, 'status', 'parents'))) {
+        const c = condition(record(p)?.conditions, 'Accepted');
+        if (!c) continue;
+        out.set(
+          parentKey(route, record(record(p)?.parentRef)),
+          c.status === 'True' ? 'Accepted' : (c.reason ?? 'False'),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/** Our backend reference verdict per route: RefNotPermitted when a cross-namespace ref lacks a grant. */
+export function ourRouteRefs(input: Record<string, unknown>): Decisions {
+  const grants = objects(input, 'referenceGrants', 'ReferenceGrant');
+  const out: Decisions = new Map();
+  for (const [list, kind] of Object.entries(ROUTE_LISTS)) {
+    for (const route of objects(input, list, kind)) {
+      const ns = route.metadata.namespace ?? '';
+      const denied = backendRefsOf(route).some(
+        (ref) =>
+          ref.namespace !== ns &&
+          !referenceGrantAllows(
+            grants.filter((g) => g.metadata.namespace === ref.namespace),
+            { group: 'gateway.networking.k8s.io', kind, namespace: ns },
+            { group: ref.group, kind: ref.kind, name: ref.name },
+          ),
+      );
+      out.set(`${kind} ${key(route)}`, denied ? 'RefNotPermitted' : 'Permitted');
+    }
+  }
+  return out;
+}
+
+/** Upstream: RefNotPermitted when any parent's ResolvedRefs condition says so. */
+export function upstreamRouteRefs(output: Record<string, unknown>): Decisions {
+  const out: Decisions = new Map();
+  for (const [list, kind] of Object.entries(ROUTE_LISTS)) {
+    for (const route of objects(output, list, kind)) {
+      const parents = array(dig(route, 'status', 'parents'));
+      if (parents.length === 0) continue;
+      const denied = parents.some(
+        (p) => condition(record(p)?.conditions, 'ResolvedRefs')?.reason === 'RefNotPermitted',
+      );
+      out.set(`${kind} ${key(route)}`, denied ? 'RefNotPermitted' : 'Permitted');
+    }
+  }
+  return out;
+}
+
+export interface Comparison {
+  compared: number;
+  agree: number;
+  /** `case: subject: ours=X upstream=Y` for every disagreement. */
+  differences: { case: string; subject: string; ours: string; upstream: string }[];
+}
+
+/** Compares the subjects both sides decided on. */
+export function compare(caseName: string, ours: Decisions, upstream: Decisions, into: Comparison): void {
+  for (const [subject, theirs] of upstream) {
+    const mine = ours.get(subject);
+    if (mine === undefined) continue;
+    into.compared += 1;
+    if (mine === theirs) into.agree += 1;
+    else into.differences.push({ case: caseName, subject, ours: mine, upstream: theirs });
+  }
+}

@@ -1,0 +1,32 @@
+import type { ValidationRule } from '../types.js';
+import { deny, warn } from './findings.js';
+import { GATEWAY, LISTENER_SET, NAMESPACE } from './kinds.js';
+import { gatewayAllowsListenerSet, listenerSetParent } from './listeners.js';
+import { namespaceLabels } from './route-attachment-planner.js';
+
+const RULE = 'gateway/listenerset-parent';
+
+/** A ListenerSet's parent Gateway must accept ListenerSets from its namespace (`spec.allowedListeners`). */
+export const listenerSetParentRule: ValidationRule = {
+  id: RULE,
+  kinds: [LISTENER_SET],
+  check({ object, view }) {
+    const parent = listenerSetParent(object);
+    if (!parent) return [];
+    const gateway = view.get(GATEWAY, parent.namespace, parent.name);
+    const other = `Gateway ${parent.namespace}/${parent.name}`;
+    if (!gateway) return [warn(RULE, 'spec.parentRef', `${other} does not exist (yet)`, 'ParentNotFound')];
+    const ns = object.metadata.namespace ?? '';
+    const labels = namespaceLabels(ns, view.get(NAMESPACE, '', ns)?.metadata.labels);
+    if (gatewayAllowsListenerSet(gateway, ns, labels)) return [];
+    return [
+      deny(
+        RULE,
+        'spec.parentRef',
+        `the Gateway does not accept ListenerSets from namespace ${ns} (spec.allowedListeners)`,
+        'NotAllowed',
+        other,
+      ),
+    ];
+  },
+};
