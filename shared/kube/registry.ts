@@ -7,6 +7,7 @@ import { formatZodIssues, type SchemaIssue } from './schema-issues.js';
 import { domainDefinitions } from './schemas/alauda-domain.js';
 import { albDefinitions } from './schemas/alb.js';
 import { coreDefinitions } from './schemas/core.js';
+import { envoyGatewayDefinitions } from './schemas/envoy-gateway/definitions.js';
 import { gatewayApiDefinitions } from './schemas/gateway-api/definitions.js';
 import { ingressDefinitions } from './schemas/ingress.js';
 import { kubeOvnDefinitions } from './schemas/kubeovn.js';
@@ -18,6 +19,7 @@ const definitions: readonly KindDefinition[] = [
   ...ingressDefinitions,
   ...coreDefinitions,
   ...gatewayApiDefinitions,
+  ...envoyGatewayDefinitions,
   ...kubeOvnDefinitions,
 ];
 
