@@ -1,0 +1,51 @@
+import type { Manifest } from '../shared/kube/manifests.js';
+import type { MemoryStore } from '../shared/kube/memory-store.js';
+import type { KubeObject } from '../shared/kube/object.js';
+import { groupKindOf } from '../shared/kube/object.js';
+import { kindDefinition } from '../shared/kube/registry.js';
+import { type ReviewResult, reviewObject } from '../webhooks/review/engine.js';
+import type { RuleIndex } from '../webhooks/review/rule-index.js';
+import type { AdmissionSettings, Operation } from '../webhooks/rules/types.js';
+
+export interface Admission {
+  manifest: Manifest;
+  /** The object as reviewed: the input with its namespace defaulted as kubectl would. */
+  object: KubeObject;
+  operation: Operation;
+  result: ReviewResult;
+}
+
+/** kubectl puts a namespaced object without a namespace into `default`; the webhook sees that. */
+export function withDefaultNamespace(obj: KubeObject): KubeObject {
+  if (obj.metadata.namespace || !kindDefinition(groupKindOf(obj))?.namespaced) return obj;
+  return { ...obj, metadata: { ...obj.metadata, namespace: 'default' } };
+}
+
+/**
+ * Admits manifests in order against `store`: an object whose identity the store already holds is an
+ * UPDATE of it; an admitted object (as mutated) enters the store, a denied one does not.
+ */
+export async function admitInOrder(
+  manifests: readonly Manifest[],
+  store: MemoryStore,
+  rules: RuleIndex,
+  settings: AdmissionSettings,
+): Promise<Admission[]> {
+  const admissions: Admission[] = [];
+  for (const manifest of manifests) {
+    const object = withDefaultNamespace(manifest.object);
+    const existing = store.get(
+      groupKindOf(object),
+      object.metadata.namespace ?? '',
+      object.metadata.name ?? '',
+    );
+    const operation: Operation = existing ? 'UPDATE' : 'CREATE';
+    const result = await reviewObject(
+      { operation, object, oldObject: existing, view: store, settings },
+      { rules },
+    );
+    if (result.allowed && result.object) store.load([result.object]);
+    admissions.push({ manifest, object, operation, result });
+  }
+  return admissions;
+}

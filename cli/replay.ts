@@ -1,0 +1,114 @@
+import { createLogger, type LogLevel } from '../functions/runtime/logger.js';
+import { selectFunctions } from '../functions/registry.js';
+import { KafkajsTransport } from '../functions/runtime/kafka/kafkajs-transport.js';
+import { prepareStore } from '../functions/runtime/prepare.js';
+import { EventProcessor } from '../functions/runtime/processor.js';
+import {
+  formatReportText,
+  parseKafkaSource,
+  type RecordedEvent,
+  readJsonlFile,
+  readKafkaTopic,
+  replayEvents,
+} from '../functions/runtime/replay.js';
+import { writeState } from '../shared/kube/state-writer.js';
+import { parseCommandArgs } from './args.js';
+import type { CliIO } from './io.js';
+import { openMemoryStore } from './store.js';
+import { UsageError } from './usage.js';
+
+export const replayHelp = `Usage: acpnet replay --from FILE.jsonl|kafka://TOPIC[?offset=N] [flags]
+
+Feeds recorded CloudEvents (one structured-mode JSON CloudEvent per line, or the records of a Kafka
+topic from the beginning or an offset) through the functions against an in-memory store loaded from
+--state, and prints what happened.
+
+Flags:
+  --from SOURCE                FILE.jsonl, or kafka://TOPIC (needs --kafka-brokers or ACPNET_KAFKA_BROKERS)
+  --state DIR                  manifests to load into the store first
+  --functions a,b              run only these functions (default: all)
+  --dry-run                    plan and report effects without applying them
+  --output text|json           report format (default text)
+  --write-state DIR            write the resulting store as DIR/<namespace or _cluster>/<kind>-<name>.yaml
+  --kafka-brokers HOST:PORT,.. brokers for a kafka:// source
+  --log-level LEVEL            logs on stderr (default warn)
+  -h, --help                   show this help
+
+Exit status: 0 when every event was processed, 1 when one could not be, 2 for unusable input.
+`;
+
+const flags = {
+  from: { type: 'string' },
+  state: { type: 'string' },
+  functions: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  output: { type: 'string' },
+  'write-state': { type: 'string' },
+  'kafka-brokers': { type: 'string' },
+  'log-level': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export async function replayCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs('replay', args, flags);
+  if (values.help) {
+    io.stdout(replayHelp);
+    return 0;
+  }
+  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`, 'replay');
+  if (!values.from) throw new UsageError('--from is required', 'replay');
+  const output = values.output ?? 'text';
+  if (output !== 'text' && output !== 'json') {
+    throw new UsageError(`--output must be text or json, got ${JSON.stringify(output)}`, 'replay');
+  }
+  if (values['dry-run'] && values['write-state']) {
+    throw new UsageError('--dry-run and --write-state exclude each other', 'replay');
+  }
+  let functions: ReturnType<typeof selectFunctions>;
+  try {
+    functions = selectFunctions(values.functions?.split(',').filter(Boolean));
+  } catch (error) {
+    throw new UsageError(`--functions: ${(error as Error).message}`, 'replay');
+  }
+  const logger = createLogger((values['log-level'] ?? 'warn') as LogLevel, 'acpnet-replay');
+  const store = await openMemoryStore(values.state, logger);
+  await prepareStore(store, functions);
+
+  const events = await readSource(values.from, values['kafka-brokers'], io, logger);
+  if (!events) return 2;
+  const processor = new EventProcessor({ store, functions, mirror: true, dryRun: values['dry-run'], logger });
+  const report = await replayEvents(events, processor);
+  io.stdout(output === 'json' ? `${JSON.stringify(report)}\n` : formatReportText(report));
+  if (values['write-state']) await writeState(store, values['write-state']);
+  return report.errors.length > 0 ? 1 : 0;
+}
+
+async function readSource(
+  from: string,
+  brokersFlag: string | undefined,
+  io: CliIO,
+  logger: ReturnType<typeof createLogger>,
+): Promise<RecordedEvent[] | undefined> {
+  const kafka = parseKafkaSource(from);
+  if (from.startsWith('kafka://') && !kafka) {
+    throw new UsageError(`--from ${JSON.stringify(from)} is not kafka://TOPIC or kafka://TOPIC?offset=N`, 'replay');
+  }
+  if (kafka) {
+    const brokers = (brokersFlag ?? process.env.ACPNET_KAFKA_BROKERS ?? '').split(',').filter(Boolean);
+    if (brokers.length === 0) {
+      throw new UsageError('a kafka:// source needs --kafka-brokers or ACPNET_KAFKA_BROKERS', 'replay');
+    }
+    const transport = new KafkajsTransport({ brokers, logger, clientId: 'acpnet-replay' });
+    try {
+      return await readKafkaTopic(transport, kafka);
+    } finally {
+      await transport.close();
+    }
+  }
+  try {
+    return await readJsonlFile(from);
+  } catch (error) {
+    io.stderr(`acpnet replay: cannot read ${from}: ${(error as Error).message}\n`);
+    return undefined;
+  }
+}

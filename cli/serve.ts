@@ -1,0 +1,134 @@
+import path from 'node:path';
+import { type Logger, pino } from 'pino';
+import type { ResourceStore } from '../shared/kube/store.js';
+import { defaultRuleIndex } from '../webhooks/review/default-index.js';
+import { type RunningWebhooks, startWebhooks } from '../webhooks/server/start.js';
+import { parseCommandArgs, parsePort } from './args.js';
+import { loadStartFunctions, type RunningFunctions } from './functions-seam.js';
+import type { CliIO } from './io.js';
+import { admissionOptions, admissionSettings } from './settings.js';
+import { openStore } from './store.js';
+import { serveHelp, UsageError } from './usage.js';
+
+const options = {
+  'webhook-port': { type: 'string' },
+  'functions-port': { type: 'string' },
+  'tls-cert': { type: 'string' },
+  'tls-key': { type: 'string' },
+  state: { type: 'string' },
+  kubeconfig: { type: 'string' },
+  'kafka-brokers': { type: 'string' },
+  'log-level': { type: 'string', default: 'info' },
+  help: { type: 'boolean', short: 'h' },
+  ...admissionOptions,
+} as const;
+
+const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+type Part = 'webhooks' | 'functions';
+
+function partsOf(positionals: readonly string[]): { parts: Part[]; explicit: boolean } {
+  if (positionals.length > 1)
+    throw new UsageError(`serve takes at most one part, got ${positionals.join(' ')}`, 'serve');
+  const [part] = positionals;
+  if (part === undefined) return { parts: ['webhooks', 'functions'], explicit: false };
+  if (part !== 'webhooks' && part !== 'functions') {
+    throw new UsageError(`unknown part ${JSON.stringify(part)}: expected webhooks or functions`, 'serve');
+  }
+  return { parts: [part], explicit: true };
+}
+
+/** Resolves with the signal that asked for shutdown. */
+function shutdownSignal(logger: Logger): Promise<NodeJS.Signals> {
+  return new Promise((resolve) => {
+    const onSignal = (signal: NodeJS.Signals) => {
+      logger.info({ signal }, 'shutting down: draining in-flight work');
+      // A second signal while draining stops at once.
+      process.once('SIGTERM', () => process.exit(1));
+      process.once('SIGINT', () => process.exit(1));
+      resolve(signal);
+    };
+    process.once('SIGTERM', onSignal);
+    process.once('SIGINT', onSignal);
+  });
+}
+
+/** `acpnet serve`: runs until SIGTERM/SIGINT, then drains and exits 0. */
+export async function serveCommand(args: readonly string[], io: CliIO): Promise<number> {
+  const { values, positionals } = parseCommandArgs('serve', args, options);
+  if (values.help) {
+    io.stdout(serveHelp);
+    return 0;
+  }
+  const { parts, explicit } = partsOf(positionals);
+  if (!logLevels.includes(values['log-level'])) {
+    throw new UsageError(`--log-level must be one of ${logLevels.join(', ')}`, 'serve');
+  }
+  if (values.state !== undefined && values.kubeconfig !== undefined) {
+    throw new UsageError('--state and --kubeconfig exclude each other', 'serve');
+  }
+  const webhookPort = parsePort('--webhook-port', values['webhook-port'], 8443);
+  const functionsPort = parsePort('--functions-port', values['functions-port'], 8080);
+  const settings = admissionSettings(values);
+
+  const startFunctions = parts.includes('functions') ? await loadStartFunctions() : undefined;
+  if (parts.includes('functions') && !startFunctions && explicit) {
+    io.stderr('acpnet serve: the functions runtime is not part of this build; run `acpnet serve webhooks`\n');
+    return 2;
+  }
+
+  const logger = pino({ level: values['log-level'], base: { app: 'acpnet' } });
+  if (parts.includes('functions') && !startFunctions) {
+    logger.warn('the functions runtime is not part of this build: serving webhooks only');
+  }
+  const store: ResourceStore = await openStore(
+    { state: values.state, kubeconfig: values.kubeconfig },
+    logger,
+  );
+  const rules = defaultRuleIndex();
+  rules.registerIndexes(store);
+
+  let webhooks: RunningWebhooks | undefined;
+  let functions: RunningFunctions | undefined;
+  if (parts.includes('webhooks')) {
+    webhooks = await startWebhooks({
+      port: webhookPort,
+      certFile: values['tls-cert'],
+      keyFile: values['tls-key'],
+      selfSignedDir: path.resolve('.acpnet', 'webhook-tls'),
+      view: store,
+      isReady: () => store.isSynced(),
+      settings,
+      rules,
+      logger,
+    });
+    logger.info({ url: webhooks.url, port: webhooks.port }, 'webhooks listening');
+  }
+  if (startFunctions) {
+    functions = await startFunctions({
+      port: functionsPort,
+      store,
+      kafkaBrokers: values['kafka-brokers']?.split(',').filter(Boolean),
+      logger,
+    });
+  }
+  // Listening first: /readyz answers 503 while the caches fill.
+  const synced = store.start(rules.kindsToCache()).then(
+    () => logger.info('store synced; ready'),
+    (error: unknown) => {
+      logger.error({ err: error }, 'store failed to sync');
+      return Promise.reject(error);
+    },
+  );
+
+  const outcome = await Promise.race([
+    shutdownSignal(logger),
+    synced.then(() => new Promise<never>(() => {})),
+  ]).then(
+    () => 0,
+    () => 1,
+  );
+  await Promise.all([webhooks?.close(), functions?.close()]);
+  await store.stop();
+  logger.info('stopped');
+  return outcome;
+}

@@ -1,0 +1,59 @@
+/** Wrong use of the command line: printed with a pointer to help, exit code 2. */
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly command?: string,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const mainHelp = `acpnet: admission webhooks and event-driven functions for a container platform's networking
+
+Usage:
+  acpnet serve [webhooks|functions] [flags]   run the webhook server and/or the functions
+  acpnet validate [flags] PATH...             admit manifests offline with the webhook's rules
+  acpnet help [COMMAND]                       show help
+
+Run 'acpnet COMMAND --help' for the flags of a command.
+`;
+
+const admissionFlags = `Admission settings:
+  --service-cidr CIDRS         the cluster's Service CIDRs, comma-separated for dual stack (default 10.96.0.0/12)
+  --platform-namespace NS      namespace of platform secrets (default cpaas-system)
+  --metallb-namespace NS       namespace MetalLB objects live in (default metallb-system)`;
+
+export const serveHelp = `Usage: acpnet serve [webhooks|functions] [flags]
+
+Runs the admission webhooks (HTTPS), the event functions (HTTP), or both when no part is named.
+Without --kubeconfig the store is in memory, optionally loaded from --state.
+
+Flags:
+  --webhook-port PORT          HTTPS port of the webhooks (default 8443)
+  --functions-port PORT        HTTP port of the functions (default 8080)
+  --tls-cert FILE              serving certificate (PEM); reloaded when the file changes
+  --tls-key FILE               its private key (PEM); without both, a self-signed pair is kept under .acpnet/
+  --state DIR                  manifests to load into the in-memory store
+  --kubeconfig FILE            use a real cluster as the store
+  --kafka-brokers HOST:PORT,.. consume events from Kafka (functions)
+  --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default info)
+${admissionFlags}
+  -h, --help                   show this help
+`;
+
+export const validateHelp = `Usage: acpnet validate [--output text|json] [--state DIR] PATH...
+
+Admits manifests offline with the same rules the webhook runs. PATH is a file, a directory (searched
+for .yaml, .yml and .json, sorted by path) or - for standard input; YAML may hold many documents.
+Objects are admitted in input order, each against --state plus everything admitted before it; an
+object already present (same group, kind, namespace and name) is reviewed as an UPDATE.
+
+Exit status: 0 all admitted (warnings allowed), 1 at least one denied, 2 unusable input.
+
+Flags:
+  -o, --output FORMAT          text (default) or json
+  --state DIR                  manifests the cluster already holds
+${admissionFlags}
+  -h, --help                   show this help
+`;
