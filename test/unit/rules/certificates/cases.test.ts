@@ -2,13 +2,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
+import { MemoryStore } from '../../../../shared/kube/memory-store.js';
 import type { KubeObject } from '../../../../shared/kube/object.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
 import { certificatesFamily } from '../../../../webhooks/rules/certificates/index.js';
 import type { AdmissionSettings, Finding, Operation } from '../../../../webhooks/rules/types.js';
 import { buildCatalog, type Catalog, materialize, NOW } from './support/catalog.js';
-import { FixtureView } from './support/view.js';
 
 interface ExpectedFinding {
   severity: Finding['severity'];
@@ -57,10 +57,9 @@ describe.each(files)('%s', (file) => {
   it.each(loadCases(file))('$name', async (testCase) => {
     const make = (value: unknown): KubeObject | undefined =>
       value === undefined ? undefined : materialize(catalog, value);
-    const view = new FixtureView(
-      (testCase.state ?? []).map((o) => materialize(catalog, o)),
-      certificatesFamily.equalityIndexes,
-    );
+    const view = new MemoryStore({ now: () => NOW });
+    for (const index of certificatesFamily.equalityIndexes ?? []) view.addEqualityIndex(index);
+    view.load((testCase.state ?? []).map((o) => materialize(catalog, o)));
     const result = await reviewObject(
       {
         operation: testCase.operation,
