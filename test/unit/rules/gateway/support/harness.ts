@@ -1,0 +1,118 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from '@jest/globals';
+import { parse } from 'yaml';
+import { MemoryStore } from '../../../../../shared/kube/memory-store.js';
+import type { KubeObject } from '../../../../../shared/kube/object.js';
+import { formatFinding } from '../../../../../webhooks/review/messages.js';
+import { gatewayFamily } from '../../../../../webhooks/rules/gateway/index.js';
+import type {
+  AdmissionContext,
+  AdmissionSettings,
+  Finding,
+  JsonPatchOperation,
+  Mutator,
+  Operation,
+  ValidationRule,
+} from '../../../../../webhooks/rules/types.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../../../fixtures/gateway');
+
+export interface ExpectedFinding {
+  severity: 'deny' | 'warn';
+  field: string;
+  reason?: string;
+  /** The other object or listener, exactly. */
+  conflictsWith?: string;
+  /** A part of the message. */
+  message: string;
+}
+
+/** One admission case: the state before, the object under review, and what the rule must say. */
+export interface RuleCase {
+  name: string;
+  operation?: Operation;
+  state?: KubeObject[];
+  object: KubeObject;
+  oldObject?: KubeObject;
+  findings: ExpectedFinding[];
+}
+
+export interface MutatorCase {
+  name: string;
+  state?: KubeObject[];
+  object: KubeObject;
+  patch: JsonPatchOperation[];
+}
+
+export function loadFixture<T>(file: string): T[] {
+  const doc = parse(readFileSync(path.join(FIXTURES, file), 'utf8')) as { cases: T[] };
+  return doc.cases;
+}
+
+const settings: AdmissionSettings = {
+  serviceCidr: '10.96.0.0/12',
+  platformNamespace: 'cpaas-system',
+  metallbNamespace: 'metallb-system',
+  now: () => new Date('2026-01-01T00:00:00Z'),
+};
+
+/** A MemoryStore with the gateway family's indexes, holding `objects`. */
+export function storeWith(objects: readonly KubeObject[] = []): MemoryStore {
+  const store = new MemoryStore({ now: () => new Date('2026-01-01T00:00:00Z') });
+  for (const spec of gatewayFamily.equalityIndexes ?? []) store.addEqualityIndex(spec);
+  store.load(objects.map((o) => structuredClone(o)));
+  return store;
+}
+
+export function contextFor(c: {
+  operation?: Operation;
+  state?: KubeObject[];
+  object: KubeObject;
+  oldObject?: KubeObject;
+}): AdmissionContext {
+  return {
+    operation: c.operation ?? 'CREATE',
+    object: c.object,
+    oldObject: c.oldObject,
+    view: storeWith(c.state),
+    settings,
+  };
+}
+
+export async function runRule(rule: ValidationRule, c: RuleCase): Promise<Finding[]> {
+  return rule.check(contextFor(c));
+}
+
+export async function runMutator(mutator: Mutator, c: MutatorCase): Promise<JsonPatchOperation[]> {
+  return mutator.mutate(contextFor(c));
+}
+
+/**
+ * Findings equal the expected ones in order; every denial's rendered message names its field and,
+ * where another object is involved, that object.
+ */
+export function expectFindings(actual: readonly Finding[], expected: readonly ExpectedFinding[]): void {
+  expect(
+    actual.map((f) => ({
+      severity: f.severity,
+      field: f.field,
+      reason: f.reason,
+      conflictsWith: f.conflictsWith,
+    })),
+  ).toEqual(
+    expected.map((e) => ({
+      severity: e.severity,
+      field: e.field,
+      reason: e.reason,
+      conflictsWith: e.conflictsWith,
+    })),
+  );
+  actual.forEach((finding, i) => {
+    const want = expected[i]!;
+    const text = formatFinding(finding);
+    expect(finding.message).toContain(want.message);
+    expect(text.startsWith(`${want.field}: `)).toBe(true);
+    if (want.conflictsWith) expect(text).toContain(`[conflicts with ${want.conflictsWith}]`);
+  });
+}
