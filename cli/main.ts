@@ -1,5 +1,6 @@
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
+import { replayCommand, replayHelp } from './replay.js';
 import { serveCommand } from './serve.js';
 import { StoreInputError } from './store.js';
 import { mainHelp, serveHelp, UsageError, validateHelp } from './usage.js';
@@ -7,8 +8,12 @@ import { validateCommand } from './validate.js';
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
 
-const commands: Record<string, Command> = { serve: serveCommand, validate: validateCommand };
-const helps: Record<string, string> = { serve: serveHelp, validate: validateHelp };
+const commands: Record<string, Command> = {
+  serve: serveCommand,
+  validate: validateCommand,
+  replay: replayCommand,
+};
+const helps: Record<string, string> = { serve: serveHelp, validate: validateHelp, replay: replayHelp };
 
 /** Runs the CLI and resolves with its exit status; never throws for bad input. */
 export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {

@@ -1,6 +1,6 @@
-import { createLogger, type LogLevel } from '../functions/runtime/logger.js';
 import { selectFunctions } from '../functions/registry.js';
 import { KafkajsTransport } from '../functions/runtime/kafka/kafkajs-transport.js';
+import { createLogger, type LogLevel } from '../functions/runtime/logger.js';
 import { prepareStore } from '../functions/runtime/prepare.js';
 import { EventProcessor } from '../functions/runtime/processor.js';
 import {
@@ -55,7 +55,8 @@ export async function replayCommand(args: readonly string[], io: CliIO): Promise
     io.stdout(replayHelp);
     return 0;
   }
-  if (positionals.length > 0) throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`, 'replay');
+  if (positionals.length > 0)
+    throw new UsageError(`unexpected argument ${JSON.stringify(positionals[0])}`, 'replay');
   if (!values.from) throw new UsageError('--from is required', 'replay');
   const output = values.output ?? 'text';
   if (output !== 'text' && output !== 'json') {
@@ -91,7 +92,10 @@ async function readSource(
 ): Promise<RecordedEvent[] | undefined> {
   const kafka = parseKafkaSource(from);
   if (from.startsWith('kafka://') && !kafka) {
-    throw new UsageError(`--from ${JSON.stringify(from)} is not kafka://TOPIC or kafka://TOPIC?offset=N`, 'replay');
+    throw new UsageError(
+      `--from ${JSON.stringify(from)} is not kafka://TOPIC or kafka://TOPIC?offset=N`,
+      'replay',
+    );
   }
   if (kafka) {
     const brokers = (brokersFlag ?? process.env.ACPNET_KAFKA_BROKERS ?? '').split(',').filter(Boolean);

@@ -1,0 +1,121 @@
+import type { CloudEvent } from 'cloudevents';
+import { EventFormatError } from '../../shared/events/errors.js';
+import { decodeKafkaRecord } from '../../shared/events/kafka.js';
+import type { InboundRecord, KafkaTransport, RecordConsumer, RecordProducer } from './kafka/transport.js';
+import type { Logger } from './logger.js';
+import type { FunctionMetrics } from './metrics.js';
+import type { EventProcessor } from './processor.js';
+
+export interface KafkaRuntimeOptions {
+  transport: KafkaTransport;
+  processor: EventProcessor;
+  topic: string;
+  groupId: string;
+  /** Default `<topic>.dlq`. */
+  deadLetterTopic?: string;
+  /** Attempts after the first before an event is dead-lettered. */
+  maxRetries?: number;
+  /** First backoff; doubles per attempt up to `maxBackoffMs`. */
+  backoffMs?: number;
+  maxBackoffMs?: number;
+  fromBeginning?: boolean;
+  logger: Logger;
+  metrics?: FunctionMetrics;
+}
+
+export interface KafkaRuntime {
+  /** Finishes in-flight events, commits their offsets and leaves the group. */
+  stop(): Promise<void>;
+}
+
+/** Headers a dead-lettered record carries besides its own. */
+export const DLQ_HEADERS = {
+  error: 'acpnet-error',
+  errorType: 'acpnet-error-type',
+  attempts: 'acpnet-attempts',
+  topic: 'acpnet-source-topic',
+  partition: 'acpnet-source-partition',
+  offset: 'acpnet-source-offset',
+} as const;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Consumes CloudEvents from a topic in a consumer group. Each record is processed, retried with
+ * backoff on transient failures, and dead-lettered when it can never succeed; its offset is
+ * committed only after that. Records of one partition (hence one key) are handled in order.
+ */
+export async function startKafkaRuntime(options: KafkaRuntimeOptions): Promise<KafkaRuntime> {
+  const log = options.logger.child({ topic: options.topic, groupId: options.groupId });
+  const deadLetterTopic = options.deadLetterTopic ?? `${options.topic}.dlq`;
+  const maxRetries = options.maxRetries ?? 5;
+  const backoffMs = options.backoffMs ?? 200;
+  const maxBackoffMs = options.maxBackoffMs ?? 10_000;
+  let stopping = false;
+
+  const producer: RecordProducer = await options.transport.producer();
+  const consumer: RecordConsumer = options.transport.consumer({
+    groupId: options.groupId,
+    topics: [options.topic],
+    fromBeginning: options.fromBeginning ?? true,
+  });
+
+  async function deadLetter(record: InboundRecord, error: Error, attempts: number): Promise<void> {
+    await producer.send(deadLetterTopic, [
+      {
+        key: record.key,
+        value: record.value,
+        headers: {
+          ...record.headers,
+          [DLQ_HEADERS.error]: error.message,
+          [DLQ_HEADERS.errorType]: error.name,
+          [DLQ_HEADERS.attempts]: String(attempts),
+          [DLQ_HEADERS.topic]: record.topic,
+          [DLQ_HEADERS.partition]: String(record.partition),
+          [DLQ_HEADERS.offset]: record.offset,
+        },
+      },
+    ]);
+    options.metrics?.deadLettered.inc({ topic: record.topic });
+    log.error(
+      { partition: record.partition, offset: record.offset, err: error, attempts },
+      'event dead-lettered',
+    );
+  }
+
+  async function handle(record: InboundRecord): Promise<void> {
+    let event: CloudEvent<unknown>;
+    try {
+      event = decodeKafkaRecord(record);
+    } catch (error) {
+      if (error instanceof EventFormatError) return deadLetter(record, error, 1);
+      throw error;
+    }
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await options.processor.process(event);
+        return;
+      } catch (error) {
+        const failure = error instanceof Error ? error : new Error(String(error));
+        if (failure instanceof EventFormatError || attempt > maxRetries)
+          return deadLetter(record, failure, attempt);
+        // When stopping, leave the record uncommitted; the next consumer retries it.
+        if (stopping) throw failure;
+        const wait = Math.min(maxBackoffMs, backoffMs * 2 ** (attempt - 1));
+        log.warn({ eventId: event.id, attempt, err: failure, retryInMs: wait }, 'event failed; retrying');
+        await sleep(wait);
+      }
+    }
+  }
+
+  await consumer.run(handle);
+  log.info('consuming');
+  return {
+    async stop() {
+      stopping = true;
+      await consumer.stop();
+      await producer.close();
+      log.info('consumer stopped; offsets committed');
+    },
+  };
+}

@@ -1,0 +1,221 @@
+import { type Consumer, Kafka, type KafkaMessage, logLevel, type Producer } from 'kafkajs';
+import type { KafkaRecord } from '../../../shared/events/kafka.js';
+import type { Logger } from '../logger.js';
+import type {
+  ConsumerSettings,
+  InboundRecord,
+  KafkaTransport,
+  RecordConsumer,
+  RecordProducer,
+  TopicSpec,
+} from './transport.js';
+
+export interface KafkajsOptions {
+  brokers: readonly string[];
+  clientId?: string;
+  logger: Logger;
+}
+
+function headersOf(message: KafkaMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [name, value] of Object.entries(message.headers ?? {})) {
+    if (value === undefined) continue;
+    const first = Array.isArray(value) ? value[0] : value;
+    if (first !== undefined) headers[name] = Buffer.isBuffer(first) ? first.toString('utf8') : String(first);
+  }
+  return headers;
+}
+
+function inbound(topic: string, partition: number, message: KafkaMessage): InboundRecord {
+  return {
+    topic,
+    partition,
+    offset: message.offset,
+    timestamp: message.timestamp,
+    key: message.key ? message.key.toString('utf8') : null,
+    value: message.value,
+    headers: headersOf(message),
+  };
+}
+
+function nextOffset(offset: string): string {
+  return (BigInt(offset) + 1n).toString();
+}
+
+/** kafkajs logs through pino; its ERROR lines during a broker outage are retried, so they are warnings. */
+function logCreator(logger: Logger) {
+  return () =>
+    ({ level, log }: { level: number; log: { message: string } & Record<string, unknown> }) => {
+      const { message, ...extra } = log;
+      if (level <= logLevel.WARN) logger.warn({ kafka: extra }, message);
+      else logger.debug({ kafka: extra }, message);
+    };
+}
+
+class KafkajsConsumer implements RecordConsumer {
+  private readonly consumer: Consumer;
+
+  constructor(
+    kafka: Kafka,
+    private readonly settings: ConsumerSettings,
+    private readonly logger: Logger,
+  ) {
+    this.consumer = kafka.consumer({
+      groupId: settings.groupId,
+      retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
+    });
+    this.consumer.on(this.consumer.events.CRASH, (event) => {
+      this.logger.warn(
+        { err: event.payload.error, restart: event.payload.restart },
+        'kafka consumer crashed',
+      );
+    });
+  }
+
+  async run(handle: (record: InboundRecord) => Promise<void>): Promise<void> {
+    await this.consumer.connect();
+    for (const topic of this.settings.topics) {
+      await this.consumer.subscribe({ topic, fromBeginning: this.settings.fromBeginning });
+    }
+    await this.consumer.run({
+      autoCommit: false,
+      partitionsConsumedConcurrently: this.settings.concurrentPartitions ?? 3,
+      eachMessage: async ({ topic, partition, message }) => {
+        await handle(inbound(topic, partition, message));
+        await this.consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
+      },
+    });
+  }
+
+  async stop(): Promise<void> {
+    await this.consumer.stop();
+    await this.consumer.disconnect();
+  }
+}
+
+class KafkajsProducer implements RecordProducer {
+  constructor(private readonly producer: Producer) {}
+
+  async send(topic: string, records: readonly KafkaRecord[]): Promise<void> {
+    await this.producer.send({
+      topic,
+      messages: records.map((r) => ({ key: r.key, value: r.value, headers: r.headers })),
+    });
+  }
+
+  close(): Promise<void> {
+    return this.producer.disconnect();
+  }
+}
+
+export class KafkajsTransport implements KafkaTransport {
+  private readonly kafka: Kafka;
+
+  constructor(private readonly options: KafkajsOptions) {
+    this.kafka = new Kafka({
+      clientId: options.clientId ?? 'acpnet',
+      brokers: [...options.brokers],
+      logLevel: logLevel.WARN,
+      logCreator: logCreator(options.logger),
+      retry: { retries: 8, initialRetryTime: 300, maxRetryTime: 10_000 },
+    });
+  }
+
+  consumer(settings: ConsumerSettings): RecordConsumer {
+    return new KafkajsConsumer(this.kafka, settings, this.options.logger);
+  }
+
+  async producer(): Promise<RecordProducer> {
+    const producer = this.kafka.producer({
+      allowAutoTopicCreation: true,
+      idempotent: true,
+      maxInFlightRequests: 1,
+    });
+    await producer.connect();
+    return new KafkajsProducer(producer);
+  }
+
+  async ensureTopics(topics: readonly TopicSpec[]): Promise<void> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const existing = new Set(await admin.listTopics());
+      const missing = topics.filter((t) => !existing.has(t.name));
+      if (missing.length > 0) {
+        await admin.createTopics({
+          waitForLeaders: true,
+          topics: missing.map((t) => ({ topic: t.name, numPartitions: t.partitions, replicationFactor: 1 })),
+        });
+      }
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async readTopic(topic: string, fromOffset?: bigint): Promise<InboundRecord[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    let offsets: { partition: number; low: string; high: string }[];
+    try {
+      offsets = await admin.fetchTopicOffsets(topic);
+    } finally {
+      await admin.disconnect();
+    }
+    const starts = new Map<number, bigint>();
+    for (const o of offsets) {
+      const low = BigInt(o.low);
+      const start = fromOffset !== undefined && fromOffset > low ? fromOffset : low;
+      if (start < BigInt(o.high)) starts.set(o.partition, start);
+    }
+    if (starts.size === 0) return [];
+    const highs = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+    const records: InboundRecord[] = [];
+    const consumer = this.kafka.consumer({ groupId: `acpnet-read-${process.pid}-${Date.now()}` });
+    await consumer.connect();
+    try {
+      await consumer.subscribe({ topic, fromBeginning: true });
+      const pending = new Set(starts.keys());
+      await new Promise<void>((resolve, reject) => {
+        consumer
+          .run({
+            autoCommit: false,
+            eachMessage: async ({ partition, message }) => {
+              if (!pending.has(partition)) return;
+              if (BigInt(message.offset) >= (starts.get(partition) ?? 0n)) {
+                records.push(inbound(topic, partition, message));
+              }
+              if (BigInt(message.offset) + 1n >= (highs.get(partition) ?? 0n)) {
+                pending.delete(partition);
+                if (pending.size === 0) resolve();
+              }
+            },
+          })
+          .then(() => {
+            for (const [partition, start] of starts)
+              consumer.seek({ topic, partition, offset: start.toString() });
+          }, reject);
+      });
+    } finally {
+      await consumer.disconnect();
+    }
+    return records;
+  }
+
+  async groupLag(groupId: string, topic: string): Promise<{ partition: number; lag: number }[]> {
+    const admin = this.kafka.admin();
+    await admin.connect();
+    try {
+      const highs = await admin.fetchTopicOffsets(topic);
+      const [committed] = await admin.fetchOffsets({ groupId, topics: [topic] });
+      return highs.map((h) => {
+        const c = committed?.partitions.find((p) => p.partition === h.partition);
+        const at = c && Number(c.offset) >= 0 ? Number(c.offset) : Number(h.low);
+        return { partition: h.partition, lag: Math.max(0, Number(h.high) - at) };
+      });
+    } finally {
+      await admin.disconnect();
+    }
+  }
+
+  async close(): Promise<void> {}
+}
