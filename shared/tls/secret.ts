@@ -38,6 +38,8 @@ export interface TlsSecretCheck {
   chain?: X509Certificate[];
   key?: KeyObject;
   validity?: Validity;
+  /** Where tls.crt was read from: `data["tls.crt"]` or `stringData["tls.crt"]`. */
+  certificateField: string;
 }
 
 const strictBase64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
@@ -150,7 +152,7 @@ export function checkTlsSecret(
       message: `is ${JSON.stringify(type ?? '')}, expected ${JSON.stringify(TLS_SECRET_TYPE)}`,
     });
   }
-  const result: TlsSecretCheck = { problems };
+  const result: TlsSecretCheck = { problems, certificateField: formatPath(['data', 'tls.crt']) };
   const crt = decodeEntry(secret, 'tls.crt', problems);
   const key = decodeEntry(secret, 'tls.key', problems);
 
@@ -158,6 +160,7 @@ export function checkTlsSecret(
     try {
       const chain = parseCertificateChain(crt.bytes);
       result.chain = chain;
+      result.certificateField = crt.field;
       for (const index of brokenChainLinks(chain)) {
         problems.push({
           code: 'ChainOrder',

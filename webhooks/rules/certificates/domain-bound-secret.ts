@@ -54,7 +54,7 @@ function updateFindings(secret: KubeObject, domains: readonly KubeObject[], now:
       findings.push(
         deny(
           RULE,
-          'data["tls.crt"]',
+          check.certificateField,
           `no longer covers ${name} (it names ${describeNames(certificateNames(leaf))}); a bound certificate may be renewed, not replaced by one for other names`,
           'CertificateNameMismatch',
           describeDomain(domain),

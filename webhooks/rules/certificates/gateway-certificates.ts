@@ -2,6 +2,7 @@ import type { KubeObject } from '../../../shared/kube/object.js';
 import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
 import { checkTlsSecret } from '../../../shared/tls/secret.js';
 import { deny, warn } from '../gateway/findings.js';
+import { GATEWAY_GROUP } from '../gateway/kinds.js';
 import { listenersOf, type OwnedListener, tlsMode } from '../gateway/listeners.js';
 import { referenceGrantAllows } from '../gateway/reference-grants.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
@@ -9,7 +10,6 @@ import { GATEWAY, LISTENER_SET, REFERENCE_GRANT } from './kinds.js';
 import { describeProblem, secretName } from './problems.js';
 
 const RULE = 'certificates/gateway-listener-certificates';
-const GATEWAY_GROUP = 'gateway.networking.k8s.io';
 
 function terminatesTls({ listener }: OwnedListener): boolean {
   return (listener.protocol === 'HTTPS' || listener.protocol === 'TLS') && tlsMode(listener) === 'Terminate';
