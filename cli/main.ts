@@ -1,19 +1,16 @@
+import { StoreInputError } from './input-error.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
-import { replayCommand, replayHelp } from './replay.js';
-import { serveCommand } from './serve.js';
-import { StoreInputError } from './store.js';
 import { mainHelp, serveHelp, UsageError, validateHelp } from './usage.js';
-import { validateCommand } from './validate.js';
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
 
-const commands: Record<string, Command> = {
-  serve: serveCommand,
-  validate: validateCommand,
-  replay: replayCommand,
+// Loaded on use: help and usage errors answer without loading the rules or the server.
+const commands: Record<string, () => Promise<Command>> = {
+  serve: async () => (await import('./serve.js')).serveCommand,
+  validate: async () => (await import('./validate.js')).validateCommand,
 };
-const helps: Record<string, string> = { serve: serveHelp, validate: validateHelp, replay: replayHelp };
+const helps: Record<string, string> = { serve: serveHelp, validate: validateHelp };
 
 /** Runs the CLI and resolves with its exit status; never throws for bad input. */
 export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {
@@ -24,15 +21,17 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
       io.stderr(`acpnet: no help for unknown command ${JSON.stringify(topic)}\n${mainHelp}`);
       return 2;
     }
+    // Bare `acpnet` is a usage error: help goes to stderr with status 2.
     (name === undefined ? io.stderr : io.stdout)(topic ? (helps[topic] ?? mainHelp) : mainHelp);
     return name === undefined ? 2 : 0;
   }
-  const command = commands[name];
-  if (!command) {
+  const load = commands[name];
+  if (!load) {
     io.stderr(`acpnet: unknown command ${JSON.stringify(name)}\n\n${mainHelp}`);
     return 2;
   }
   try {
+    const command = await load();
     return await command(rest, io);
   } catch (error) {
     if (error instanceof UsageError) {

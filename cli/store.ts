@@ -3,14 +3,7 @@ import { loadManifests } from '../shared/kube/manifests.js';
 import { MemoryStore } from '../shared/kube/memory-store.js';
 import type { ResourceStore } from '../shared/kube/store.js';
 import { withDefaultNamespace } from './admit-sequence.js';
-
-/** Input that makes the store unusable (unreadable --state): exit 2, like bad command-line input. */
-export class StoreInputError extends Error {
-  constructor(readonly problems: readonly string[]) {
-    super(problems.join('\n'));
-    this.name = 'StoreInputError';
-  }
-}
+import { StoreInputError } from './input-error.js';
 
 /** The embedded in-memory store, loaded from the manifests of `stateDir` when given. */
 export async function openMemoryStore(stateDir: string | undefined, logger: Logger): Promise<MemoryStore> {

@@ -1,0 +1,96 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { parse } from 'yaml';
+import { repoRoot, runCli } from './run-cli.js';
+
+interface CliCase {
+  name: string;
+  args: string[];
+  stdin?: string;
+  exit: number;
+  stdout?: string[];
+  stderr?: string[];
+}
+
+const cases = parse(
+  readFileSync(path.join(repoRoot, 'test/fixtures/review/cli/cases.yaml'), 'utf8'),
+) as CliCase[];
+
+describe('acpnet CLI', () => {
+  it.each(cases.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, c) => {
+      const run = await runCli(c.args, c.stdin);
+      for (const text of c.stdout ?? []) expect(run.stdout).toContain(text);
+      for (const text of c.stderr ?? []) expect(run.stderr).toContain(text);
+      expect(run.code).toBe(c.exit);
+    },
+    60_000,
+  );
+
+  it('prints the JSON report in the documented shape', async () => {
+    const run = await runCli([
+      'validate',
+      '--output',
+      'json',
+      'test/fixtures/review/cli/inputs/conflict.yaml',
+    ]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { results: Record<string, unknown>[] };
+    const file = 'test/fixtures/review/cli/inputs/conflict.yaml';
+    const gateway = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      namespace: 'web',
+      name: 'edge',
+    };
+    expect(report).toEqual({
+      results: [
+        {
+          source: `${file}#1`,
+          ...gateway,
+          allowed: false,
+          denials: [
+            {
+              rule: 'gateway/listener-conflicts',
+              field: 'spec.listeners[1]',
+              message:
+                'spec.listeners[1]: port 80/TCP cannot be shared with a HTTP listener (ProtocolConflict) [conflicts with listener "a" of Gateway web/edge]',
+            },
+          ],
+          warnings: [],
+        },
+        { source: `${file}#2`, ...gateway, allowed: true, denials: [], warnings: [] },
+        { source: `${file}#3`, ...gateway, allowed: true, denials: [], warnings: [] },
+      ],
+      summary: { admitted: 2, denied: 1, warnings: 0 },
+    });
+    expect(Object.keys(report.results[0] ?? {})).toEqual([
+      'source',
+      'apiVersion',
+      'kind',
+      'namespace',
+      'name',
+      'allowed',
+      'denials',
+      'warnings',
+    ]);
+  }, 60_000);
+
+  it('reports schema violations with the field path, as kubectl strict validation does', async () => {
+    const run = await runCli([
+      'validate',
+      '-o',
+      'json',
+      'test/fixtures/review/cli/inputs/unknown-field.json',
+    ]);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { results: { denials: unknown[] }[] };
+    expect(report.results[0]?.denials).toContainEqual({
+      rule: 'schema',
+      field: 'spec.listenerz',
+      message: 'spec.listenerz: unknown field "spec.listenerz"',
+    });
+  }, 60_000);
+});
