@@ -1,4 +1,5 @@
 import type { RuleFamily } from '../types.js';
+import { albCertificatesRule } from './alb-certificates.js';
 import { domainBoundSecretRule } from './domain-bound-secret.js';
 import { domainCertificateRule } from './domain-certificate.js';
 import { domainNameRule } from './domain-name.js';
@@ -11,7 +12,7 @@ import { tlsSecretRule } from './tls-secret.js';
 
 /**
  * Certificates and domains: TLS Secrets, platform Domains and the certificates they bind, and the
- * certificates Gateway listeners and Ingresses serve. Secrets are read on demand, never cached.
+ * certificates Gateway listeners, Ingresses and ALBs serve. Secrets are read on demand, never cached.
  */
 export const certificatesFamily: RuleFamily = {
   name: 'certificates',
@@ -23,6 +24,7 @@ export const certificatesFamily: RuleFamily = {
     domainCertificateRule,
     gatewayCertificatesRule,
     ingressTlsRule,
+    albCertificatesRule,
   ],
   mutators: [],
   equalityIndexes: [domainNameIndex, domainSecretIndex],

@@ -1,60 +1,59 @@
-import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
-import { checkTlsSecret } from '../../../shared/tls/secret.js';
-import { warn } from '../gateway/findings.js';
+import { formatPath } from '../../../shared/kube/schema-issues.js';
 import { array, dig, record, text } from '../gateway/read.js';
 import type { Finding, ValidationRule } from '../types.js';
+import { adviseOnCertificate, splitNamespacedName } from './certificate-advice.js';
 import { INGRESS } from './kinds.js';
-import { describeProblem, secretName } from './problems.js';
 
 const RULE = 'certificates/ingress-tls';
+/** ALB's per-host certificates, possibly in other namespaces: `host=ns/secret,host2=ns/secret2`. */
+export const ALB_TLS_ANNOTATION = 'alb.networking.cpaas.io/tls';
+const DEFAULT_SERVED = 'the default certificate is served instead';
 
 /**
- * Ingress `spec.tls`: advice only, since controllers fall back to a default certificate. Warn when the
- * Secret is absent or unusable, or its certificate does not cover a host listed in `hosts`.
+ * Ingress certificates: advice only, since controllers fall back to a default certificate. Warn when a
+ * Secret of `spec.tls` or of the ALB TLS annotation is absent or unusable, or its certificate does not
+ * cover the hosts it is meant for. Malformed annotation entries are left to the ingress family.
  */
 export const ingressTlsRule: ValidationRule = {
   id: RULE,
   kinds: [INGRESS],
   async check({ object, view, settings }) {
     const namespace = object.metadata.namespace ?? '';
+    const now = settings.now();
     const findings: Finding[] = [];
     for (const [i, entry] of array(dig(object, 'spec', 'tls')).entries()) {
       const tls = record(entry);
       const name = text(tls?.secretName);
       if (!tls || !name) continue;
-      const described = secretName(namespace, name);
-      const secretField = `spec.tls[${i}].secretName`;
-      const secret = await view.readSecret(namespace, name);
-      if (!secret) {
-        findings.push(
-          warn(
-            RULE,
-            secretField,
-            'names a Secret that does not exist; the default certificate is served instead',
-            'SecretNotFound',
-            described,
-          ),
-        );
-        continue;
-      }
-      const check = checkTlsSecret(secret, settings.now());
-      for (const problem of check.problems) {
-        findings.push(warn(RULE, secretField, describeProblem(problem), problem.code, described));
-      }
-      const leaf = check.chain?.[0];
-      if (!leaf) continue;
-      for (const [j, host] of array(tls.hosts).entries()) {
-        if (typeof host !== 'string' || certificateCoversHost(leaf, host)) continue;
-        findings.push(
-          warn(
-            RULE,
-            `spec.tls[${i}].hosts[${j}]`,
-            `${host} is not covered by the certificate (it names ${describeNames(certificateNames(leaf))})`,
-            'CertificateNameMismatch',
-            described,
-          ),
-        );
-      }
+      const hosts = array(tls.hosts).flatMap((host, j) =>
+        typeof host === 'string' ? [{ host, field: `spec.tls[${i}].hosts[${j}]` }] : [],
+      );
+      findings.push(
+        ...(await adviseOnCertificate(view, now, {
+          rule: RULE,
+          field: `spec.tls[${i}].secretName`,
+          namespace,
+          name,
+          hosts,
+          whenAbsent: DEFAULT_SERVED,
+        })),
+      );
+    }
+    const annotation = object.metadata.annotations?.[ALB_TLS_ANNOTATION];
+    const field = formatPath(['metadata', 'annotations', ALB_TLS_ANNOTATION]);
+    for (const entry of (annotation ?? '').split(',')) {
+      const [host, ref, extra] = entry.trim().split('=');
+      const secret = ref === undefined ? undefined : splitNamespacedName(ref);
+      if (!host || !secret || extra !== undefined) continue;
+      findings.push(
+        ...(await adviseOnCertificate(view, now, {
+          rule: RULE,
+          field,
+          ...secret,
+          hosts: [{ host, field }],
+          whenAbsent: DEFAULT_SERVED,
+        })),
+      );
     }
     return findings;
   },
