@@ -1,0 +1,137 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import type { GroupKind, KubeObject } from '../../../../shared/kube/object.js';
+import { groupKindOf } from '../../../../shared/kube/object.js';
+import type { ReadView } from '../../../../shared/kube/store.js';
+import { reviewObject } from '../../../../webhooks/review/engine.js';
+import { gatewayFamily } from '../../../../webhooks/rules/gateway/index.js';
+import { ROUTE_KINDS } from '../../../../webhooks/rules/gateway/kinds.js';
+import { ruleFamilies } from '../../../../webhooks/rules/index.js';
+import { contextFor, loadFixture, type RuleCase, storeWith } from './support/harness.js';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/gateway');
+
+const settings = {
+  serviceCidr: '10.96.0.0/12',
+  platformNamespace: 'cpaas-system',
+  metallbNamespace: 'metallb-system',
+  now: () => new Date('2026-01-01T00:00:00Z'),
+};
+
+const gateway = (name: string, listeners: unknown[]): KubeObject => ({
+  apiVersion: 'gateway.networking.k8s.io/v1',
+  kind: 'Gateway',
+  metadata: { namespace: 'default', name },
+  spec: { gatewayClassName: 'eg', addresses: [{ type: 'IPAddress', value: '192.0.2.10' }], listeners },
+});
+
+const https = (name: string) => ({
+  name,
+  port: 443,
+  protocol: 'HTTPS',
+  hostname: 'a.example.com',
+  tls: { mode: 'Terminate', certificateRefs: [{ name: 'a-tls' }] },
+  allowedRoutes: { namespaces: { from: 'Same' } },
+});
+
+describe('gateway family', () => {
+  it('is registered with the webhook and acpnet validate', () => {
+    expect(ruleFamilies).toContain(gatewayFamily);
+  });
+
+  it('denies a listener conflict with the documented message shape', async () => {
+    const view = storeWith([gateway('eg', [https('https')])]);
+    const result = await reviewObject({
+      operation: 'CREATE',
+      object: gateway('eg2', [https('web')]),
+      view,
+      settings,
+    });
+    expect(result.allowed).toBe(false);
+    expect(result.code).toBe(403);
+    expect(result.message).toBe(
+      'spec.listeners[0]: hostname "a.example.com" on port 443/HTTPS is already used (HostnameConflict) ' +
+        '[conflicts with listener "https" of Gateway default/eg]',
+    );
+  });
+
+  it('admits with defaults patched in and warnings for objects not applied yet', async () => {
+    const listener = {
+      name: 'https',
+      port: 443,
+      protocol: 'HTTPS',
+      tls: { certificateRefs: [{ name: 'later' }] },
+    };
+    const result = await reviewObject({
+      operation: 'CREATE',
+      object: gateway('eg', [listener]),
+      view: storeWith(),
+      settings,
+    });
+    expect(result.allowed).toBe(true);
+    expect(result.patch).toEqual([
+      { op: 'add', path: '/spec/listeners/0/tls/mode', value: 'Terminate' },
+      { op: 'add', path: '/spec/listeners/0/allowedRoutes', value: { namespaces: { from: 'Same' } } },
+    ]);
+    expect(result.warnings).toEqual([
+      'spec.listeners[0].tls.certificateRefs[0]: Secret default/later does not exist (yet); the listener stays unready until it does (InvalidCertificateRef)',
+    ]);
+  });
+
+  it.each(loadFixture<KubeObject>('malformed.yaml').map((o) => [`${o.kind} ${o.metadata.name}`, o] as const))(
+    'judges malformed %s without throwing',
+    async (_name, object) => {
+      const ctx = contextFor({ object, state: [object], operation: 'UPDATE', oldObject: object });
+      for (const rule of gatewayFamily.rules.filter((r) => r.kinds.includes(groupKindOf(object))))
+        expect(Array.isArray(await rule.check(ctx))).toBe(true);
+      for (const mutator of gatewayFamily.mutators.filter((m) => m.kinds.includes(groupKindOf(object))))
+        expect(Array.isArray(await mutator.mutate(ctx))).toBe(true);
+    },
+  );
+});
+
+/** Kinds that grow with the cluster: rules must reach them through indexes, never by listing. */
+const LARGE: readonly GroupKind[] = [
+  'gateway.networking.k8s.io/Gateway',
+  'gateway.networking.k8s.io/ListenerSet',
+  'gateway.envoyproxy.io/SecurityPolicy',
+  'gateway.envoyproxy.io/EnvoyProxy',
+  ...ROUTE_KINDS,
+];
+
+function listingGuard(view: ReadView, listed: string[]): ReadView {
+  return new Proxy(view, {
+    get(target, prop, receiver) {
+      if (prop === 'list')
+        return (kind: GroupKind, namespace?: string) => {
+          if (LARGE.includes(kind) || namespace === undefined)
+            listed.push(`${kind} in ${namespace ?? 'all namespaces'}`);
+          return target.list(kind, namespace);
+        };
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
+}
+
+describe('reads of the gateway rules', () => {
+  const files = readdirSync(FIXTURES).filter(
+    (f) =>
+      f.endsWith('.yaml') &&
+      !['hostnames.yaml', 'conflict-verdicts.yaml', 'malformed.yaml'].includes(f) &&
+      !f.startsWith('envoy-gateway-translator'),
+  );
+  const cases = files.flatMap((f) => loadFixture<RuleCase>(f).map((c) => [`${f}: ${c.name}`, c] as const));
+
+  it.each(cases)('%s uses indexes, never a cluster-wide list', async (_name, c) => {
+    const ctx = contextFor(c);
+    const listed: string[] = [];
+    const guarded = { ...ctx, view: listingGuard(ctx.view, listed) };
+    for (const rule of gatewayFamily.rules.filter((r) => r.kinds.includes(groupKindOf(c.object))))
+      await rule.check(guarded);
+    for (const mutator of gatewayFamily.mutators.filter((m) => m.kinds.includes(groupKindOf(c.object))))
+      await mutator.mutate(guarded);
+    expect(listed).toEqual([]);
+  });
+});
