@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { duration, looseStatus, secretObjectReference } from '../gateway-api/common.js';
+import { duration, looseStatus } from '../gateway-api/common.js';
+import { secretObjectReference } from '../gateway-api/references.js';
 import { kubeObject } from '../meta.js';
 import {
   policyTargetShape,

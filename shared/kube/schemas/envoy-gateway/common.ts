@@ -7,9 +7,9 @@ import {
   namespace,
   objectName,
   portNumber,
-  refineServicePort,
   sectionName,
 } from '../gateway-api/common.js';
+import { refineServicePort } from '../gateway-api/references.js';
 
 /** Pieces the Envoy Gateway policy kinds share: target selection, quantities, TLS versions, backend refs. */
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { labelSelector, looseStatus, portNumber, secretObjectReference } from '../gateway-api/common.js';
+import { labelSelector, looseStatus, portNumber } from '../gateway-api/common.js';
+import { secretObjectReference } from '../gateway-api/references.js';
 import { kubeObject } from '../meta.js';
 import { egBackendRef, quantity, refineTlsVersions, tlsSettingsShape } from './common.js';
 

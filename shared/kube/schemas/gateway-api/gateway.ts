@@ -6,13 +6,12 @@ import {
   labelSelector,
   looseStatus,
   objectName,
-  objectReference,
   portNumber,
-  requireUnique,
-  secretObjectReference,
   wildcardHostnamePattern,
 } from './common.js';
 import { listeners } from './listener.js';
+import { requireUnique } from './lists.js';
+import { objectReference, secretObjectReference } from './references.js';
 
 const addressType = z
   .string()

@@ -1,18 +1,10 @@
 import { z } from 'zod';
 import { kubeObject } from '../meta.js';
-import {
-  backendRefWith,
-  headerName,
-  localObjectReference,
-  looseStatus,
-  mapListByName,
-  parentRefs,
-  refineRuleNames,
-  routeHostnames,
-  sectionName,
-  sessionPersistence,
-} from './common.js';
+import { headerName, looseStatus, routeHostnames, sectionName } from './common.js';
 import { headerModifier, refineFilterFields, refineFilterRepeats, requestMirror } from './http-filters.js';
+import { mapListByName, refineRuleNames } from './lists.js';
+import { backendRefWith, localObjectReference, parentRefs } from './references.js';
+import { sessionPersistence } from './session-persistence.js';
 
 const grpcServicePattern = /^\.?[a-z_][a-z_0-9]*(\.[a-z_][a-z_0-9]*)*$/i;
 const grpcMethodPattern = /^[A-Za-z_][A-Za-z_0-9]*$/;

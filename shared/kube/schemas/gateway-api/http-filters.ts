@@ -1,15 +1,7 @@
 import { z } from 'zod';
-import {
-  backendObjectReference,
-  headerName,
-  headerValue,
-  httpPathCharsPattern,
-  localObjectReference,
-  mapListByName,
-  portNumber,
-  preciseHostname,
-  setOf,
-} from './common.js';
+import { headerName, headerValue, httpPathCharsPattern, portNumber, preciseHostname } from './common.js';
+import { mapListByName, setOf } from './lists.js';
+import { backendObjectReference, localObjectReference } from './references.js';
 
 /** HTTPRoute (and GRPCRoute) filters with the upstream limits and the CEL rules on one filter or list. */
 
@@ -121,7 +113,7 @@ export const cors = z.strictObject({
   allowMethods: setOf(z.enum([...httpMethods, '*']), 9)
     .superRefine(starAlone('AllowMethods', 'methods'))
     .optional(),
-  allowHeaders: setOf(headerName, 64).superRefine(starAlone('AllowHeaders', 'methods')).optional(),
+  allowHeaders: setOf(headerName, 64).superRefine(starAlone('AllowHeaders', 'headers')).optional(),
   exposeHeaders: setOf(headerName, 64).optional(),
   maxAge: z.int().min(1).optional(),
 });

@@ -1,21 +1,18 @@
 import { z } from 'zod';
 import { kubeObject } from '../meta.js';
 import {
-  backendRefWith,
   duration,
   durationMillis,
   headerName,
   headerValue,
   httpPathCharsPattern,
   looseStatus,
-  mapListByName,
-  parentRefs,
-  refineRuleNames,
   routeHostnames,
-  sessionPersistence,
-  setOf,
 } from './common.js';
 import { httpMethod, httpRouteFilters } from './http-filters.js';
+import { mapListByName, refineRuleNames, setOf } from './lists.js';
+import { backendRefWith, parentRefs } from './references.js';
+import { sessionPersistence } from './session-persistence.js';
 
 const literalPathChecks: readonly [(value: string) => boolean, string][] = [
   [(v) => v.startsWith('/'), "value must be an absolute path and start with '/'"],

@@ -1,14 +1,8 @@
 import { z } from 'zod';
 import { kubeObject } from '../meta.js';
-import {
-  backendRef,
-  dnsSubdomainPattern,
-  hostname,
-  looseStatus,
-  parentRefs,
-  refineRuleNames,
-  sectionName,
-} from './common.js';
+import { dnsSubdomainPattern, hostname, looseStatus, sectionName } from './common.js';
+import { refineRuleNames } from './lists.js';
+import { backendRef, parentRefs } from './references.js';
 
 /** TLSRoute, TCPRoute and UDPRoute: routes that forward whole connections to backendRefs. */
 

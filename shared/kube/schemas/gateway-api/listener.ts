@@ -1,14 +1,7 @@
 import { z } from 'zod';
-import {
-  group,
-  hostname,
-  kind,
-  labelSelector,
-  portNumber,
-  requireUnique,
-  secretObjectReference,
-  sectionName,
-} from './common.js';
+import { group, hostname, kind, labelSelector, portNumber, sectionName } from './common.js';
+import { requireUnique } from './lists.js';
+import { secretObjectReference } from './references.js';
 
 /** Listeners as Gateway and ListenerSet share them, with the upstream CEL rules that judge one list. */
 

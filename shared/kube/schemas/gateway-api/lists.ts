@@ -1,0 +1,61 @@
+import { z } from 'zod';
+
+/** Helpers for list semantics of the CRDs: sets, maps keyed by name, unique names. */
+
+/** Adds one issue per element whose key repeats an earlier element's key. */
+export function requireUnique<T>(
+  items: readonly T[],
+  keyOf: (item: T) => string | undefined,
+  ctx: z.RefinementCtx,
+  pathOf: (index: number) => PropertyKey[],
+  message: (key: string) => string,
+) {
+  const seen = new Set<string>();
+  items.forEach((item, index) => {
+    const key = keyOf(item);
+    if (key === undefined) return;
+    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: pathOf(index), message: message(key) });
+    seen.add(key);
+  });
+}
+
+/** An array that is a set (x-kubernetes-list-type: set): duplicates are refused. */
+export function setOf<T extends z.ZodType<string | number>>(item: T, maxItems?: number) {
+  const base = maxItems === undefined ? z.array(item) : z.array(item).max(maxItems);
+  return base.superRefine((values, ctx) =>
+    requireUnique(
+      values,
+      (v) => String(v),
+      ctx,
+      (i) => [i],
+      (v) => `duplicate value ${JSON.stringify(v)}`,
+    ),
+  );
+}
+
+/** An array keyed by `name` (x-kubernetes-list-type: map): names are unique. */
+export function mapListByName<T extends z.ZodType<{ name: string }>>(item: T, maxItems: number) {
+  return z
+    .array(item)
+    .max(maxItems)
+    .superRefine((values, ctx) =>
+      requireUnique(
+        values,
+        (v) => v.name,
+        ctx,
+        (i) => [i, 'name'],
+        (name) => `duplicate name ${JSON.stringify(name)}`,
+      ),
+    );
+}
+
+/** Rule names, when given, are unique within a route. */
+export function refineRuleNames(rules: readonly { name?: string }[], ctx: z.RefinementCtx) {
+  requireUnique(
+    rules,
+    (r) => r.name,
+    ctx,
+    (i) => [i, 'name'],
+    (name) => `Rule name must be unique within the route (${JSON.stringify(name)} repeats)`,
+  );
+}
