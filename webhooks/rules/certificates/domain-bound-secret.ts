@@ -6,6 +6,7 @@ import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { describeDomain, readDomain } from './domain.js';
 import { DOMAIN_SECRET_INDEX } from './indexes.js';
 import { DOMAIN, SECRET } from './kinds.js';
+import { secretContentUnchanged } from './secret-content.js';
 
 const RULE = 'certificates/domain-bound-secret';
 
@@ -67,8 +68,8 @@ function updateFindings(secret: KubeObject, domains: readonly KubeObject[], now:
 
 /**
  * Secrets bound to Domains (platform namespace, named by `cpaas.io/secret-ref`): an update must keep
- * a certificate the Domains can serve (still TLS, valid now, covering their names); deleting one
- * warns that the Domains lose their certificate.
+ * a certificate the Domains can serve (still TLS, valid now, covering their names) unless it leaves
+ * type and data alone; deleting one warns that the Domains lose their certificate.
  */
 export const domainBoundSecretRule: ValidationRule = {
   id: RULE,
@@ -88,6 +89,7 @@ export const domainBoundSecretRule: ValidationRule = {
         ),
       );
     }
+    if (secretContentUnchanged(ctx)) return [];
     return updateFindings(ctx.object, domains, ctx.settings.now());
   },
 };

@@ -1,3 +1,4 @@
+import type { KubeObject } from '../../../shared/kube/object.js';
 import { deny, warn } from '../gateway/findings.js';
 import type { ValidationRule } from '../types.js';
 import { describeDomain, readDomain } from './domain.js';
@@ -5,6 +6,11 @@ import { DOMAIN_NAME_INDEX, domainNameKey } from './indexes.js';
 import { DOMAIN } from './kinds.js';
 
 const RULE = 'certificates/domain-unique';
+
+function nameKeyOf(obj: KubeObject): string | undefined {
+  const { name, cluster } = readDomain(obj);
+  return name === undefined ? undefined : domainNameKey(cluster, name);
+}
 
 /**
  * One Domain per name and cluster: the same spec.name may be shared across clusters (one Domain per
@@ -18,13 +24,7 @@ export const domainUniqueRule: ValidationRule = {
     const { name, cluster } = readDomain(object);
     if (!name) return [];
     const key = domainNameKey(cluster, name);
-    const unchanged =
-      operation === 'UPDATE' &&
-      oldObject !== undefined &&
-      (() => {
-        const old = readDomain(oldObject);
-        return old.name !== undefined && domainNameKey(old.cluster, old.name) === key;
-      })();
+    const unchanged = operation === 'UPDATE' && oldObject !== undefined && nameKeyOf(oldObject) === key;
     const where = cluster ? `cluster ${cluster}` : 'no cluster (unassigned)';
     return view
       .byIndex(DOMAIN, DOMAIN_NAME_INDEX, key)
