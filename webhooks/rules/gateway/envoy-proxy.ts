@@ -1,15 +1,12 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { deny, warn } from './findings.js';
+import { warn } from './findings.js';
 import { GATEWAYS_BY_ENVOY_PROXY, gatewayEnvoyProxy, nsName } from './indexes.js';
 import { ENVOY_PROXY, GATEWAY } from './kinds.js';
 import { listenersOf } from './listeners.js';
-import { array, dig, integer, record, text } from './read.js';
+import { dig } from './read.js';
 
 const RULE = 'gateway/envoy-proxy';
-const SERVICE_TYPES = ['LoadBalancer', 'NodePort', 'ClusterIP'];
-const NODE_PORT_MIN = 30000;
-const NODE_PORT_MAX = 32767;
 
 const KUBERNETES = ['spec', 'provider', 'kubernetes'];
 
@@ -48,31 +45,10 @@ function hostNetworkWarning(proxy: KubeObject, gateway: KubeObject, field: strin
   ];
 }
 
-function serviceFindings(proxy: KubeObject): Finding[] {
-  const findings: Finding[] = [];
-  const service = ['spec', 'provider', 'kubernetes', 'envoyService'];
-  const type = text(dig(proxy, ...service, 'type'));
-  if (type !== undefined && !SERVICE_TYPES.includes(type))
-    findings.push(
-      deny(RULE, `${service.join('.')}.type`, `"${type}" is not one of ${SERVICE_TYPES.join(', ')}`),
-    );
-  array(dig(proxy, ...service, 'patch', 'value', 'spec', 'ports')).forEach((port, i) => {
-    const nodePort = integer(record(port)?.nodePort);
-    if (nodePort !== undefined && (nodePort < NODE_PORT_MIN || nodePort > NODE_PORT_MAX))
-      findings.push(
-        deny(
-          RULE,
-          `${service.join('.')}.patch.value.spec.ports[${i}].nodePort`,
-          `${nodePort} is outside the NodePort range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
-        ),
-      );
-  });
-  return findings;
-}
-
 /**
- * EnvoyProxy: Service type and NodePort range; a warning when hostNetwork would shift privileged
- * listener ports of the Gateways using it (checked from either side).
+ * EnvoyProxy and its Gateways: a warning when hostNetwork would shift the privileged listener ports
+ * of the Gateways using it, checked from either side. (Service type and NodePort range are schema
+ * rules of EnvoyProxy.)
  */
 export const envoyProxyRules: ValidationRule = {
   id: RULE,
@@ -86,9 +62,6 @@ export const envoyProxyRules: ValidationRule = {
     }
     const key = nsName(object.metadata.namespace ?? '', object.metadata.name ?? '');
     const gateways = view.byIndex(GATEWAY, GATEWAYS_BY_ENVOY_PROXY, key);
-    return [
-      ...serviceFindings(object),
-      ...gateways.flatMap((g) => hostNetworkWarning(object, g, 'spec.provider.kubernetes')),
-    ];
+    return gateways.flatMap((g) => hostNetworkWarning(object, g, 'spec.provider.kubernetes'));
   },
 };

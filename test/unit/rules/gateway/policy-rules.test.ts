@@ -16,9 +16,9 @@ const suites: [string, ValidationRule, string][] = [
 describe.each(suites)('%s', (_title, rule, file) => {
   const cases = loadFixture<RuleCase>(file);
 
-  it('has allowed and denied cases', () => {
+  it('has allowed and flagged cases', () => {
     expect(cases.some((c) => c.findings.length === 0)).toBe(true);
-    expect(cases.some((c) => c.findings.some((f) => f.severity === 'deny'))).toBe(true);
+    expect(cases.some((c) => c.findings.length > 0)).toBe(true);
   });
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
