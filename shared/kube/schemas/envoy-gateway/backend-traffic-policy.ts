@@ -2,14 +2,8 @@ import { z } from 'zod';
 import { duration, durationPattern, looseStatus } from '../gateway-api/common.js';
 import { kubeObject } from '../meta.js';
 import { activeHealthCheck, circuitBreaker, loadBalancer, passiveHealthCheck } from './backend-resilience.js';
-import {
-  mergeType,
-  policyTargetShape,
-  quantity,
-  refineMergeType,
-  refinePolicyTargets,
-  tcpKeepalive,
-} from './common.js';
+import { quantity, tcpKeepalive } from './common.js';
+import { mergeType, policyTargetShape, refineMergeType, refinePolicyTargets } from './policy-targets.js';
 import { type localRateLimitRule, rateLimit } from './rate-limit.js';
 
 /** `requestTimeout` also takes "unlimited" (the platform guide documents it to disable the timeout). */

@@ -2,14 +2,9 @@ import { z } from 'zod';
 import { duration, looseStatus } from '../gateway-api/common.js';
 import { secretObjectReference } from '../gateway-api/references.js';
 import { kubeObject } from '../meta.js';
-import {
-  policyTargetShape,
-  quantity,
-  refinePolicyTargets,
-  refineTlsVersions,
-  tcpKeepalive,
-  tlsSettingsShape,
-} from './common.js';
+import { quantity, tcpKeepalive } from './common.js';
+import { policyTargetShape, refinePolicyTargets } from './policy-targets.js';
+import { refineTlsVersions, tlsSettingsShape } from './tls-settings.js';
 
 const stringMatch = z.strictObject({
   type: z.enum(['Exact', 'Prefix', 'Suffix', 'RegularExpression']).optional(),

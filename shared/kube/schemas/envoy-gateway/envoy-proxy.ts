@@ -1,8 +1,10 @@
 import { z } from 'zod';
-import { labelSelector, looseStatus, portNumber } from '../gateway-api/common.js';
+import { labelSelector, looseStatus } from '../gateway-api/common.js';
 import { secretObjectReference } from '../gateway-api/references.js';
 import { kubeObject } from '../meta.js';
-import { egBackendRef, quantity, refineTlsVersions, tlsSettingsShape } from './common.js';
+import { quantity } from './common.js';
+import { telemetry } from './telemetry.js';
+import { refineTlsVersions, tlsSettingsShape } from './tls-settings.js';
 
 /** A strategic-merge or JSON-merge patch applied to a generated object; its value is free-form. */
 const kubernetesPatch = z.strictObject({
@@ -125,57 +127,6 @@ const provider = z.strictObject({
       envoyService: envoyService.optional(),
       envoyDeployment: envoyDeployment.optional(),
       useListenerPortAsContainerPort: z.boolean().optional(),
-    })
-    .optional(),
-});
-
-const otelSink = z.strictObject({
-  host: z.string().optional(),
-  port: portNumber.optional(),
-  backendRefs: z.array(egBackendRef).optional(),
-  resourceAttributes: stringMap.optional(),
-});
-
-const accessLogSetting = z.strictObject({
-  format: z
-    .strictObject({
-      type: z.enum(['Text', 'JSON']).optional(),
-      text: z.string().optional(),
-      json: stringMap.optional(),
-    })
-    .optional(),
-  matches: z.array(z.string()).optional(),
-  sinks: z.array(
-    z.strictObject({
-      type: z.enum(['File', 'OpenTelemetry', 'ALS']),
-      file: z.strictObject({ path: z.string() }).optional(),
-      openTelemetry: otelSink.optional(),
-    }),
-  ),
-});
-
-const telemetry = z.strictObject({
-  accessLog: z
-    .strictObject({ disable: z.boolean().optional(), settings: z.array(accessLogSetting).optional() })
-    .optional(),
-  metrics: z
-    .strictObject({
-      prometheus: z.strictObject({ disable: z.boolean().optional() }).optional(),
-      sinks: z
-        .array(z.strictObject({ type: z.enum(['OpenTelemetry']), openTelemetry: otelSink.optional() }))
-        .optional(),
-      enableVirtualHostStats: z.boolean().optional(),
-    })
-    .optional(),
-  tracing: z
-    .strictObject({
-      samplingRate: z.int().min(0).max(100).optional(),
-      provider: z.strictObject({
-        type: z.enum(['OpenTelemetry', 'Zipkin', 'Datadog']).optional(),
-        host: z.string().optional(),
-        port: portNumber.optional(),
-        backendRefs: z.array(egBackendRef).optional(),
-      }),
     })
     .optional(),
 });

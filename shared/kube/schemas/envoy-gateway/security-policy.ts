@@ -2,14 +2,8 @@ import { z } from 'zod';
 import { duration, looseStatus } from '../gateway-api/common.js';
 import { setOf } from '../gateway-api/lists.js';
 import { kubeObject } from '../meta.js';
-import {
-  cidr,
-  httpMethodNames,
-  mergeType,
-  policyTargetShape,
-  refineMergeType,
-  refinePolicyTargets,
-} from './common.js';
+import { cidr, httpMethodNames } from './common.js';
+import { mergeType, policyTargetShape, refineMergeType, refinePolicyTargets } from './policy-targets.js';
 import { apiKeyAuth, basicAuth, extAuth, jwt, oidc } from './security-authentication.js';
 
 const authorizationRule = z
