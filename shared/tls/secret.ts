@@ -97,6 +97,15 @@ function decodeEntry(secret: KubeObject, key: string, problems: TlsProblem[]): D
     problems.push(entry.problem);
     return undefined;
   }
+  if (entry.bytes.length === 0) {
+    problems.push({
+      code: 'MissingKey',
+      field: entry.field,
+      severity: 'error',
+      message: `is empty; a ${TLS_SECRET_TYPE} Secret needs PEM text here`,
+    });
+    return undefined;
+  }
   if (isBinaryContent(entry.bytes)) {
     problems.push({ code: 'Binary', field: entry.field, severity: 'error', message: BINARY_NOT_SUPPORTED });
     return undefined;

@@ -183,6 +183,15 @@ const cases: Case[] = [
     problems: [],
   },
   {
+    name: 'empty values',
+    secret: () => ({ ...tlsSecret({}), data: { 'tls.crt': '', 'tls.key': '' } }),
+    problems: [
+      ['MissingKey', 'data["tls.crt"]', 'error'],
+      ['MissingKey', 'data["tls.key"]', 'error'],
+    ],
+    message: 'is empty; a kubernetes.io/tls Secret needs PEM text here',
+  },
+  {
     name: 'a non-string data value',
     secret: () => ({
       ...tlsSecret({ key: keyPem(certs['valid']!.key) }),
