@@ -1,7 +1,7 @@
-/** Input that makes a store unusable (an unreadable --state): exit 2, like bad command-line input. */
-export class StoreInputError extends Error {
+/** Input a command cannot use (an unreadable --state, TLS files): exit 2, like bad command-line input. */
+export class UnusableInputError extends Error {
   constructor(readonly problems: readonly string[]) {
     super(problems.join('\n'));
-    this.name = 'StoreInputError';
+    this.name = 'UnusableInputError';
   }
 }

@@ -1,4 +1,4 @@
-import { StoreInputError } from './input-error.js';
+import { UnusableInputError } from './input-error.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
 import { mainHelp, serveHelp, UsageError, validateHelp } from './usage.js';
@@ -40,11 +40,11 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
       );
       return 2;
     }
-    if (error instanceof StoreInputError) {
+    if (error instanceof UnusableInputError) {
       io.stderr(`${error.problems.map((p) => `acpnet ${name}: ${p}`).join('\n')}\n`);
       return 2;
     }
-    io.stderr(`acpnet ${name}: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    io.stderr(`acpnet ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
     return 1;
   }
 }

@@ -5,6 +5,7 @@ import { defaultRuleIndex } from '../webhooks/review/default-index.js';
 import { type RunningWebhooks, startWebhooks } from '../webhooks/server/start.js';
 import { parseCommandArgs, parsePort } from './args.js';
 import { loadStartFunctions, type RunningFunctions } from './functions-seam.js';
+import { UnusableInputError } from './input-error.js';
 import type { CliIO } from './io.js';
 import { admissionOptions, admissionSettings } from './settings.js';
 import { openStore } from './store.js';
@@ -52,6 +53,21 @@ function shutdownSignal(logger: Logger): Promise<NodeJS.Signals> {
   });
 }
 
+/** TLS files that cannot be read or do not match are unusable input (exit 2), not a crash. */
+async function startWebhooksOrExplain(
+  options: Parameters<typeof startWebhooks>[0],
+): Promise<RunningWebhooks> {
+  try {
+    return await startWebhooks(options);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const tlsProblem =
+      code === 'ENOENT' || code === 'EACCES' || String(error).includes('not a usable certificate');
+    if (!tlsProblem) throw error;
+    throw new UnusableInputError([`TLS: ${error instanceof Error ? error.message : String(error)}`]);
+  }
+}
+
 /** `acpnet serve`: runs until SIGTERM/SIGINT, then drains and exits 0. */
 export async function serveCommand(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('serve', args, options);
@@ -62,6 +78,9 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   const { parts, explicit } = partsOf(positionals);
   if (!logLevels.includes(values['log-level'])) {
     throw new UsageError(`--log-level must be one of ${logLevels.join(', ')}`, 'serve');
+  }
+  if ((values['tls-cert'] === undefined) !== (values['tls-key'] === undefined)) {
+    throw new UsageError('--tls-cert and --tls-key must be given together', 'serve');
   }
   if (values.state !== undefined && values.kubeconfig !== undefined) {
     throw new UsageError('--state and --kubeconfig exclude each other', 'serve');
@@ -90,7 +109,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   let webhooks: RunningWebhooks | undefined;
   let functions: RunningFunctions | undefined;
   if (parts.includes('webhooks')) {
-    webhooks = await startWebhooks({
+    webhooks = await startWebhooksOrExplain({
       port: webhookPort,
       certFile: values['tls-cert'],
       keyFile: values['tls-key'],

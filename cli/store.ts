@@ -3,7 +3,7 @@ import { loadManifests } from '../shared/kube/manifests.js';
 import { MemoryStore } from '../shared/kube/memory-store.js';
 import type { ResourceStore } from '../shared/kube/store.js';
 import { withDefaultNamespace } from './admit-sequence.js';
-import { StoreInputError } from './input-error.js';
+import { UnusableInputError } from './input-error.js';
 
 /** The embedded in-memory store, loaded from the manifests of `stateDir` when given. */
 export async function openMemoryStore(stateDir: string | undefined, logger: Logger): Promise<MemoryStore> {
@@ -12,7 +12,7 @@ export async function openMemoryStore(stateDir: string | undefined, logger: Logg
   });
   if (stateDir === undefined) return store;
   const { manifests, errors } = await loadManifests([stateDir]);
-  if (errors.length > 0) throw new StoreInputError(errors.map((e) => `--state: ${e.message}`));
+  if (errors.length > 0) throw new UnusableInputError(errors.map((e) => `--state: ${e.message}`));
   store.load(manifests.map((m) => withDefaultNamespace(m.object)));
   logger.info({ state: stateDir, objects: manifests.length }, 'state loaded');
   return store;
