@@ -1,6 +1,8 @@
 import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { type AddressInfo, isIP } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { checkServerIdentity as checkIdentity, connect, createServer } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { parseCertificateChain } from '../../../shared/tls/certificate.js';
 import { certificateCoversHost } from '../../../shared/tls/hostname.js';
@@ -71,5 +73,43 @@ describe('ensureSelfSignedFiles', () => {
     expect((await ensureSelfSignedFiles(target, { dnsNames: ['localhost'], now })).created).toBe(true);
     await import('node:fs/promises').then((fs) => fs.writeFile(path.join(target, 'tls.crt'), 'garbage'));
     expect((await ensureSelfSignedFiles(target, { dnsNames: ['localhost'], now })).created).toBe(true);
+  });
+});
+
+describe('a self-signed pair in a real TLS handshake', () => {
+  it.each([
+    ['a DNS name', 'localhost', true],
+    ['an IP address', '127.0.0.1', true],
+    ['a name it was not made for', 'elsewhere.example', false],
+  ])('verifies for %s (%s): %s', async (_case, servername, expected) => {
+    const pair = await createSelfSignedCertificate({ dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
+    const server = createServer({ cert: pair.certPem, key: pair.keyPem, minVersion: 'TLSv1.2' }, (socket) =>
+      socket.end('ok'),
+    );
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = server.address() as AddressInfo;
+      const outcome = await new Promise<string>((resolve) => {
+        const socket = connect({
+          host: '127.0.0.1',
+          port,
+          ca: pair.certPem,
+          // SNI carries host names only, never addresses.
+          ...(isIP(servername) ? {} : { servername }),
+          checkServerIdentity: (_host, certificate) =>
+            // Verify against the name under test, as a client dialling that name would.
+            checkIdentity(servername, certificate),
+        });
+        socket.once('secureConnect', () => {
+          socket.end();
+          resolve('verified');
+        });
+        socket.once('error', (error) => resolve(error.message));
+      });
+      if (expected) expect(outcome).toBe('verified');
+      else expect(outcome).toMatch(/does not match certificate's altnames|Hostname\/IP does not match/);
+    } finally {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
   });
 });
