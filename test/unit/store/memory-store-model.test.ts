@@ -85,7 +85,7 @@ describe('MemoryStore against a brute-force model', () => {
               first: BigInt(queryFirst),
               last: BigInt(queryLast),
             })
-            .map((hit) => hit.object.metadata.name)
+            .map((hit) => hit.object.metadata.name ?? '')
             .sort(byCodeUnits);
           const expectedHits = [...model.values()]
             .filter((spec) => spec.first <= queryLast && spec.first + spec.size - 1 >= queryFirst)
