@@ -14,6 +14,7 @@ import { mapListByName, refineRuleNames, setOf } from './lists.js';
 import { backendRefWith, parentRefs } from './references.js';
 import { sessionPersistence } from './session-persistence.js';
 
+/** The upstream CEL rules on Exact and PathPrefix path values, each with its message. */
 const literalPathChecks: readonly [(value: string) => boolean, string][] = [
   [(v) => v.startsWith('/'), "value must be an absolute path and start with '/'"],
   [(v) => !v.includes('//'), "must not contain '//'"],
