@@ -12,6 +12,8 @@ import {
   SUBNET,
   VLAN,
 } from './kinds.js';
+import { networkAttachmentRule } from './network-attachment.js';
+import { podNetworksRule } from './pod-networks.js';
 import { providerNetworkRule } from './provider-network.js';
 import { subnetAddressingRule } from './subnet-addressing.js';
 import { subnetCalicoRule } from './subnet-calico.js';
@@ -23,7 +25,10 @@ import { vlanRule } from './vlan.js';
 import { vpcBfdPortRule } from './vpc.js';
 import { vpcEgressGatewayRule } from './vpc-egress-gateway.js';
 
-/** Kube-OVN and Calico networking: Subnet, IPPool, Vlan, ProviderNetwork, Vpc, VpcEgressGateway. */
+/**
+ * Kube-OVN and Calico networking: Subnet, IPPool, Vlan, ProviderNetwork, Vpc, VpcEgressGateway,
+ * NetworkAttachmentDefinition, and the network annotations of Pods.
+ */
 export const ipamFamily: RuleFamily = {
   name: 'ipam',
   rules: [
@@ -38,6 +43,8 @@ export const ipamFamily: RuleFamily = {
     providerNetworkRule,
     vpcBfdPortRule,
     vpcEgressGatewayRule,
+    networkAttachmentRule,
+    podNetworksRule,
   ],
   mutators: [subnetCidrOrderMutator, calicoBlockSizeMutator],
   equalityIndexes: ipamEqualityIndexes,

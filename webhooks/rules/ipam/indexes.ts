@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import type { EqualityIndexSpec, RangeIndexSpec } from '../../../shared/kube/store.js';
-import { tryParseAddress } from '../../../shared/net/address.js';
+import { formatAddress, tryParseAddress } from '../../../shared/net/address.js';
 import { NetParseError } from '../../../shared/net/errors.js';
 import type { IPRange } from '../../../shared/net/range.js';
 import { singleAddressRange } from '../../../shared/net/ranges.js';
@@ -15,6 +15,10 @@ export const NODE_INTERNAL_IP_INDEX = 'internal-ip';
 export const BY_SUBNET_INDEX = 'subnet';
 export const SUBNET_NAMESPACE_INDEX = 'namespace';
 export const VLAN_PROVIDER_INDEX = 'provider';
+export const SUBNET_DEFAULT_INDEX = 'default';
+export const SUBNET_PROVIDER_INDEX = 'provider';
+export const IP_ADDRESS_INDEX = 'address';
+export const POD_FIXED_IP_INDEX = 'fixed-ip';
 
 /** The ranges of an IPPool's `ips` that parse; bad entries are the ippool rule's business. */
 export function ipPoolRanges(obj: KubeObject): IPRange[] {
@@ -47,6 +51,34 @@ export function podAllocatedSubnet(obj: KubeObject): string | undefined {
   return annotations[POD_SUBNET_ANNOTATION] || undefined;
 }
 
+/** Canonical text of each address in a comma-separated list; unparseable entries are skipped. */
+function canonicalAddresses(text: string | undefined): string[] {
+  const out: string[] = [];
+  for (const part of (text ?? '').split(',')) {
+    const address = tryParseAddress(part.trim());
+    if (address) out.push(formatAddress(address.family, address.value));
+  }
+  return out;
+}
+
+function ipObjectAddresses(obj: KubeObject): string[] {
+  const spec = specOf(obj);
+  const all = ['ipAddress', 'v4IpAddress', 'v6IpAddress'].flatMap((key) =>
+    canonicalAddresses(stringField(spec, key)),
+  );
+  return [...new Set(all)];
+}
+
+/** `<provider>|<address>` for each fixed-IP annotation of a pod (provider `ovn` for the primary NIC). */
+function podFixedIps(obj: KubeObject): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(obj.metadata.annotations ?? {})) {
+    const match = /^(.+)\.kubernetes\.io\/ip_address$/.exec(key);
+    if (match?.[1]) for (const address of canonicalAddresses(value)) out.push(`${match[1]}|${address}`);
+  }
+  return out;
+}
+
 export const ipamRangeIndexes: readonly RangeIndexSpec[] = [
   { kind: SUBNET, name: SUBNET_CIDR_INDEX, ranges: subnetRanges },
   { kind: IPPOOL, name: IPPOOL_IPS_INDEX, ranges: ipPoolRanges },
@@ -71,4 +103,12 @@ export const ipamEqualityIndexes: readonly EqualityIndexSpec[] = [
   },
   { kind: SUBNET, name: SUBNET_NAMESPACE_INDEX, keys: (obj) => stringList(specOf(obj), 'namespaces') },
   { kind: VLAN, name: VLAN_PROVIDER_INDEX, keys: specString('provider') },
+  {
+    kind: SUBNET,
+    name: SUBNET_DEFAULT_INDEX,
+    keys: (obj) => (specOf(obj)['default'] === true ? ['true'] : []),
+  },
+  { kind: SUBNET, name: SUBNET_PROVIDER_INDEX, keys: specString('provider') },
+  { kind: IP, name: IP_ADDRESS_INDEX, keys: ipObjectAddresses },
+  { kind: POD, name: POD_FIXED_IP_INDEX, keys: podFixedIps },
 ];

@@ -34,7 +34,12 @@ const fixtureDir = path.resolve(import.meta.dirname, '../../../fixtures/ipam');
 
 /** Every case of `test/fixtures/ipam/<file>`, labelled `<file>: <name>`. */
 export function loadCases(file: string): [string, AdmissionCase][] {
-  const cases = parse(readFileSync(path.join(fixtureDir, file), 'utf8')) as AdmissionCase[];
+  let cases: AdmissionCase[];
+  try {
+    cases = parse(readFileSync(path.join(fixtureDir, file), 'utf8')) as AdmissionCase[];
+  } catch (error) {
+    throw new Error(`test/fixtures/ipam/${file}: ${(error as Error).message}`);
+  }
   return cases.map((c) => [c.name, c]);
 }
 
