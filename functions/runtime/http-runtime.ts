@@ -3,10 +3,10 @@ import { EventFormatError } from '../../shared/events/errors.js';
 import { decodeHttpEvent } from '../../shared/events/http.js';
 import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
-import type { EventProcessor } from './processor.js';
+import type { EventSink } from './processor.js';
 
 export interface HttpRuntimeOptions {
-  processor: EventProcessor;
+  processor: EventSink;
   /** Defaults to $PORT, else 8080 (the Knative Serving contract). */
   port?: number;
   host?: string;

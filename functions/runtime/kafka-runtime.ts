@@ -4,11 +4,11 @@ import { decodeKafkaRecord } from '../../shared/events/kafka.js';
 import type { InboundRecord, KafkaTransport, RecordConsumer, RecordProducer } from './kafka/transport.js';
 import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
-import type { EventProcessor } from './processor.js';
+import type { EventSink } from './processor.js';
 
 export interface KafkaRuntimeOptions {
   transport: KafkaTransport;
-  processor: EventProcessor;
+  processor: EventSink;
   topic: string;
   groupId: string;
   /** Default `<topic>.dlq`. */

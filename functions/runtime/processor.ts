@@ -38,12 +38,17 @@ export interface ProcessResult {
   effects: EffectRecord[];
 }
 
+/** Where runtimes hand decoded CloudEvents. */
+export interface EventSink {
+  process(cloudEvent: CloudEvent<unknown>): Promise<ProcessResult>;
+}
+
 /**
  * Turns CloudEvents into effects: decodes, drops duplicates and stale events, mirrors the object
  * when the store is in memory, runs every function that consumes the kind, applies its effects.
  * Throws EventFormatError for events that can never be processed; any other error is transient.
  */
-export class EventProcessor {
+export class EventProcessor implements EventSink {
   private readonly dedup: DedupWindow;
   private readonly versions: VersionTracker;
   private readonly byKind = new Map<GroupKind, EventFunction[]>();

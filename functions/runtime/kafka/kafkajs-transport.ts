@@ -1,4 +1,4 @@
-import { type Consumer, Kafka, type KafkaMessage, logLevel, type Producer } from 'kafkajs';
+import { type Consumer, Kafka, type KafkaMessage, logLevel, Partitioners, type Producer } from 'kafkajs';
 import type { KafkaRecord } from '../../../shared/events/kafka.js';
 import type { Logger } from '../logger.js';
 import type {

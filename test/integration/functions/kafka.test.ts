@@ -1,0 +1,181 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { allFunctions } from '../../../functions/registry.js';
+import type { EffectRecord } from '../../../functions/runtime/applier.js';
+import { KafkajsTransport } from '../../../functions/runtime/kafka/kafkajs-transport.js';
+import { DLQ_HEADERS, startKafkaRuntime } from '../../../functions/runtime/kafka-runtime.js';
+import { createLogger } from '../../../functions/runtime/logger.js';
+import { prepareStore } from '../../../functions/runtime/prepare.js';
+import { EventProcessor } from '../../../functions/runtime/processor.js';
+import { readKafkaTopic, replayEvents } from '../../../functions/runtime/replay.js';
+import { MemoryStore } from '../../../shared/kube/memory-store.js';
+import type { KubeObject } from '../../../shared/kube/object.js';
+import { type Broker, ensureBroker } from './kafka-broker.js';
+import { clusterState, ingressRecords, producedState, stateFile } from './scenario.js';
+
+const logger = createLogger('silent');
+let broker: Broker;
+let transport: KafkajsTransport;
+
+async function freshStore(): Promise<{ store: MemoryStore; processor: EventProcessor }> {
+  const store = new MemoryStore({ now: () => new Date('2026-01-01T00:00:00Z') });
+  store.load(clusterState());
+  await prepareStore(store, allFunctions);
+  return { store, processor: new EventProcessor({ store, functions: allFunctions, mirror: true, logger }) };
+}
+
+async function until(
+  what: string,
+  check: () => Promise<boolean> | boolean,
+  timeoutMs = 90_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
+
+beforeAll(async () => {
+  broker = await ensureBroker();
+  transport = new KafkajsTransport({ brokers: broker.brokers, logger, clientId: 'acpnet-test' });
+}, 600_000);
+
+afterAll(async () => {
+  await transport?.close();
+  await broker?.stop();
+});
+
+describe('Kafka runtime with ingress-sync', () => {
+  const topic = `ingress-events-${process.pid}-${Date.now()}`;
+  const dlq = `${topic}.dlq`;
+  let live: MemoryStore;
+
+  it('applies produced events to the store and dead-letters poison events with their error', async () => {
+    await transport.ensureTopics([
+      { name: topic, partitions: 3 },
+      { name: dlq, partitions: 1 },
+    ]);
+    const producer = await transport.producer();
+    await producer.send(topic, ingressRecords(20, 'test://kafka'));
+    await producer.send(topic, [
+      {
+        key: 'demo/poison',
+        value: '{}',
+        headers: { ce_specversion: '1.0', ce_id: 'p1', ce_source: 't', ce_type: 'com.example.poison' },
+      },
+      {
+        key: 'demo/garbled',
+        value: '{not json',
+        headers: { 'content-type': 'application/cloudevents+json' },
+      },
+    ]);
+    await producer.close();
+
+    const { store, processor } = await freshStore();
+    live = store;
+    const runtime = await startKafkaRuntime({
+      transport,
+      processor,
+      topic,
+      groupId: `${topic}-g`,
+      logger,
+      backoffMs: 10,
+    });
+    try {
+      await until('every Ingress synced', async () => {
+        const lag = await transport.groupLag(`${topic}-g`, topic);
+        return lag.every((p) => p.lag === 0);
+      });
+    } finally {
+      await runtime.stop();
+    }
+    // 20 Ingresses, each ending with the single path /c: one Rule each (http or https by class).
+    expect(store.list('crd.alauda.io/Rule')).toHaveLength(20);
+    expect(store.list('crd.alauda.io/Rule').every((r) => (r.spec as { url: string }).url === '/c')).toBe(
+      true,
+    );
+
+    const dead = await transport.readTopic(dlq);
+    expect(dead.map((r) => r.key).sort()).toEqual(['demo/garbled', 'demo/poison']);
+    const poison = dead.find((r) => r.key === 'demo/poison');
+    expect(poison?.headers[DLQ_HEADERS.error]).toMatch(/unsupported event type "com.example.poison"/);
+    expect(poison?.headers[DLQ_HEADERS.errorType]).toBe('EventFormatError');
+    expect(poison?.headers[DLQ_HEADERS.topic]).toBe(topic);
+    expect(dead.find((r) => r.key === 'demo/garbled')?.headers[DLQ_HEADERS.error]).toMatch(/malformed JSON/);
+  }, 180_000);
+
+  it('replaying the topic from the beginning onto an empty store reproduces the same state', async () => {
+    const { store, processor } = await freshStore();
+    const report = await replayEvents(await readKafkaTopic(transport, { topic }), processor);
+    expect(report.events).toBe(62);
+    expect(report.errors.map((e) => e.event).sort()).toEqual([expect.stringMatching(/^kafka:\/\//), 'p1']);
+    expect(producedState(store)).toEqual(producedState(live));
+  }, 180_000);
+});
+
+describe('a consumer process killed mid-stream', () => {
+  const topic = `ingress-kill-${process.pid}-${Date.now()}`;
+  const groupId = `${topic}-g`;
+  const snapshotFile = path.join(mkdtempSync(path.join(os.tmpdir(), 'acpnet-consumer-')), 'snapshot.json');
+  const child = path.resolve(import.meta.dirname, 'consumer-child.ts');
+
+  function startChild(): { proc: ChildProcess; processed: () => number; exited: Promise<number | null> } {
+    const proc = spawn(
+      process.execPath,
+      ['--import', 'tsx', child, broker.brokers.join(','), topic, groupId, snapshotFile, stateFile],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
+    let count = 0;
+    proc.stdout?.on('data', (chunk: Buffer) => {
+      count += chunk
+        .toString()
+        .split('\n')
+        .filter((l) => l.startsWith('processed ')).length;
+    });
+    const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+    return { proc, processed: () => count, exited };
+  }
+
+  it('loses nothing and applies nothing twice after a restart', async () => {
+    await transport.ensureTopics([{ name: topic, partitions: 3 }]);
+    const producer = await transport.producer();
+    await producer.send(topic, ingressRecords(100, 'test://kill'));
+    await producer.close();
+
+    const first = startChild();
+    await until('the first consumer to be mid-stream', () => first.processed() >= 60);
+    first.proc.kill('SIGKILL');
+    await first.exited;
+    const firstCount = first.processed();
+    expect(firstCount).toBeLessThan(300);
+
+    const second = startChild();
+    await until('the second consumer to drain the topic', async () => {
+      const lag = await transport.groupLag(groupId, topic);
+      return lag.every((p) => p.lag === 0);
+    });
+    second.proc.kill('SIGTERM');
+    expect(await second.exited).toBe(0);
+
+    const snapshot = JSON.parse(readFileSync(snapshotFile, 'utf8')) as {
+      objects: KubeObject[];
+      applied: (EffectRecord & { event: string })[];
+    };
+    const applied = snapshot.applied.map((e) => `${e.event}|${e.op}|${e.kind}|${e.namespace}/${e.name}`);
+    expect(new Set(applied).size).toBe(applied.length);
+
+    const restored = new MemoryStore();
+    restored.load(snapshot.objects);
+    const { store, processor } = await freshStore();
+    const report = await replayEvents(await readKafkaTopic(transport, { topic }), processor);
+    expect(report.errors).toEqual([]);
+    expect(producedState(restored)).toEqual(producedState(store));
+    expect(restored.list('crd.alauda.io/Rule')).toHaveLength(100);
+  }, 300_000);
+});
