@@ -98,6 +98,14 @@ describe('acpnet serve webhooks', () => {
       ['--tls-cert', '/nonexistent/tls.crt', '--tls-key', '/nonexistent/tls.key'],
       "TLS: ENOENT: no such file or directory, open '/nonexistent/tls.crt'",
     ],
+    [
+      ['--kubeconfig', '/nonexistent/kubeconfig'],
+      '--kubeconfig /nonexistent/kubeconfig: ENOENT: no such file or directory',
+    ],
+    [
+      ['--state', 'test/fixtures/review/cli/state', '--kubeconfig', 'k'],
+      '--state and --kubeconfig exclude each other',
+    ],
     [['--log-level', 'loud'], '--log-level must be one of fatal, error, warn, info, debug, trace, silent'],
   ])(
     'refuses %j with exit 2',

@@ -134,4 +134,43 @@ describe('reviewObject', () => {
     expect(result).toMatchObject({ allowed: false, code: 500, patch: [] });
     expect(result.message).toMatch(/^rule broken\/mutator failed: /);
   });
+
+  it('denies schema violations by field path and runs no rule on such an object', async () => {
+    const tripwire: RuleFamily = {
+      name: 'tripwire',
+      reads: [],
+      mutators: [],
+      rules: [
+        {
+          id: 'tripwire/gateway',
+          kinds: ['gateway.networking.k8s.io/Gateway'],
+          check: () => {
+            throw new Error('a rule ran on a schema-invalid object');
+          },
+        },
+      ],
+    };
+    const object: KubeObject = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { name: 'eg', namespace: 'demo' },
+      spec: {
+        gatewayClassName: 'eg',
+        listeners: [{ name: 'http', protocol: 'HTTP', port: 80, tls: {} }],
+        extra: 1,
+      },
+    };
+    const result = await reviewObject(
+      { operation: 'CREATE', object, view: fixtureView([]), settings: testSettings },
+      { rules: new RuleIndex([tripwire]) },
+    );
+    expect(result).toMatchObject({ allowed: false, code: 403, failures: [] });
+    expect(result.findings).toContainEqual({
+      severity: 'deny',
+      rule: 'schema',
+      field: 'spec.extra',
+      message: 'unknown field "spec.extra"',
+    });
+    expect(result.findings.every((f) => f.rule === 'schema')).toBe(true);
+  });
 });
