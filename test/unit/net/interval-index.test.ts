@@ -44,4 +44,22 @@ describe('IntervalIndex', () => {
     const hits = index.overlapping({ family: 4, first: 256n * 500n + 10n, last: 256n * 502n });
     expect(hits.map((e) => e.value)).toEqual([500, 501, 502]);
   });
+
+  it('holds 100,000 IPv6 /64s beside IPv4 entries and removes half of them', () => {
+    const index = new IntervalIndex<number>();
+    const base = 0xfd00n << 112n;
+    const ids: number[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      const first = base + (BigInt(i) << 64n);
+      ids.push(index.insert({ family: 6, first, last: first + (1n << 64n) - 1n }, i));
+    }
+    index.insert(r('10.0.0.0/8'), -1);
+    for (let i = 0; i < 100_000; i += 2) index.remove(ids[i]!);
+    const query = r('fd00:0:0:4e1f::/64');
+    expect(index.overlapping(query).map((e) => e.value)).toEqual([19999]);
+    expect(index.overlapping(r('fd00:0:0:4e20::/63'))).toEqual([expect.objectContaining({ value: 20001 })]);
+    expect(index.overlapping(r('fd00::/16'))).toHaveLength(50_000);
+    expect(index.overlapping(r('10.1.0.0/16')).map((e) => e.value)).toEqual([-1]);
+    expect(index.size).toBe(50_001);
+  });
 });

@@ -1,0 +1,41 @@
+import { describe, expect, it } from '@jest/globals';
+import type { KubeObject } from '../../../../shared/kube/object.js';
+import { subnetOverlapsRule } from '../../../../webhooks/rules/ipam/subnet-overlaps.js';
+import { settingsWith, storeWith } from './harness.js';
+
+const subnet: KubeObject = {
+  apiVersion: 'kubeovn.io/v1',
+  kind: 'Subnet',
+  metadata: { name: 'app' },
+  spec: { cidrBlock: '10.20.0.0/24' },
+};
+
+describe('service CIDR setting', () => {
+  it.each([
+    ['10.96.0.0/12,fd00:10:96::/112', 0],
+    ['', 0],
+    ['10.20.0.0/16', 1],
+  ])('%p yields %d finding(s)', async (serviceCidr, count) => {
+    const findings = await subnetOverlapsRule.check({
+      operation: 'CREATE',
+      object: subnet,
+      view: storeWith([]),
+      settings: settingsWith(serviceCidr),
+    });
+    expect(findings).toHaveLength(count);
+  });
+
+  it.each(['10.96.0.0', '10.96.0.0/12,,fd00::/64', 'services'])(
+    'a malformed setting %p fails the review naming the bad token instead of passing it',
+    async (serviceCidr) => {
+      expect(() =>
+        subnetOverlapsRule.check({
+          operation: 'CREATE',
+          object: subnet,
+          view: storeWith([]),
+          settings: settingsWith(serviceCidr),
+        }),
+      ).toThrow(/service CIDR setting is invalid: .*"/);
+    },
+  );
+});
