@@ -15,6 +15,14 @@ const RULE = 'ipam/subnet-addressing';
 
 const protocolFamilies: Record<string, readonly (4 | 6)[]> = { IPv4: [4], IPv6: [6], Dual: [4, 6] };
 
+function protocolHint(expected: readonly (4 | 6)[], actual: readonly (4 | 6)[]): string {
+  const written = actual.length === 2 ? 'Dual' : actual[0] === 4 ? 'IPv4' : 'IPv6';
+  const missing = expected.filter((f) => !actual.includes(f)).map(familyName);
+  return missing.length > 0
+    ? `add an ${missing.join(' and ')} CIDR or set protocol ${written}`
+    : `set protocol ${written}`;
+}
+
 function checkProtocol(protocol: string | undefined, cidrs: readonly Cidr[]): Finding[] {
   if (protocol === undefined || protocol === '') return [];
   const expected = protocolFamilies[protocol];
@@ -28,7 +36,7 @@ function checkProtocol(protocol: string | undefined, cidrs: readonly Cidr[]): Fi
     deny(
       RULE,
       'spec.protocol',
-      `protocol ${protocol} does not match cidrBlock ${written} (${actual.map(familyName).join(' + ')})`,
+      `protocol ${protocol} does not match cidrBlock ${written} (${actual.map(familyName).join(' + ')}); ${protocolHint(expected, actual)}`,
       'ProtocolMismatch',
     ),
   ];
