@@ -8,9 +8,13 @@ import {
   type Decisions,
   loadCases,
   ourListenerConflicts,
+  ourListenerProtocols,
+  ourListenerRefs,
   ourRouteAttachments,
   ourRouteRefs,
   upstreamListenerConflicts,
+  upstreamListenerProtocols,
+  upstreamListenerRefs,
   upstreamRouteAttachments,
   upstreamRouteRefs,
 } from './support/envoy-gateway-corpus.js';
@@ -48,6 +52,18 @@ const decisions: { name: string; title: string; ours: Side; upstream: Side }[] =
     upstream: upstreamRouteAttachments,
   },
   { name: 'routeRefs', title: 'route ResolvedRefs', ours: ourRouteRefs, upstream: upstreamRouteRefs },
+  {
+    name: 'listenerRefs',
+    title: 'listener ResolvedRefs',
+    ours: ourListenerRefs,
+    upstream: upstreamListenerRefs,
+  },
+  {
+    name: 'listenerProtocols',
+    title: 'listener protocols',
+    ours: ourListenerProtocols,
+    upstream: upstreamListenerProtocols,
+  },
 ];
 
 function run(ours: Side, upstream: Side): Comparison & { unmatched: string[] } {

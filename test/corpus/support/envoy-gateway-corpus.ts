@@ -2,6 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import type { KubeObject } from '../../../shared/kube/object.js';
+import {
+  listenerRefsVerdict,
+  missingTlsKeys,
+} from '../../../webhooks/rules/gateway/certificate-ref-planner.js';
 import { conflictVerdicts } from '../../../webhooks/rules/gateway/listener-conflict-planner.js';
 import {
   gatewayAllowsListenerSet,
@@ -116,6 +120,86 @@ function condition(conditions: unknown, type: string): { status?: string; reason
     .map(record)
     .find((c) => c?.type === type);
   return found ? { status: text(found.status), reason: text(found.reason) } : undefined;
+}
+
+/** Our listener ResolvedRefs verdicts (route kinds, certificate references) and protocol support. */
+export function ourListenerRefs(input: Record<string, unknown>): Decisions {
+  const grants = objects(input, 'referenceGrants', 'ReferenceGrant');
+  const usable = new Set(
+    objects(input, 'secrets', 'Secret')
+      .filter((s) => missingTlsKeys(s).length === 0)
+      .map(key),
+  );
+  const out: Decisions = new Map();
+  for (const [list, kind] of [
+    ['gateways', 'Gateway'],
+    ['listenerSets', 'ListenerSet'],
+  ] as const) {
+    for (const obj of objects(input, list, kind)) {
+      const from = { group: 'gateway.networking.k8s.io', kind, namespace: obj.metadata.namespace ?? '' };
+      for (const { listener } of listenersOf(obj)) {
+        const verdict = listenerRefsVerdict(
+          listener,
+          from,
+          (ns) => grants.filter((g) => g.metadata.namespace === ns),
+          (ns, name) => usable.has(`${ns}/${name}`),
+        );
+        out.set(`${kind} ${key(obj)} listener ${listener.name}`, verdict);
+      }
+    }
+  }
+  return out;
+}
+
+/** Upstream listener ResolvedRefs reasons. */
+export function upstreamListenerRefs(output: Record<string, unknown>): Decisions {
+  return listenerConditionReasons(output, 'ResolvedRefs');
+}
+
+const PLATFORM_PROTOCOLS = new Set(['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP']);
+
+/** Ours: a listener protocol outside the five the platform serves is UnsupportedProtocol. */
+export function ourListenerProtocols(input: Record<string, unknown>): Decisions {
+  const out: Decisions = new Map();
+  for (const [list, kind] of [
+    ['gateways', 'Gateway'],
+    ['listenerSets', 'ListenerSet'],
+  ] as const) {
+    for (const obj of objects(input, list, kind))
+      for (const { listener } of listenersOf(obj))
+        out.set(
+          `${kind} ${key(obj)} listener ${listener.name}`,
+          PLATFORM_PROTOCOLS.has(listener.protocol) ? 'Supported' : 'UnsupportedProtocol',
+        );
+  }
+  return out;
+}
+
+/** Upstream: Accepted=False with UnsupportedProtocol, else Supported. */
+export function upstreamListenerProtocols(output: Record<string, unknown>): Decisions {
+  const out: Decisions = new Map();
+  for (const [subject, reason] of listenerConditionReasons(output, 'Accepted'))
+    out.set(subject, reason === 'UnsupportedProtocol' ? reason : 'Supported');
+  return out;
+}
+
+/** The reason of condition `type` on every listener in status (the type itself when True). */
+function listenerConditionReasons(output: Record<string, unknown>, type: string): Decisions {
+  const out: Decisions = new Map();
+  for (const [list, kind] of [
+    ['gateways', 'Gateway'],
+    ['listenerSets', 'ListenerSet'],
+  ] as const) {
+    for (const obj of objects(output, list, kind)) {
+      for (const l of array(dig(obj, 'status', 'listeners'))) {
+        const name = text(record(l)?.name);
+        const c = condition(record(l)?.conditions, type);
+        if (name === undefined || !c) continue;
+        out.set(`${kind} ${key(obj)} listener ${name}`, c.status === 'True' ? type : (c.reason ?? 'False'));
+      }
+    }
+  }
+  return out;
 }
 
 /** Upstream listener verdicts from `status.listeners[].conditions` (type Conflicted). */

@@ -1,18 +1,10 @@
-import type { KubeObject } from '../../../shared/kube/object.js';
 import type { Finding, ValidationRule } from '../types.js';
+import { judgeCertificateRef, missingTlsKeys } from './certificate-ref-planner.js';
 import { deny, warn } from './findings.js';
 import { GATEWAY, GATEWAY_GROUP, LISTENER_SET, REFERENCE_GRANT } from './kinds.js';
 import { listenersOf } from './listeners.js';
-import { record } from './read.js';
-import { referenceGrantAllows } from './reference-grants.js';
 
 const RULE = 'gateway/certificate-refs';
-
-function secretLacksTlsKeys(secret: KubeObject): string | undefined {
-  const data = { ...(record(secret.data) ?? {}), ...(record(secret.stringData) ?? {}) };
-  const missing = ['tls.crt', 'tls.key'].filter((k) => typeof data[k] !== 'string' || data[k] === '');
-  return missing.length > 0 ? missing.join(' and ') : undefined;
-}
 
 /**
  * Listener certificates: core Secrets only; a Secret in another namespace needs a ReferenceGrant
@@ -25,39 +17,29 @@ export const certificateRefs: ValidationRule = {
   async check({ object, view }) {
     const findings: Finding[] = [];
     const ns = object.metadata.namespace ?? '';
+    const from = { group: GATEWAY_GROUP, kind: object.kind, namespace: ns };
     for (const { index, listener } of listenersOf(object)) {
       for (const [ri, ref] of (listener.tls?.certificateRefs ?? []).entries()) {
         const field = `spec.listeners[${index}].tls.certificateRefs[${ri}]`;
-        const group = ref.group ?? '';
-        const kind = ref.kind ?? 'Secret';
-        if (group !== '' || kind !== 'Secret') {
+        const judged = judgeCertificateRef(ref, from, (n) => view.list(REFERENCE_GRANT, n));
+        const secretNs = judged.namespace;
+        const secretName = `Secret ${secretNs}/${ref.name}`;
+        if (judged.verdict === 'NotASecret') {
+          const what = `${ref.group ? `${ref.group}/` : ''}${ref.kind ?? 'Secret'}`;
+          findings.push(deny(RULE, field, `${what} is not a core Secret`, 'InvalidCertificateRef'));
+          continue;
+        }
+        if (judged.verdict === 'RefNotPermitted') {
           findings.push(
             deny(
               RULE,
               field,
-              `${group ? `${group}/` : ''}${kind} is not a core Secret`,
-              'InvalidCertificateRef',
+              `no ReferenceGrant in namespace ${secretNs} lets ${object.kind}s of ${ns} use it`,
+              'RefNotPermitted',
+              secretName,
             ),
           );
           continue;
-        }
-        const secretNs = ref.namespace ?? ns;
-        const secretName = `Secret ${secretNs}/${ref.name}`;
-        if (secretNs !== ns) {
-          const grants = view.list(REFERENCE_GRANT, secretNs);
-          const from = { group: GATEWAY_GROUP, kind: object.kind, namespace: ns };
-          if (!referenceGrantAllows(grants, from, { group: '', kind: 'Secret', name: ref.name })) {
-            findings.push(
-              deny(
-                RULE,
-                field,
-                `no ReferenceGrant in namespace ${secretNs} lets ${object.kind}s of ${ns} use it`,
-                'RefNotPermitted',
-                secretName,
-              ),
-            );
-            continue;
-          }
         }
         const secret = await view.readSecret(secretNs, ref.name);
         if (!secret) {
@@ -71,10 +53,16 @@ export const certificateRefs: ValidationRule = {
           );
           continue;
         }
-        const missing = secretLacksTlsKeys(secret);
-        if (missing)
+        const missing = missingTlsKeys(secret);
+        if (missing.length > 0)
           findings.push(
-            deny(RULE, field, `the Secret has no ${missing}`, 'InvalidCertificateRef', secretName),
+            deny(
+              RULE,
+              field,
+              `the Secret has no ${missing.join(' and ')}`,
+              'InvalidCertificateRef',
+              secretName,
+            ),
           );
       }
     }

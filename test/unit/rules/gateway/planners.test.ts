@@ -1,4 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
+import type { KubeObject } from '../../../../shared/kube/object.js';
+import { listenerRefsVerdict } from '../../../../webhooks/rules/gateway/certificate-ref-planner.js';
 import { routeMatchesListenerHostname } from '../../../../webhooks/rules/gateway/hostnames.js';
 import { selectorMatches, selectorProblem } from '../../../../webhooks/rules/gateway/label-selector.js';
 import {
@@ -137,5 +139,64 @@ describe('route attachment planner', () => {
       planRouteAttachment({ ...route, namespace: 'blog' }, {}, selectorListener, namespaceLabels('blog'))
         .reason,
     ).toBe('NotAllowedByListeners');
+  });
+});
+
+describe('listener ResolvedRefs verdict', () => {
+  const from = { group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'demo' };
+  const grant: KubeObject = {
+    apiVersion: 'gateway.networking.k8s.io/v1beta1',
+    kind: 'ReferenceGrant',
+    metadata: { namespace: 'certs', name: 'gateways' },
+    spec: {
+      from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'demo' }],
+      to: [{ kind: 'Secret' }],
+    },
+  };
+  const usable = new Set(['demo/good', 'certs/shared']);
+  const https = (certificateRefs: unknown[], extra: Record<string, unknown> = {}) =>
+    readListener({ name: 'l', port: 443, protocol: 'HTTPS', tls: { certificateRefs }, ...extra }, 0);
+
+  it.each([
+    ['usable Secrets', https([{ name: 'good' }]), [], 'ResolvedRefs'],
+    [
+      'a granted Secret of another namespace',
+      https([{ name: 'shared', namespace: 'certs' }]),
+      [grant],
+      'ResolvedRefs',
+    ],
+    [
+      'an ungranted Secret of another namespace',
+      https([{ name: 'shared', namespace: 'certs' }]),
+      [],
+      'RefNotPermitted',
+    ],
+    ['only unusable Secrets', https([{ name: 'missing' }]), [], 'InvalidCertificateRef'],
+    [
+      'a usable and an unusable Secret',
+      https([{ name: 'good' }, { name: 'missing' }]),
+      [],
+      'PartiallyInvalidCertificateRef',
+    ],
+    [
+      'a reference to another kind',
+      https([{ group: 'example.com', kind: 'Cert', name: 'good' }]),
+      [],
+      'InvalidCertificateRef',
+    ],
+    [
+      'an unsupported route kind',
+      https([{ name: 'good' }], { allowedRoutes: { kinds: [{ kind: 'TCPRoute' }] } }),
+      [],
+      'InvalidRouteKinds',
+    ],
+  ])('%s: %s', (_name, listener, grants, expected) => {
+    const verdict = listenerRefsVerdict(
+      listener,
+      from,
+      (ns) => (grants as KubeObject[]).filter((g) => g.metadata.namespace === ns),
+      (ns, name) => usable.has(`${ns}/${name}`),
+    );
+    expect(verdict).toBe(expected);
   });
 });
