@@ -7,7 +7,6 @@ import {
   configuredBody,
   FieldConflictError,
   recordUpdate,
-  SERVER_METADATA,
   serverSideApply,
 } from './memory-store/server-side-apply.js';
 import { deterministicUid } from './memory-store/uid.js';
@@ -278,11 +277,6 @@ export class MemoryStore implements ResourceStore {
    * next resourceVersion and generation; finishes a deletion once the last finalizer is gone.
    */
   private commit(next: KubeObject, previous: KubeObject | undefined): KubeObject {
-    for (const key of SERVER_METADATA) {
-      if (previous && key !== 'managedFields' && key in previous.metadata && !(key in next.metadata)) {
-        next.metadata[key] = previous.metadata[key];
-      }
-    }
     if (previous) {
       next.metadata.resourceVersion = previous.metadata.resourceVersion;
       next.metadata.generation = previous.metadata.generation ?? 1;

@@ -110,7 +110,12 @@ export class KindInformer {
     }
     this.listWatch ??= this.makeListWatch(this.info);
     if (this.stopped) return;
-    await this.listWatch.start();
+    try {
+      // List failures reach the 'error' callback; this catches what fails before a request is made.
+      await this.listWatch.start();
+    } catch (error) {
+      this.failed(error);
+    }
   }
 
   private failed(error: unknown): void {
