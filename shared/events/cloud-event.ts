@@ -6,6 +6,18 @@ export type { CloudEvent };
 /** Attributes a CloudEvents 1.0 event must carry; the SDK's lenient parsers do not all check them. */
 const requiredAttributes = ['id', 'source', 'type', 'specversion'] as const;
 
+/** Binary mode: every required attribute must arrive as a header (`ce-id`, or `ce_id` on Kafka). */
+export function requireBinaryHeaders(headers: Readonly<Record<string, string>>, prefix: 'ce-' | 'ce_'): void {
+  for (const attribute of requiredAttributes) {
+    if (!headers[`${prefix}${attribute}`]) {
+      throw new EventFormatError(
+        `required CloudEvents attribute is missing (header ${prefix}${attribute})`,
+        attribute,
+      );
+    }
+  }
+}
+
 /** Validates an event the SDK parsed without checking, turning SDK errors into EventFormatError. */
 export function checkedEvent(parsed: CloudEventV1<unknown>): CloudEvent<unknown> {
   const event =
@@ -61,6 +73,12 @@ export function parseStructuredJson(text: string): CloudEvent<unknown> {
     throw new EventFormatError('a structured CloudEvent must be a JSON object');
   }
   const attrs = parsed as Record<string, unknown>;
+  // The SDK would invent a missing id; a recorded event without one is broken.
+  for (const attribute of requiredAttributes) {
+    if (typeof attrs[attribute] !== 'string' || attrs[attribute] === '') {
+      throw new EventFormatError('required CloudEvents attribute is missing', attribute);
+    }
+  }
   if (typeof attrs.time === 'string' && Number.isNaN(Date.parse(attrs.time))) {
     throw new EventFormatError(`not an RFC 3339 timestamp: ${JSON.stringify(attrs.time)}`, 'time');
   }

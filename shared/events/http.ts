@@ -1,5 +1,5 @@
 import { type CloudEvent, HTTP } from 'cloudevents';
-import { checkedEvent, decodeWith } from './cloud-event.js';
+import { checkedEvent, decodeWith, parseStructuredJson, requireBinaryHeaders } from './cloud-event.js';
 import { EventFormatError } from './errors.js';
 
 export type HttpMode = 'binary' | 'structured';
@@ -19,13 +19,26 @@ export function decodeHttpEvent(
     if (value !== undefined) flat[name.toLowerCase()] = Array.isArray(value) ? value.join(',') : value;
   }
   const text = body === undefined ? '' : typeof body === 'string' ? body : body.toString('utf8');
-  const message = { headers: flat, body: text };
-  if (!HTTP.isEvent(message)) {
+  const contentType = flat['content-type'] ?? '';
+  if (contentType.startsWith('application/cloudevents-batch')) {
+    throw new EventFormatError('batched CloudEvents are not supported');
+  }
+  if (contentType.startsWith('application/cloudevents')) {
+    if (!contentType.startsWith('application/cloudevents+json')) {
+      throw new EventFormatError(
+        `unsupported structured encoding ${JSON.stringify(contentType)}`,
+        'content-type',
+      );
+    }
+    return parseStructuredJson(text);
+  }
+  if (!Object.keys(flat).some((name) => name.startsWith('ce-'))) {
     throw new EventFormatError(
       'no CloudEvent in the request (neither ce-* headers nor application/cloudevents+json)',
     );
   }
-  const decoded = decodeWith(() => HTTP.toEvent<unknown>(message));
+  requireBinaryHeaders(flat, 'ce-');
+  const decoded = decodeWith(() => HTTP.toEvent<unknown>({ headers: flat, body: text }));
   if (Array.isArray(decoded)) throw new EventFormatError('batched CloudEvents are not supported');
   return checkedEvent(decoded);
 }

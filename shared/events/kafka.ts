@@ -1,5 +1,5 @@
 import { type CloudEvent, Kafka } from 'cloudevents';
-import { checkedEvent, decodeWith, parseStructuredJson } from './cloud-event.js';
+import { checkedEvent, decodeWith, parseStructuredJson, requireBinaryHeaders } from './cloud-event.js';
 import { EventFormatError } from './errors.js';
 
 export type KafkaMode = 'binary' | 'structured';
@@ -37,6 +37,7 @@ export function decodeKafkaRecord(record: KafkaRecord): CloudEvent<unknown> {
     const event = parseStructuredJson(value);
     return record.key ? event.cloneWith({ partitionkey: record.key }, false) : event;
   }
+  requireBinaryHeaders(headers, 'ce_');
   const decoded = decodeWith(() => Kafka.toEvent<unknown>(message));
   if (Array.isArray(decoded)) throw new EventFormatError('batched CloudEvents are not supported');
   const event = checkedEvent(decoded);

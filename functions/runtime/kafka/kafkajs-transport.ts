@@ -130,6 +130,7 @@ export class KafkajsTransport implements KafkaTransport {
       allowAutoTopicCreation: true,
       idempotent: true,
       maxInFlightRequests: 1,
+      createPartitioner: Partitioners.DefaultPartitioner,
     });
     await producer.connect();
     return new KafkajsProducer(producer);

@@ -1,0 +1,162 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { allFunctions } from '../../../functions/registry.js';
+import { type HttpRuntime, startHttpRuntime } from '../../../functions/runtime/http-runtime.js';
+import { createLogger } from '../../../functions/runtime/logger.js';
+import { FunctionMetrics } from '../../../functions/runtime/metrics.js';
+import { prepareStore } from '../../../functions/runtime/prepare.js';
+import { EventProcessor } from '../../../functions/runtime/processor.js';
+import { buildChangeEvent } from '../../../shared/events/apiserver.js';
+import { encodeHttpEvent, type HttpMode } from '../../../shared/events/http.js';
+import { MemoryStore } from '../../../shared/kube/memory-store.js';
+import type { KubeObject } from '../../../shared/kube/object.js';
+import { clusterState } from './scenario.js';
+
+let runtime: HttpRuntime;
+let store: MemoryStore;
+
+function ingress(name: string): KubeObject {
+  return {
+    apiVersion: 'networking.k8s.io/v1',
+    kind: 'Ingress',
+    metadata: { name, namespace: 'demo', uid: `uid-${name}`, resourceVersion: '5' },
+    spec: {
+      ingressClassName: 'alb-demo',
+      rules: [
+        {
+          http: {
+            paths: [
+              {
+                path: `/${name}`,
+                pathType: 'Prefix',
+                backend: { service: { name: 'web', port: { number: 80 } } },
+              },
+            ],
+          },
+        },
+      ],
+    },
+  };
+}
+
+async function post(
+  headers: Record<string, string>,
+  body: string,
+): Promise<{ status: number; body: string }> {
+  const response = await fetch(`${runtime.url}/`, { method: 'POST', headers, body });
+  return { status: response.status, body: await response.text() };
+}
+
+beforeAll(async () => {
+  store = new MemoryStore();
+  store.load(clusterState());
+  await prepareStore(store, allFunctions);
+  const logger = createLogger('silent');
+  const metrics = new FunctionMetrics();
+  const processor = new EventProcessor({ store, functions: allFunctions, mirror: true, logger, metrics });
+  runtime = await startHttpRuntime({
+    processor,
+    port: 0,
+    host: '127.0.0.1',
+    bodyLimit: 64 * 1024,
+    logger,
+    metrics,
+    ready: () => store.isSynced(),
+  });
+});
+
+afterAll(async () => {
+  await runtime?.close();
+});
+
+describe('HTTP (Knative) runtime', () => {
+  // The first event also creates the http Frontend, hence one effect more.
+  it.each<[HttpMode, string, number]>([
+    ['binary', 'bin', 3],
+    ['structured', 'struct', 2],
+  ])('takes a %s-mode event and answers 202 once the Rule exists', async (mode, name, effects) => {
+    const event = buildChangeEvent('add', ingress(name), { source: 'test://http' });
+    const message = encodeHttpEvent(event, mode);
+    const response = await post(message.headers, message.body);
+    expect(response.status).toBe(202);
+    expect(JSON.parse(response.body)).toEqual({ id: event.id, outcome: 'processed', effects });
+    const rules = store.byIndex('crd.alauda.io/Rule', 'ingress-sync/rules-by-source', `demo/${name}`);
+    expect(rules).toHaveLength(1);
+  });
+
+  it('answers a redelivered event with 202 and no effects', async () => {
+    const event = buildChangeEvent('add', ingress('bin'), { source: 'test://http' });
+    const message = encodeHttpEvent(event, 'binary');
+    const response = await post(message.headers, message.body);
+    expect(response.status).toBe(202);
+    expect(JSON.parse(response.body)).toMatchObject({ outcome: 'duplicate', effects: 0 });
+  });
+
+  it.each([
+    ['no CloudEvent at all', { 'content-type': 'application/json' }, '{}', /no CloudEvent/],
+    [
+      'malformed structured JSON',
+      { 'content-type': 'application/cloudevents+json' },
+      '{"id":',
+      /malformed|JSON/i,
+    ],
+    [
+      'an unsupported event type',
+      {
+        'ce-specversion': '1.0',
+        'ce-id': 'x1',
+        'ce-source': 's',
+        'ce-type': 'com.example.other',
+        'content-type': 'application/json',
+      },
+      '{}',
+      /unsupported event type/,
+    ],
+    [
+      'a Resource-mode event whose data is no object',
+      {
+        'ce-specversion': '1.0',
+        'ce-id': 'x2',
+        'ce-source': 's',
+        'ce-type': 'dev.knative.apiserver.resource.add',
+        'content-type': 'application/json',
+      },
+      '[1,2]',
+      /data: must be a Kubernetes object/,
+    ],
+    [
+      'a missing required attribute',
+      {
+        'ce-specversion': '1.0',
+        'ce-source': 's',
+        'ce-type': 'dev.knative.apiserver.resource.add',
+        'content-type': 'application/json',
+      },
+      '{}',
+      /id/,
+    ],
+  ])('rejects %s with 400 (not retried)', async (_what, headers, body, message) => {
+    const response = await post(headers, body);
+    expect(response.status).toBe(400);
+    expect(JSON.parse(response.body).error).toMatch(message);
+  });
+
+  it('refuses a body over the limit with 413', async () => {
+    const event = buildChangeEvent(
+      'add',
+      {
+        ...ingress('big'),
+        metadata: { name: 'big', namespace: 'demo', annotations: { pad: 'x'.repeat(70_000) } },
+      },
+      { source: 'test://http' },
+    );
+    const message = encodeHttpEvent(event, 'structured');
+    expect((await post(message.headers, message.body)).status).toBe(413);
+  });
+
+  it('serves liveness, readiness and metrics', async () => {
+    expect((await fetch(`${runtime.url}/health/liveness`)).status).toBe(200);
+    expect((await fetch(`${runtime.url}/health/readiness`)).status).toBe(200);
+    const metrics = await (await fetch(`${runtime.url}/metrics`)).text();
+    expect(metrics).toMatch(/acpnet_function_events_total\{function="ingress-sync",outcome="applied"\} 2/);
+  });
+});
