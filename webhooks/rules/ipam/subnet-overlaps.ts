@@ -71,23 +71,21 @@ function nodeConflicts(cidr: Cidr, view: ReadView): Finding[] {
     );
 }
 
-const parsedServiceCidrs = new Map<string, IPRange[]>();
+/** The last service CIDR flag seen, parsed: the flag is fixed for a server's lifetime. */
+let parsedServiceCidrs: { text: string; ranges: IPRange[] } | undefined;
 
-/** The service CIDR flag, parsed once per value; a bad flag fails the review rather than passing it. */
+/** The service CIDR flag as ranges; a bad flag fails the review rather than letting subnets through. */
 function serviceRanges(text: string): IPRange[] {
   if (!text) return [];
-  let ranges = parsedServiceCidrs.get(text);
-  if (!ranges) {
-    try {
-      ranges = parseList(text, parseCidr).map(cidrRange);
-    } catch (error) {
-      if (error instanceof NetParseError)
-        throw new Error(`service CIDR setting is invalid: ${error.message}`);
-      throw error;
-    }
-    parsedServiceCidrs.set(text, ranges);
+  if (parsedServiceCidrs?.text === text) return parsedServiceCidrs.ranges;
+  try {
+    const ranges = parseList(text, parseCidr).map(cidrRange);
+    parsedServiceCidrs = { text, ranges };
+    return ranges;
+  } catch (error) {
+    if (error instanceof NetParseError) throw new Error(`service CIDR setting is invalid: ${error.message}`);
+    throw error;
   }
-  return ranges;
 }
 
 function serviceConflicts(cidr: Cidr, serviceCidr: string): Finding[] {
