@@ -1,6 +1,7 @@
 import { UnusableInputError } from './input-error.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
+import { replayHelp } from './replay.js';
 import { mainHelp, serveHelp, UsageError, validateHelp } from './usage.js';
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
@@ -9,8 +10,9 @@ type Command = (args: readonly string[], io: CliIO) => Promise<number>;
 const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.js')).serveCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
+  replay: async () => (await import('./replay.js')).replayCommand,
 };
-const helps: Record<string, string> = { serve: serveHelp, validate: validateHelp };
+const helps: Record<string, string> = { serve: serveHelp, validate: validateHelp, replay: replayHelp };
 
 /** Runs the CLI and resolves with its exit status; never throws for bad input. */
 export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {

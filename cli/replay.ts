@@ -1,20 +1,10 @@
-import { selectFunctions } from '../functions/registry.js';
+import type { selectFunctions } from '../functions/registry.js';
 import { KafkajsTransport } from '../functions/runtime/kafka/kafkajs-transport.js';
-import { createLogger, type LogLevel } from '../functions/runtime/logger.js';
-import { prepareStore } from '../functions/runtime/prepare.js';
-import { EventProcessor } from '../functions/runtime/processor.js';
-import {
-  formatReportText,
-  parseKafkaSource,
-  type RecordedEvent,
-  readJsonlFile,
-  readKafkaTopic,
-  replayEvents,
-} from '../functions/runtime/replay.js';
-import { writeState } from '../shared/kube/state-writer.js';
+import type { Logger } from '../functions/runtime/logger.js';
+import type { RecordedEvent } from '../functions/runtime/replay.js';
 import { parseCommandArgs } from './args.js';
+import { UnusableInputError } from './input-error.js';
 import type { CliIO } from './io.js';
-import { openMemoryStore } from './store.js';
 import { UsageError } from './usage.js';
 
 export const replayHelp = `Usage: acpnet replay --from FILE.jsonl|kafka://TOPIC[?offset=N] [flags]
@@ -65,21 +55,41 @@ export async function replayCommand(args: readonly string[], io: CliIO): Promise
   if (values['dry-run'] && values['write-state']) {
     throw new UsageError('--dry-run and --write-state exclude each other', 'replay');
   }
+  // Loaded here so that help and usage errors answer without loading the runtime.
+  const [
+    { selectFunctions },
+    { createLogger },
+    { prepareStore },
+    { EventProcessor },
+    replayModule,
+    { writeState },
+    { openMemoryStore },
+  ] = await Promise.all([
+    import('../functions/registry.js'),
+    import('../functions/runtime/logger.js'),
+    import('../functions/runtime/prepare.js'),
+    import('../functions/runtime/processor.js'),
+    import('../functions/runtime/replay.js'),
+    import('../shared/kube/state-writer.js'),
+    import('./store.js'),
+  ]);
   let functions: ReturnType<typeof selectFunctions>;
   try {
     functions = selectFunctions(values.functions?.split(',').filter(Boolean));
   } catch (error) {
     throw new UsageError(`--functions: ${(error as Error).message}`, 'replay');
   }
-  const logger = createLogger((values['log-level'] ?? 'warn') as LogLevel, 'acpnet-replay');
+  const logger = createLogger(
+    (values['log-level'] ?? 'warn') as Parameters<typeof createLogger>[0],
+    'acpnet-replay',
+  );
   const store = await openMemoryStore(values.state, logger);
   await prepareStore(store, functions);
 
-  const events = await readSource(values.from, values['kafka-brokers'], io, logger);
-  if (!events) return 2;
+  const events = await readSource(values.from, values['kafka-brokers'], logger);
   const processor = new EventProcessor({ store, functions, mirror: true, dryRun: values['dry-run'], logger });
-  const report = await replayEvents(events, processor);
-  io.stdout(output === 'json' ? `${JSON.stringify(report)}\n` : formatReportText(report));
+  const report = await replayModule.replayEvents(events, processor);
+  io.stdout(output === 'json' ? `${JSON.stringify(report)}\n` : replayModule.formatReportText(report));
   if (values['write-state']) await writeState(store, values['write-state']);
   return report.errors.length > 0 ? 1 : 0;
 }
@@ -87,9 +97,9 @@ export async function replayCommand(args: readonly string[], io: CliIO): Promise
 async function readSource(
   from: string,
   brokersFlag: string | undefined,
-  io: CliIO,
-  logger: ReturnType<typeof createLogger>,
-): Promise<RecordedEvent[] | undefined> {
+  logger: Logger,
+): Promise<RecordedEvent[]> {
+  const { parseKafkaSource, readJsonlFile, readKafkaTopic } = await import('../functions/runtime/replay.js');
   const kafka = parseKafkaSource(from);
   if (from.startsWith('kafka://') && !kafka) {
     throw new UsageError(
@@ -102,6 +112,7 @@ async function readSource(
     if (brokers.length === 0) {
       throw new UsageError('a kafka:// source needs --kafka-brokers or ACPNET_KAFKA_BROKERS', 'replay');
     }
+    const { KafkajsTransport } = await import('../functions/runtime/kafka/kafkajs-transport.js');
     const transport = new KafkajsTransport({ brokers, logger, clientId: 'acpnet-replay' });
     try {
       return await readKafkaTopic(transport, kafka);
@@ -112,7 +123,6 @@ async function readSource(
   try {
     return await readJsonlFile(from);
   } catch (error) {
-    io.stderr(`acpnet replay: cannot read ${from}: ${(error as Error).message}\n`);
-    return undefined;
+    throw new UnusableInputError([`cannot read ${from}: ${(error as Error).message}`]);
   }
 }

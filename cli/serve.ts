@@ -38,19 +38,16 @@ function partsOf(positionals: readonly string[]): { parts: Part[]; explicit: boo
   return { parts: [part], explicit: true };
 }
 
-/** Resolves with the signal that asked for shutdown. */
-function shutdownSignal(logger: Logger): Promise<NodeJS.Signals> {
-  return new Promise((resolve) => {
-    const onSignal = (signal: NodeJS.Signals) => {
-      logger.info({ signal }, 'shutting down: draining in-flight work');
-      // A second signal while draining stops at once.
-      process.once('SIGTERM', () => process.exit(1));
-      process.once('SIGINT', () => process.exit(1));
-      resolve(signal);
-    };
-    process.once('SIGTERM', onSignal);
-    process.once('SIGINT', onSignal);
-  });
+/** Calls `stop` on the first SIGTERM or SIGINT; a second one exits at once. */
+function onShutdownSignal(logger: Logger, stop: () => void): void {
+  const handle = (signal: NodeJS.Signals) => {
+    logger.info({ signal }, 'shutting down: draining in-flight work');
+    process.once('SIGTERM', () => process.exit(1));
+    process.once('SIGINT', () => process.exit(1));
+    stop();
+  };
+  process.once('SIGTERM', handle);
+  process.once('SIGINT', handle);
 }
 
 /** TLS files that cannot be read or do not match are unusable input (exit 2), not a crash. */
@@ -130,24 +127,20 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       logger,
     });
   }
-  // Listening first: /readyz answers 503 while the caches fill.
-  const synced = store.start(rules.kindsToCache()).then(
-    () => logger.info('store synced; ready'),
-    (error: unknown) => {
-      logger.error({ err: error }, 'store failed to sync');
-      return Promise.reject(error);
-    },
-  );
-
-  const outcome = await Promise.race([
-    shutdownSignal(logger),
-    synced.then(() => new Promise<never>(() => {})),
-  ]).then(
-    () => 0,
-    () => 1,
-  );
+  // Started once listening, so /readyz answers 503 while the caches fill. Runs until a signal
+  // (status 0) or until the caches cannot be filled (status 1).
+  const status = await new Promise<number>((resolve) => {
+    onShutdownSignal(logger, () => resolve(0));
+    store.start(webhooks ? rules.kindsToCache() : []).then(
+      () => logger.info('store synced; ready'),
+      (error: unknown) => {
+        logger.error({ err: error }, 'store failed to sync');
+        resolve(1);
+      },
+    );
+  });
   await Promise.all([webhooks?.close(), functions?.close()]);
   await store.stop();
   logger.info('stopped');
-  return outcome;
+  return status;
 }
