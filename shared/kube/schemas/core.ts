@@ -6,7 +6,10 @@ import { kubeObject } from './meta.js';
 
 const looseStatus = z.looseObject({}).optional();
 const dataKey = z.string().regex(/^[-._a-zA-Z0-9]+$/, 'must consist of alphanumerics, "-", "_" or "."');
-const base64 = z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64-encoded');
+// The API server decodes with Go's base64, which skips line breaks: wrapped base64 is valid.
+const base64 = z
+  .string()
+  .refine((v) => /^[A-Za-z0-9+/]*={0,2}$/.test(v.replace(/[\r\n]/g, '')), 'must be base64-encoded');
 
 function keyedData<T extends z.ZodType>(value: T) {
   return z.record(z.string(), value).superRefine((data, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { duration } from '../gateway-api/common.js';
+import { duration, durationMillis } from '../gateway-api/common.js';
 
 /** How a BackendTrafficPolicy keeps backends healthy: circuit breaking, health checks, load balancing. */
 
@@ -138,6 +138,50 @@ export const loadBalancer = z
         code: 'custom',
         path: ['slowStart'],
         message: 'SlowStart is only supported for RoundRobin and LeastRequest load balancers',
+      });
+    }
+  });
+
+const grpcStatusCodes = [
+  'Ok',
+  'Cancelled',
+  'Unknown',
+  'InvalidArgument',
+  'DeadlineExceeded',
+  'NotFound',
+  'AlreadyExists',
+  'PermissionDenied',
+  'ResourceExhausted',
+  'FailedPrecondition',
+  'Aborted',
+  'OutOfRange',
+  'Unimplemented',
+  'Internal',
+  'Unavailable',
+  'DataLoss',
+  'Unauthenticated',
+] as const;
+
+export const admissionControl = z
+  .strictObject({
+    samplingWindow: duration.optional(),
+    minSuccessRate: z.int().min(1).max(100).optional(),
+    rejectionAggression: z.int().min(1).optional(),
+    minRequestRate: z.int().min(0).optional(),
+    maxRejectionPercent: z.int().min(0).max(100).optional(),
+    successCriteria: z
+      .strictObject({
+        http: z.strictObject({ statusCodes: z.array(z.int().min(100).max(599)).optional() }).optional(),
+        grpc: z.strictObject({ statusCodes: z.array(z.enum(grpcStatusCodes)).optional() }).optional(),
+      })
+      .optional(),
+  })
+  .superRefine((ac, ctx) => {
+    if (ac.samplingWindow !== undefined && durationMillis(ac.samplingWindow) < 1000) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['samplingWindow'],
+        message: 'samplingWindow must be at least 1s',
       });
     }
   });

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { duration, durationPattern, looseStatus } from '../gateway-api/common.js';
 import { kubeObject } from '../meta.js';
-import { activeHealthCheck, circuitBreaker, loadBalancer, passiveHealthCheck } from './backend-resilience.js';
+import {
+  activeHealthCheck,
+  admissionControl,
+  circuitBreaker,
+  loadBalancer,
+  passiveHealthCheck,
+} from './backend-resilience.js';
 import { quantity, tcpKeepalive } from './common.js';
 import { mergeType, policyTargetShape, refineMergeType, refinePolicyTargets } from './policy-targets.js';
 import { type localRateLimitRule, rateLimit } from './rate-limit.js';
@@ -27,6 +33,7 @@ const backendTimeout = z.strictObject({
     .optional(),
 });
 
+const admissionControlKinds = ['Gateway', 'ListenerSet', 'HTTPRoute', 'GRPCRoute'];
 const routeKinds = ['HTTPRoute', 'GRPCRoute', 'UDPRoute', 'TCPRoute', 'TLSRoute'];
 
 export const backendTrafficPolicySpec = z
@@ -46,10 +53,20 @@ export const backendTrafficPolicySpec = z
     proxyProtocol: z.strictObject({ version: z.enum(['V1', 'V2']) }).optional(),
     routingType: z.enum(['Service', 'Endpoint']).optional(),
     useClientProtocol: z.boolean().optional(),
+    admissionControl: admissionControl.optional(),
     mergeType: mergeType.optional(),
   })
   .superRefine((spec, ctx) => {
     refinePolicyTargets(spec, ['Gateway', 'ListenerSet', ...routeKinds], ctx);
+    const targets = [...(spec.targetRef ? [spec.targetRef] : []), ...(spec.targetRefs ?? [])];
+    if (spec.admissionControl !== undefined && targets.some((t) => !admissionControlKinds.includes(t.kind))) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['admissionControl'],
+        message:
+          'admissionControl can only be used with HTTPRoute, GRPCRoute, Gateway, or ListenerSet targets',
+      });
+    }
     refineMergeType(spec, routeKinds, ctx);
   });
 
