@@ -28,12 +28,12 @@ function sharedPart(a: IPRange, b: IPRange): string {
   return both ? formatRange(both) : '';
 }
 
-/** Subnets clash when they share a VPC, unless both are underlay subnets on different VLANs. */
+/**
+ * Subnets clash when they share a VPC and a VLAN (overlay subnets have none), as Kube-OVN's own
+ * CIDR conflict check decides: an underlay subnet is separated from other VLANs and from overlay.
+ */
 function sameAddressSpace(a: KubeObject, b: KubeObject): boolean {
-  if (subnetVpc(a) !== subnetVpc(b)) return false;
-  const vlanA = subnetVlan(a);
-  const vlanB = subnetVlan(b);
-  return !(vlanA && vlanB && vlanA !== vlanB);
+  return subnetVpc(a) === subnetVpc(b) && subnetVlan(a) === subnetVlan(b);
 }
 
 function subnetConflicts(subnet: KubeObject, cidr: Cidr, view: ReadView): Finding[] {

@@ -48,7 +48,7 @@ function expectedConflicts(candidate: SubnetShape, stored: SubnetShape[]): strin
     .map((shape, i) => ({ shape, name: `s${i}` }))
     .filter(({ shape }) => {
       if (shape.family !== candidate.family || shape.vpc !== candidate.vpc) return false;
-      if (shape.vlan && candidate.vlan && shape.vlan !== candidate.vlan) return false;
+      if (shape.vlan !== candidate.vlan) return false;
       const other = rangeOf(shape);
       return other.first <= mine.last && mine.first <= other.last;
     })
