@@ -1,5 +1,4 @@
-import type { selectFunctions } from '../functions/registry.js';
-import { KafkajsTransport } from '../functions/runtime/kafka/kafkajs-transport.js';
+import type { EventFunction } from '../functions/runtime/contract.js';
 import type { Logger } from '../functions/runtime/logger.js';
 import type { RecordedEvent } from '../functions/runtime/replay.js';
 import { parseCommandArgs } from './args.js';
@@ -73,7 +72,7 @@ export async function replayCommand(args: readonly string[], io: CliIO): Promise
     import('../shared/kube/state-writer.js'),
     import('./store.js'),
   ]);
-  let functions: ReturnType<typeof selectFunctions>;
+  let functions: EventFunction[];
   try {
     functions = selectFunctions(values.functions?.split(',').filter(Boolean));
   } catch (error) {
