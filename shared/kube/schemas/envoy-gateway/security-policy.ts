@@ -6,6 +6,37 @@ import { cidr, httpMethodNames } from './common.js';
 import { mergeType, policyTargetShape, refineMergeType, refinePolicyTargets } from './policy-targets.js';
 import { apiKeyAuth, basicAuth, extAuth, jwt, oidc } from './security-authentication.js';
 
+const headerPrincipal = z.strictObject({
+  name: z.string().min(1).max(256),
+  values: z.array(z.string()).min(1).max(256),
+});
+
+const jwtPrincipal = z
+  .strictObject({
+    provider: z.string().min(1).max(253),
+    scopes: z.array(z.string().min(1).max(253)).min(1).max(16).optional(),
+    claims: z
+      .array(
+        z.strictObject({
+          name: z.string().min(1).max(253),
+          valueType: z.enum(['String', 'StringArray']).optional(),
+          values: z.array(z.string()).min(1).max(128),
+        }),
+      )
+      .min(1)
+      .max(16)
+      .optional(),
+  })
+  .superRefine((j, ctx) => {
+    if (j.claims === undefined && j.scopes === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [],
+        message: 'at least one of claims or scopes must be specified',
+      });
+    }
+  });
+
 const authorizationRule = z
   .strictObject({
     name: z.string().min(1).max(253).optional(),
@@ -32,9 +63,13 @@ const authorizationRule = z
       })
       .optional(),
     principal: z
-      .strictObject({ clientCIDRs: z.array(cidr).min(1).optional() })
+      .strictObject({
+        clientCIDRs: z.array(cidr).min(1).optional(),
+        headers: z.array(headerPrincipal).min(1).max(256).optional(),
+        jwt: jwtPrincipal.optional(),
+      })
       .superRefine((p, ctx) => {
-        if (p.clientCIDRs === undefined) {
+        if (p.clientCIDRs === undefined && p.headers === undefined && p.jwt === undefined) {
           ctx.addIssue({
             code: 'custom',
             path: [],
@@ -93,6 +128,14 @@ export const securityPolicySpec = z
   })
   .superRefine((spec, ctx) => {
     refinePolicyTargets(spec, securityTargetKinds, ctx);
+    const usesJwtPrincipal = (spec.authorization?.rules ?? []).some((r) => r.principal?.jwt !== undefined);
+    if (usesJwtPrincipal && spec.jwt === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['jwt'],
+        message: 'if authorization.rules.principal.jwt is used, jwt must be defined',
+      });
+    }
     refineMergeType(spec, ['HTTPRoute', 'GRPCRoute', 'TCPRoute'], ctx);
   });
 
