@@ -17,6 +17,7 @@ import { podNetworksRule } from './pod-networks.js';
 import { providerNetworkRule } from './provider-network.js';
 import { subnetAddressingRule } from './subnet-addressing.js';
 import { subnetCalicoRule } from './subnet-calico.js';
+import { subnetConsistencyRule } from './subnet-consistency.js';
 import { subnetLifecycleRule } from './subnet-lifecycle.js';
 import { calicoBlockSizeMutator, subnetCidrOrderMutator } from './subnet-mutators.js';
 import { subnetGatewaySettingsRule, subnetOptionsRule } from './subnet-options.js';
@@ -34,6 +35,7 @@ export const ipamFamily: RuleFamily = {
   rules: [
     subnetAddressingRule,
     subnetCalicoRule,
+    subnetConsistencyRule,
     subnetOverlapsRule,
     subnetGatewaySettingsRule,
     subnetOptionsRule,

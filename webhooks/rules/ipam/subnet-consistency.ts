@@ -1,0 +1,143 @@
+import type { KubeObject } from '../../../shared/kube/object.js';
+import { type Address, familyName, formatAddress, parseAddress } from '../../../shared/net/address.js';
+import { type Cidr, cidrRange, parseCidr } from '../../../shared/net/cidr.js';
+import { NetParseError } from '../../../shared/net/errors.js';
+import { rangeContainsAddress } from '../../../shared/net/ranges.js';
+import { parseList } from '../../../shared/net/syntax.js';
+import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
+import { deny } from './findings.js';
+import { SUBNET } from './kinds.js';
+import { boolField, nameOf, objectField, specOf, stringField, stringList } from './read.js';
+import { subnetCidrs } from './subnet-model.js';
+
+const RULE = 'ipam/subnet-consistency';
+
+function addresses(text: string): Address[] | string {
+  try {
+    return parseList(text, parseAddress);
+  } catch (error) {
+    if (error instanceof NetParseError) return `${JSON.stringify(error.token)}: ${error.reason}`;
+    throw error;
+  }
+}
+
+function inside(address: Address, cidrs: readonly Cidr[]): boolean {
+  return cidrs.some((cidr) => rangeContainsAddress(cidrRange(cidr), address));
+}
+
+const show = (a: Address) => formatAddress(a.family, a.value);
+
+function checkVips(spec: Record<string, unknown>, cidrs: readonly Cidr[]): Finding[] {
+  const out: Finding[] = [];
+  stringList(spec, 'vips').forEach((vip, i) => {
+    const parsed = addresses(vip);
+    if (typeof parsed === 'string') out.push(deny(RULE, `spec.vips[${i}]`, parsed, 'InvalidIP'));
+    else {
+      for (const a of parsed.filter((a) => !inside(a, cidrs))) {
+        out.push(deny(RULE, `spec.vips[${i}]`, `${show(a)} is not inside cidrBlock`, 'OutsideSubnet'));
+      }
+    }
+  });
+  return out;
+}
+
+function checkAllowSubnets(spec: Record<string, unknown>): Finding[] {
+  const out: Finding[] = [];
+  stringList(spec, 'allowSubnets').forEach((cidr, i) => {
+    try {
+      parseCidr(cidr);
+    } catch (error) {
+      if (!(error instanceof NetParseError)) throw error;
+      out.push(
+        deny(RULE, `spec.allowSubnets[${i}]`, `${JSON.stringify(cidr)}: ${error.reason}`, 'InvalidCidr'),
+      );
+    }
+  });
+  return out;
+}
+
+function checkU2o(spec: Record<string, unknown>, cidrs: readonly Cidr[]): Finding[] {
+  const out: Finding[] = [];
+  const u2o = boolField(spec, 'u2oInterconnection') === true;
+  if (u2o && boolField(spec, 'logicalGateway')) {
+    out.push(
+      deny(RULE, 'spec.logicalGateway', 'logicalGateway and u2oInterconnection cannot both be enabled'),
+    );
+  }
+  if (
+    objectField(spec, 'u2oFeatures')?.['overlayOnlyRouting'] === true &&
+    !(u2o && stringField(spec, 'vlan'))
+  ) {
+    out.push(
+      deny(
+        RULE,
+        'spec.u2oFeatures.overlayOnlyRouting',
+        'needs u2oInterconnection: true on an underlay subnet (spec.vlan)',
+      ),
+    );
+  }
+  const ip = stringField(spec, 'u2oInterconnectionIP');
+  if (!ip) return out;
+  const parsed = addresses(ip);
+  if (typeof parsed === 'string')
+    return [...out, deny(RULE, 'spec.u2oInterconnectionIP', parsed, 'InvalidIP')];
+  const gateway = addresses(stringField(spec, 'gateway') ?? '');
+  const gateways = new Set(typeof gateway === 'string' ? [] : gateway.map(show));
+  for (const a of parsed) {
+    if (!inside(a, cidrs)) {
+      out.push(
+        deny(RULE, 'spec.u2oInterconnectionIP', `${show(a)} is not inside cidrBlock`, 'OutsideSubnet'),
+      );
+    } else if (gateways.has(show(a))) {
+      out.push(deny(RULE, 'spec.u2oInterconnectionIP', `${show(a)} is the subnet's gateway`));
+    }
+  }
+  return out;
+}
+
+function checkExternalEgressGateway(spec: Record<string, unknown>, cidrs: readonly Cidr[]): Finding[] {
+  const egw = stringField(spec, 'externalEgressGateway');
+  if (!egw) return [];
+  const field = 'spec.externalEgressGateway';
+  const out: Finding[] = [];
+  if (boolField(spec, 'natOutgoing'))
+    out.push(deny(RULE, field, 'externalEgressGateway and natOutgoing exclude each other'));
+  const parsed = addresses(egw);
+  if (typeof parsed === 'string') return [...out, deny(RULE, field, parsed, 'InvalidIP')];
+  const families = new Set(cidrs.map((c) => c.family));
+  for (const a of parsed.filter((a) => !families.has(a.family))) {
+    out.push(
+      deny(
+        RULE,
+        field,
+        `${show(a)} is ${familyName(a.family)} but cidrBlock has no ${familyName(a.family)} CIDR`,
+      ),
+    );
+  }
+  if (parsed.length > 2 || new Set(parsed.map((a) => a.family)).size !== parsed.length) {
+    out.push(deny(RULE, field, 'at most one address per family'));
+  }
+  return out;
+}
+
+function checkName(subnet: KubeObject): Finding[] {
+  const vpc = stringField(specOf(subnet), 'vpc');
+  return vpc && vpc === nameOf(subnet)
+    ? [deny(RULE, 'spec.vpc', `a Subnet cannot share its name with its VPC ${vpc}`)]
+    : [];
+}
+
+/** Kube-OVN's own consistency checks of the fields that reference addresses of the subnet. */
+function check(ctx: AdmissionContext): Finding[] {
+  const spec = specOf(ctx.object);
+  const cidrs = subnetCidrs(ctx.object);
+  return [
+    ...checkName(ctx.object),
+    ...checkAllowSubnets(spec),
+    ...(cidrs.length > 0
+      ? [...checkVips(spec, cidrs), ...checkU2o(spec, cidrs), ...checkExternalEgressGateway(spec, cidrs)]
+      : []),
+  ];
+}
+
+export const subnetConsistencyRule: ValidationRule = { id: RULE, kinds: [SUBNET], check };
