@@ -1,4 +1,6 @@
 import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
@@ -6,6 +8,7 @@ import { repoRoot, runCli } from './run-cli.js';
 
 interface CliCase {
   name: string;
+  tmpFiles?: Record<string, string>;
   args: string[];
   stdin?: string;
   exit: number;
@@ -21,10 +24,18 @@ describe('acpnet CLI', () => {
   it.each(cases.map((c) => [c.name, c] as const))(
     '%s',
     async (_name, c) => {
-      const run = await runCli(c.args, c.stdin);
-      for (const text of c.stdout ?? []) expect(run.stdout).toContain(text);
-      for (const text of c.stderr ?? []) expect(run.stderr).toContain(text);
-      expect(run.code).toBe(c.exit);
+      const tmp = await mkdtemp(path.join(tmpdir(), 'acpnet-validate-'));
+      try {
+        for (const [file, text] of Object.entries(c.tmpFiles ?? {}))
+          await writeFile(path.join(tmp, file), text);
+        const fill = (text: string) => text.replaceAll('$TMP', tmp);
+        const run = await runCli(c.args.map(fill), c.stdin);
+        for (const text of c.stdout ?? []) expect(run.stdout).toContain(fill(text));
+        for (const text of c.stderr ?? []) expect(run.stderr).toContain(fill(text));
+        expect(run.code).toBe(c.exit);
+      } finally {
+        await rm(tmp, { recursive: true, force: true });
+      }
     },
     60_000,
   );
