@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../../shared/kube/object.js';
+import { groupKind, type KubeObject } from '../../../shared/kube/object.js';
 import type { ReadView } from '../../../shared/kube/store.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { deny, warn } from './findings.js';
@@ -43,6 +43,10 @@ function gatewayListenerNames(view: ReadView, gateway: KubeObject): string[] {
 }
 
 function checkSection(view: ReadView, ref: PolicyTargetRef, field: string): Finding[] {
+  if (ROUTES.includes(ref.kind)) {
+    const route = view.get(groupKind(GATEWAY_GROUP, ref.kind), ref.namespace, ref.name);
+    return route ? [] : [warn(RULE, field, `${describeTarget(ref)} does not exist (yet)`, 'TargetNotFound')];
+  }
   if (ref.kind === 'Gateway') {
     const gateway = view.get(GATEWAY, ref.namespace, ref.name);
     if (!gateway) return [warn(RULE, field, `${describeTarget(ref)} does not exist (yet)`, 'TargetNotFound')];
