@@ -23,7 +23,7 @@ import { calicoBlockSizeMutator, subnetCidrOrderMutator } from './subnet-mutator
 import { subnetGatewaySettingsRule, subnetOptionsRule } from './subnet-options.js';
 import { subnetOverlapsRule } from './subnet-overlaps.js';
 import { vlanRule } from './vlan.js';
-import { vpcBfdPortRule } from './vpc.js';
+import { vpcBfdPortRule, vpcRoutesRule } from './vpc.js';
 import { vpcEgressGatewayRule } from './vpc-egress-gateway.js';
 
 /**
@@ -44,6 +44,7 @@ export const ipamFamily: RuleFamily = {
     vlanRule,
     providerNetworkRule,
     vpcBfdPortRule,
+    vpcRoutesRule,
     vpcEgressGatewayRule,
     networkAttachmentRule,
     podNetworksRule,

@@ -1,4 +1,5 @@
 import { type Address, familyName, parseAddress } from '../../../shared/net/address.js';
+import { parseCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
 import { formatRange, singleAddressRange } from '../../../shared/net/ranges.js';
 import { parseList } from '../../../shared/net/syntax.js';
@@ -6,7 +7,7 @@ import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { deny } from './findings.js';
 import { SUBNET_CIDR_INDEX } from './indexes.js';
 import { SUBNET, VPC } from './kinds.js';
-import { boolField, nameOf, objectField, specOf, stringField } from './read.js';
+import { boolField, nameOf, objectField, objectList, specOf, stringField } from './read.js';
 import { subnetVpc } from './subnet-model.js';
 
 const RULE = 'ipam/vpc-bfd-port';
@@ -52,3 +53,64 @@ function check(ctx: AdmissionContext): Finding[] {
 }
 
 export const vpcBfdPortRule: ValidationRule = { id: RULE, kinds: [VPC], check };
+
+const ROUTES_RULE = 'ipam/vpc-routes';
+const routePolicies = ['policyDst', 'policySrc'];
+const policyActions = ['allow', 'drop', 'reroute'];
+
+function netProblem(parse: () => unknown): string | undefined {
+  try {
+    parse();
+    return undefined;
+  } catch (error) {
+    if (error instanceof NetParseError) return `${JSON.stringify(error.token)}: ${error.reason}`;
+    throw error;
+  }
+}
+
+/** Static routes, policy routes and peerings: the values OVN's logical router accepts. */
+function checkRoutes(ctx: AdmissionContext): Finding[] {
+  const spec = specOf(ctx.object);
+  const out: Finding[] = [];
+  objectList(spec, 'staticRoutes').forEach((route, i) => {
+    const at = `spec.staticRoutes[${i}]`;
+    const policy = stringField(route, 'policy');
+    if (policy && !routePolicies.includes(policy)) {
+      out.push(
+        deny(
+          ROUTES_RULE,
+          `${at}.policy`,
+          `policy ${JSON.stringify(policy)} is not one of ${routePolicies.join(', ')}`,
+        ),
+      );
+    }
+    const cidr = stringField(route, 'cidr') ?? '';
+    const cidrProblem = netProblem(() => (cidr.includes('/') ? parseCidr(cidr) : parseAddress(cidr)));
+    if (cidrProblem) out.push(deny(ROUTES_RULE, `${at}.cidr`, cidrProblem, 'InvalidCidr'));
+    const hop = netProblem(() => parseAddress(stringField(route, 'nextHopIP') ?? ''));
+    if (hop) out.push(deny(ROUTES_RULE, `${at}.nextHopIP`, hop, 'InvalidIP'));
+  });
+  objectList(spec, 'policyRoutes').forEach((route, i) => {
+    const at = `spec.policyRoutes[${i}]`;
+    const action = stringField(route, 'action') ?? '';
+    if (!policyActions.includes(action)) {
+      out.push(
+        deny(
+          ROUTES_RULE,
+          `${at}.action`,
+          `action ${JSON.stringify(action)} is not one of ${policyActions.join(', ')}`,
+        ),
+      );
+    } else if (action === 'reroute') {
+      const hop = netProblem(() => parseList(stringField(route, 'nextHopIP') ?? '', parseAddress));
+      if (hop) out.push(deny(ROUTES_RULE, `${at}.nextHopIP`, hop, 'InvalidIP'));
+    }
+  });
+  objectList(spec, 'vpcPeerings').forEach((peering, i) => {
+    const problem = netProblem(() => parseList(stringField(peering, 'localConnectIP') ?? '', parseCidr));
+    if (problem) out.push(deny(ROUTES_RULE, `spec.vpcPeerings[${i}].localConnectIP`, problem, 'InvalidCidr'));
+  });
+  return out;
+}
+
+export const vpcRoutesRule: ValidationRule = { id: ROUTES_RULE, kinds: [VPC], check: checkRoutes };
