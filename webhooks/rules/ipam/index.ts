@@ -11,6 +11,7 @@ import {
   PROVIDER_NETWORK,
   SUBNET,
   VLAN,
+  VPC,
 } from './kinds.js';
 import { networkAttachmentRule } from './network-attachment.js';
 import { podNetworksRule } from './pod-networks.js';
@@ -52,5 +53,16 @@ export const ipamFamily: RuleFamily = {
   mutators: [subnetCidrOrderMutator, calicoBlockSizeMutator],
   equalityIndexes: ipamEqualityIndexes,
   rangeIndexes: ipamRangeIndexes,
-  reads: [SUBNET, IPPOOL, IP, VLAN, PROVIDER_NETWORK, NODE, POD, CONFIG_MAP, NETWORK_ATTACHMENT_DEFINITION],
+  reads: [
+    SUBNET,
+    IPPOOL,
+    IP,
+    VLAN,
+    PROVIDER_NETWORK,
+    VPC,
+    NODE,
+    POD,
+    CONFIG_MAP,
+    NETWORK_ATTACHMENT_DEFINITION,
+  ],
 };

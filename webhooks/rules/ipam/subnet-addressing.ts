@@ -9,7 +9,7 @@ import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { deny, warn } from './findings.js';
 import { SUBNET } from './kinds.js';
 import { specOf, stringField, stringList } from './read.js';
-import { parseCidrBlock } from './subnet-model.js';
+import { isCalicoSubnet, parseCidrBlock } from './subnet-model.js';
 
 const RULE = 'ipam/subnet-addressing';
 
@@ -143,6 +143,34 @@ function checkExcludeIps(entries: readonly string[], cidrs: readonly Cidr[]): Fi
   return out;
 }
 
+/** Kube-OVN compares addresses as text, so it refuses upper-case IPv6 where it stores them. */
+function checkLowercase(spec: Record<string, unknown>): Finding[] {
+  const fields: [string, string][] = [
+    ['spec.cidrBlock', stringField(spec, 'cidrBlock') ?? ''],
+    ['spec.gateway', stringField(spec, 'gateway') ?? ''],
+    ...stringList(spec, 'excludeIps').map((v, i): [string, string] => [`spec.excludeIps[${i}]`, v]),
+  ];
+  return fields
+    .filter(([, value]) => /[A-F]/.test(value))
+    .map(([field, value]) =>
+      deny(RULE, field, `${JSON.stringify(value)}: write IPv6 addresses in lower case`),
+    );
+}
+
+/** A single-address block leaves nothing to allocate (Calico subnets get their own message). */
+function checkHostRoutes(cidrs: readonly Cidr[], obj: KubeObject): Finding[] {
+  if (isCalicoSubnet(obj)) return [];
+  return cidrs
+    .filter((c) => c.prefix === (c.family === 4 ? 32 : 128))
+    .map((c) =>
+      deny(
+        RULE,
+        'spec.cidrBlock',
+        `${formatCidr(c)} holds a single address; a subnet needs a shorter prefix`,
+      ),
+    );
+}
+
 /** cidrBlock syntax and families, protocol, reserved blocks, gateway and excludeIps placement. */
 export function checkSubnetAddressing(obj: KubeObject): Finding[] {
   const spec = specOf(obj);
@@ -158,6 +186,8 @@ export function checkSubnetAddressing(obj: KubeObject): Finding[] {
   }
   const { cidrs } = parsed;
   return [
+    ...checkLowercase(spec),
+    ...checkHostRoutes(cidrs, obj),
     ...checkProtocol(stringField(spec, 'protocol'), cidrs),
     ...checkBlocks(cidrs),
     ...checkGateway(stringField(spec, 'gateway'), cidrs),

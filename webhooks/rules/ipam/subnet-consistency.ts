@@ -2,12 +2,12 @@ import type { KubeObject } from '../../../shared/kube/object.js';
 import { type Address, familyName, formatAddress, parseAddress } from '../../../shared/net/address.js';
 import { type Cidr, cidrRange, parseCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
-import { rangeContainsAddress } from '../../../shared/net/ranges.js';
+import { rangeContainsAddress, singleAddressRange } from '../../../shared/net/ranges.js';
 import { parseList } from '../../../shared/net/syntax.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { deny } from './findings.js';
-import { SUBNET } from './kinds.js';
-import { boolField, nameOf, objectField, specOf, stringField, stringList } from './read.js';
+import { DEFAULT_VPC, SUBNET, VPC } from './kinds.js';
+import { boolField, nameOf, objectField, objectList, specOf, stringField, stringList } from './read.js';
 import { subnetCidrs } from './subnet-model.js';
 
 const RULE = 'ipam/subnet-consistency';
@@ -120,6 +120,62 @@ function checkExternalEgressGateway(spec: Record<string, unknown>, cidrs: readon
   return out;
 }
 
+/** A custom VPC that lists namespaces only takes subnets bound to those namespaces. */
+function checkVpcNamespaces(ctx: AdmissionContext): Finding[] {
+  const spec = specOf(ctx.object);
+  const vpcName = stringField(spec, 'vpc');
+  if (!vpcName || vpcName === DEFAULT_VPC) return [];
+  const vpc = ctx.view.get(VPC, '', vpcName);
+  const allowed = stringList(specOf(vpc), 'namespaces');
+  if (!vpc || allowed.length === 0) return [];
+  const out: Finding[] = [];
+  stringList(spec, 'namespaces').forEach((namespace, i) => {
+    if (!allowed.includes(namespace)) {
+      out.push(
+        deny(
+          RULE,
+          `spec.namespaces[${i}]`,
+          `namespace ${namespace} is not one of Vpc ${vpcName}'s namespaces`,
+          'NamespaceOutsideVpc',
+          `Vpc ${vpcName}`,
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+/** srcIPs/dstIPs: IPs or CIDRs of one family, and the same family on both sides. */
+function checkNatPolicyRules(spec: Record<string, unknown>): Finding[] {
+  const out: Finding[] = [];
+  objectList(spec, 'natOutgoingPolicyRules').forEach((rule, i) => {
+    const match = objectField(rule, 'match') ?? {};
+    const families: Record<string, number | undefined> = {};
+    for (const key of ['srcIPs', 'dstIPs']) {
+      const text = stringField(match, key);
+      if (text === undefined) continue;
+      const field = `spec.natOutgoingPolicyRules[${i}].match.${key}`;
+      try {
+        const ranges = parseList(text.trim(), (t) =>
+          t.includes('/') ? cidrRange(parseCidr(t)) : singleAddressRange(parseAddress(t)),
+        );
+        const kinds = new Set(ranges.map((r) => r.family));
+        if (kinds.size > 1) out.push(deny(RULE, field, `${text} mixes IPv4 and IPv6`));
+        else families[key] = ranges[0]?.family;
+      } catch (error) {
+        if (!(error instanceof NetParseError)) throw error;
+        out.push(deny(RULE, field, `${JSON.stringify(error.token)}: ${error.reason}`, 'InvalidCidr'));
+      }
+    }
+    if (families['srcIPs'] && families['dstIPs'] && families['srcIPs'] !== families['dstIPs']) {
+      out.push(
+        deny(RULE, `spec.natOutgoingPolicyRules[${i}].match`, 'srcIPs and dstIPs are of different families'),
+      );
+    }
+  });
+  return out;
+}
+
 function checkName(subnet: KubeObject): Finding[] {
   const vpc = stringField(specOf(subnet), 'vpc');
   return vpc && vpc === nameOf(subnet)
@@ -133,7 +189,9 @@ function check(ctx: AdmissionContext): Finding[] {
   const cidrs = subnetCidrs(ctx.object);
   return [
     ...checkName(ctx.object),
+    ...checkVpcNamespaces(ctx),
     ...checkAllowSubnets(spec),
+    ...checkNatPolicyRules(spec),
     ...(cidrs.length > 0
       ? [...checkVips(spec, cidrs), ...checkU2o(spec, cidrs), ...checkExternalEgressGateway(spec, cidrs)]
       : []),

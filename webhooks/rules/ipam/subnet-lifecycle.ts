@@ -8,7 +8,7 @@ import { parseIpOrKubeOvnRange } from '../../../shared/net/syntax.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { deny } from './findings.js';
 import { BY_SUBNET_INDEX } from './indexes.js';
-import { IP, JOIN_SUBNET, POD, SUBNET } from './kinds.js';
+import { DEFAULT_VPC, IP, JOIN_SUBNET, POD, SUBNET } from './kinds.js';
 import { nameOf, specOf, stringField, stringList } from './read.js';
 import { isDefaultSubnet, subnetCidrs } from './subnet-model.js';
 
@@ -103,6 +103,21 @@ function checkGatewayChanges(ctx: AdmissionContext, old: KubeObject): Finding[] 
   return out;
 }
 
+/** The only VPC move Kube-OVN allows is naming the default VPC explicitly. */
+function checkVpcChange(obj: KubeObject, old: KubeObject): Finding[] {
+  const before = stringField(specOf(old), 'vpc') ?? '';
+  const after = stringField(specOf(obj), 'vpc') ?? '';
+  if (before === after || (before === '' && after === DEFAULT_VPC)) return [];
+  return [
+    deny(
+      RULE,
+      'spec.vpc',
+      `vpc cannot change from ${JSON.stringify(before)} to ${JSON.stringify(after)}`,
+      'VpcImmutable',
+    ),
+  ];
+}
+
 function checkDelete(ctx: AdmissionContext): Finding[] {
   const subnet = ctx.object;
   const name = nameOf(subnet);
@@ -134,7 +149,11 @@ function check(ctx: AdmissionContext): Finding[] {
   if (ctx.operation === 'DELETE') return checkDelete(ctx);
   const old = ctx.oldObject;
   if (ctx.operation !== 'UPDATE' || !old) return [];
-  return [...checkGrowth(ctx.object, old), ...checkGatewayChanges(ctx, old)];
+  return [
+    ...checkGrowth(ctx.object, old),
+    ...checkGatewayChanges(ctx, old),
+    ...checkVpcChange(ctx.object, old),
+  ];
 }
 
 export const subnetLifecycleRule: ValidationRule = {
