@@ -20,8 +20,8 @@ export const detachedRoutes: ValidationRule = {
   check({ object, oldObject, view }) {
     if (!oldObject) return [];
     const parentKey = `${object.kind}/${nsName(object.metadata.namespace ?? '', object.metadata.name ?? '')}`;
-    const before: OwnedListener[] = listenersOf(oldObject);
-    const after: OwnedListener[] = listenersOf(object);
+    const before: readonly OwnedListener[] = listenersOf(oldObject);
+    const after: readonly OwnedListener[] = listenersOf(object);
     const findings: Finding[] = [];
     for (const kind of ROUTE_KINDS) {
       for (const route of view.byIndex(kind, ROUTES_BY_PARENT, parentKey)) {

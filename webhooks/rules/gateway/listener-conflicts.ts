@@ -15,7 +15,7 @@ import { sharedListeners } from './topology.js';
 
 const RULE = 'gateway/listener-conflicts';
 
-function listenersAround(view: ReadView, object: KubeObject): OwnedListener[] {
+function listenersAround(view: ReadView, object: KubeObject): readonly OwnedListener[] {
   if (object.kind !== 'ListenerSet') return sharedListeners(view, object, object);
   const parent = listenerSetParent(object);
   const gateway = parent ? view.get(GATEWAY, parent.namespace, parent.name) : undefined;

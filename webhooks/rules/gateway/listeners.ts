@@ -121,13 +121,26 @@ export function ownerOf(obj: KubeObject): ListenerOwner {
   };
 }
 
-export function listenersOf(obj: KubeObject): OwnedListener[] {
+const frozenListeners = new WeakMap<KubeObject, readonly OwnedListener[]>();
+
+/**
+ * The listeners of a Gateway or ListenerSet. Stored objects are deeply frozen, so their listeners
+ * are read once and shared by every review that meets them (each route review reads its parent's).
+ */
+export function listenersOf(obj: KubeObject): readonly OwnedListener[] {
+  const cached = frozenListeners.get(obj);
+  if (cached) return cached;
   const owner = ownerOf(obj);
-  return array(dig(obj, 'spec', 'listeners')).map((l, index) => ({
-    owner,
-    index,
-    listener: readListener(l, index),
-  }));
+  const source = dig(obj, 'spec', 'listeners');
+  const listeners = array(source).map((l, index) => ({ owner, index, listener: readListener(l, index) }));
+  if (
+    Object.isFrozen(obj) &&
+    Array.isArray(source) &&
+    Object.isFrozen(source) &&
+    source.every((l) => Object.isFrozen(l))
+  )
+    frozenListeners.set(obj, listeners);
+  return listeners;
 }
 
 export function describeOwner(owner: ListenerOwner): string {
