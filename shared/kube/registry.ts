@@ -11,6 +11,7 @@ import { envoyGatewayDefinitions } from './schemas/envoy-gateway/definitions.js'
 import { gatewayApiDefinitions } from './schemas/gateway-api/definitions.js';
 import { ingressDefinitions } from './schemas/ingress.js';
 import { kubeOvnDefinitions } from './schemas/kubeovn.js';
+import { metallbDefinitions } from './schemas/metallb.js';
 
 /** Every kind acpnet knows. Add a module's definitions here to register them. */
 const definitions: readonly KindDefinition[] = [
@@ -21,6 +22,7 @@ const definitions: readonly KindDefinition[] = [
   ...gatewayApiDefinitions,
   ...envoyGatewayDefinitions,
   ...kubeOvnDefinitions,
+  ...metallbDefinitions,
 ];
 
 const byGroupKind = new Map<GroupKind, KindDefinition>(definitions.map((d) => [groupKindOfDefinition(d), d]));

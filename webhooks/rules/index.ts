@@ -1,7 +1,15 @@
 import { certificatesFamily } from './certificates/index.js';
 import { gatewayFamily } from './gateway/index.js';
 import { ipamFamily } from './ipam/index.js';
+import { metallbFamily } from './metallb/index.js';
+import { serviceFamily } from './service/index.js';
 import type { RuleFamily } from './types.js';
 
 /** Every rule family the webhook and `acpnet validate` run. Add a family here to register it. */
-export const ruleFamilies: readonly RuleFamily[] = [gatewayFamily, ipamFamily, certificatesFamily];
+export const ruleFamilies: readonly RuleFamily[] = [
+  gatewayFamily,
+  ipamFamily,
+  certificatesFamily,
+  metallbFamily,
+  serviceFamily,
+];

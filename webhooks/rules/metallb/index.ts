@@ -1,0 +1,40 @@
+import { ipamRangeIndexes, SUBNET_CIDR_INDEX } from '../ipam/indexes.js';
+import { SUBNET } from '../ipam/kinds.js';
+import type { RuleFamily } from '../types.js';
+import { bgpAdvertisementRule } from './bgpadvertisement.js';
+import { bgpPeerRule } from './bgppeer.js';
+import { communityRule } from './community.js';
+import {
+  advertisementPeerIndex,
+  poolRangeIndex,
+  serviceAllocatedPoolIndex,
+  servicePoolIndex,
+} from './indexes.js';
+import { ipAddressPoolRule } from './ipaddresspool.js';
+import { BGP_ADVERTISEMENT, BGP_PEER, COMMUNITY, IP_ADDRESS_POOL, NODE, SERVICE } from './kinds.js';
+import { l2AdvertisementRule } from './l2advertisement.js';
+import { metallbNamespaceRule } from './namespace.js';
+import { underlayPoolRule } from './underlay-pool.js';
+
+/** The Subnet CIDR index of the ipam family, shared rather than declared twice. */
+const subnetCidrIndex = ipamRangeIndexes.filter(
+  (spec) => spec.kind === SUBNET && spec.name === SUBNET_CIDR_INDEX,
+);
+
+/** MetalLB (metallb.io): address pools, L2 and BGP advertisements, BGP peers, communities. */
+export const metallbFamily: RuleFamily = {
+  name: 'metallb',
+  rules: [
+    metallbNamespaceRule,
+    ipAddressPoolRule,
+    underlayPoolRule,
+    l2AdvertisementRule,
+    bgpAdvertisementRule,
+    bgpPeerRule,
+    communityRule,
+  ],
+  mutators: [],
+  equalityIndexes: [servicePoolIndex, serviceAllocatedPoolIndex, advertisementPeerIndex],
+  rangeIndexes: [poolRangeIndex, ...subnetCidrIndex],
+  reads: [IP_ADDRESS_POOL, BGP_ADVERTISEMENT, BGP_PEER, COMMUNITY, SUBNET, NODE, SERVICE],
+};

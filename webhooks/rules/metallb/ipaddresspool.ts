@@ -1,0 +1,174 @@
+import type { KubeObject } from '../../../shared/kube/object.js';
+import { describeObject } from '../../../shared/kube/object.js';
+import { type Address, tryParseAddress } from '../../../shared/net/address.js';
+import { RangeSet } from '../../../shared/net/range-set.js';
+import { formatRange, rangeIntersection, rangesOverlap } from '../../../shared/net/ranges.js';
+import { deny, warn } from '../ipam/findings.js';
+import { nameOf, objectField, objectList, specOf, stringField, stringList } from '../ipam/read.js';
+import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
+import { describeEntry, describeStoredRange } from './describe.js';
+import { POOL_ADDRESS_INDEX, SERVICE_ALLOCATED_POOL_INDEX, SERVICE_POOL_INDEX } from './indexes.js';
+import { IP_ADDRESS_POOL, SERVICE } from './kinds.js';
+import { labelSelectorProblems, selectorKey, selectorList } from './label-selectors.js';
+import { type PoolEntry, parsePoolAddresses } from './pool-model.js';
+
+const RULE = 'metallb/ipaddresspool';
+
+function sameObject(a: KubeObject, b: KubeObject): boolean {
+  return nameOf(a) === nameOf(b) && (a.metadata.namespace ?? '') === (b.metadata.namespace ?? '');
+}
+
+function overlapsWithinPool(pool: KubeObject, entries: PoolEntry[]): Finding[] {
+  const out: Finding[] = [];
+  entries.forEach((entry, i) => {
+    for (const earlier of entries.slice(0, i)) {
+      if (!rangesOverlap(entry.range, earlier.range)) continue;
+      const shared = rangeIntersection(entry.range, earlier.range);
+      out.push(
+        deny(
+          RULE,
+          `spec.addresses[${entry.index}]`,
+          `${describeEntry(entry)} in pool ${nameOf(pool)} overlaps with already defined ${describeEntry(earlier)} (spec.addresses[${earlier.index}]) of the same pool${shared ? ` at ${formatRange(shared)}` : ''}`,
+          'PoolOverlap',
+          `IPAddressPool ${nameOf(pool)}`,
+        ),
+      );
+    }
+  });
+  return out;
+}
+
+function overlapsAcrossPools(ctx: AdmissionContext, entries: PoolEntry[]): Finding[] {
+  const pool = ctx.object;
+  const out: Finding[] = [];
+  for (const entry of entries) {
+    for (const hit of ctx.view.overlapping(IP_ADDRESS_POOL, POOL_ADDRESS_INDEX, entry.range)) {
+      const other = hit.object;
+      // MetalLB only loads pools of its namespace; pools elsewhere are refused by metallb/namespace.
+      if (sameObject(other, pool) || other.metadata.namespace !== ctx.settings.metallbNamespace) continue;
+      const shared = rangeIntersection(entry.range, hit.range);
+      out.push(
+        deny(
+          RULE,
+          `spec.addresses[${entry.index}]`,
+          `${describeEntry(entry)} in pool ${nameOf(pool)} overlaps with already defined ${describeStoredRange(hit.range)} of pool ${nameOf(other)}${shared ? ` at ${formatRange(shared)}` : ''}`,
+          'PoolOverlap',
+          describeObject(other),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function serviceAllocationFindings(spec: Record<string, unknown>): Finding[] {
+  const allocation = objectField(spec, 'serviceAllocation');
+  if (!allocation) return [];
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+  stringList(allocation, 'namespaces').forEach((namespace, i) => {
+    if (seen.has(namespace))
+      out.push(
+        deny(
+          RULE,
+          `spec.serviceAllocation.namespaces[${i}]`,
+          `duplicate namespace ${namespace}`,
+          'Duplicate',
+        ),
+      );
+    seen.add(namespace);
+  });
+  for (const key of ['namespaceSelectors', 'serviceSelectors']) {
+    const keys = new Set<string>();
+    selectorList(allocation, key).forEach((selector, i) => {
+      const at = `spec.serviceAllocation.${key}[${i}]`;
+      for (const problem of labelSelectorProblems(selector))
+        out.push(deny(RULE, `${at}.${problem.field}`, problem.message, 'InvalidSelector'));
+      const canonical = selectorKey(selector);
+      if (keys.has(canonical)) out.push(deny(RULE, at, `duplicate selector in ${key}`, 'Duplicate'));
+      keys.add(canonical);
+    });
+  }
+  return out;
+}
+
+/** Addresses a Service holds from this pool (MetalLB records the pool in an annotation). */
+function heldAddresses(service: KubeObject): { ip: string; address: Address | undefined }[] {
+  const loadBalancer = objectField(
+    objectField(service as Record<string, unknown>, 'status') ?? {},
+    'loadBalancer',
+  );
+  return objectList(loadBalancer ?? {}, 'ingress').flatMap((ingress) => {
+    const ip = stringField(ingress, 'ip');
+    return ip ? [{ ip, address: tryParseAddress(ip) }] : [];
+  });
+}
+
+function servicesLosingAddresses(ctx: AdmissionContext, entries: PoolEntry[]): Finding[] {
+  const pool = ctx.object;
+  if (pool.metadata.namespace !== ctx.settings.metallbNamespace) return [];
+  const remaining = RangeSet.of(entries.map((e) => e.range));
+  const out: Finding[] = [];
+  for (const service of ctx.view.byIndex(SERVICE, SERVICE_ALLOCATED_POOL_INDEX, nameOf(pool))) {
+    for (const { ip, address } of heldAddresses(service)) {
+      if (!address || remaining.contains(address)) continue;
+      out.push(
+        warn(
+          RULE,
+          'spec.addresses',
+          `${describeObject(service)} holds ${ip} from this pool, which the new addresses no longer cover; MetalLB will take it back`,
+          'AddressInUse',
+          describeObject(service),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function checkDelete(ctx: AdmissionContext): Finding[] {
+  const pool = ctx.object;
+  if (pool.metadata.namespace !== ctx.settings.metallbNamespace) return [];
+  return ctx.view
+    .byIndex(SERVICE, SERVICE_POOL_INDEX, nameOf(pool))
+    .map((service) =>
+      warn(
+        RULE,
+        'metadata.name',
+        `${describeObject(service)} asks for pool ${nameOf(pool)} by annotation; it gets no address from MetalLB once the pool is gone`,
+        'PoolInUse',
+        describeObject(service),
+      ),
+    );
+}
+
+function check(ctx: AdmissionContext): Finding[] {
+  if (ctx.operation === 'DELETE') return checkDelete(ctx);
+  const pool = ctx.object;
+  const spec = specOf(pool);
+  const out: Finding[] = [];
+  const { entries, errors } = parsePoolAddresses(pool);
+  if (entries.length === 0 && errors.length === 0)
+    out.push(deny(RULE, 'spec.addresses', 'pool has no addresses defined', 'NoAddresses'));
+  for (const error of errors)
+    out.push(
+      deny(
+        RULE,
+        `spec.addresses[${error.index}]`,
+        `${JSON.stringify(error.text)}: ${error.reason}`,
+        'InvalidAddresses',
+      ),
+    );
+  out.push(...overlapsWithinPool(pool, entries));
+  out.push(...overlapsAcrossPools(ctx, entries));
+  out.push(...serviceAllocationFindings(spec));
+  if (ctx.operation === 'UPDATE') out.push(...servicesLosingAddresses(ctx, entries));
+  return out;
+}
+
+export const ipAddressPoolRule: ValidationRule = {
+  id: RULE,
+  kinds: [IP_ADDRESS_POOL],
+  operations: ['CREATE', 'UPDATE', 'DELETE'],
+  check,
+};

@@ -1,0 +1,28 @@
+import type { LabelSelector } from '../gateway/listeners.js';
+import { deny } from '../ipam/findings.js';
+import { objectList, specOf } from '../ipam/read.js';
+import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
+import { commonAdvertisementFindings } from './advertisement-common.js';
+import { L2_ADVERTISEMENT } from './kinds.js';
+import { labelSelectorProblems } from './label-selectors.js';
+
+const RULE = 'metallb/l2advertisement';
+
+function check(ctx: AdmissionContext): Finding[] {
+  const out = commonAdvertisementFindings(RULE, ctx);
+  objectList(specOf(ctx.object), 'preferredNodeSelectors').forEach((preferred, i) => {
+    const preference = (preferred['preference'] ?? {}) as LabelSelector;
+    for (const problem of labelSelectorProblems(preference))
+      out.push(
+        deny(
+          RULE,
+          `spec.preferredNodeSelectors[${i}].preference.${problem.field}`,
+          problem.message,
+          'InvalidSelector',
+        ),
+      );
+  });
+  return out;
+}
+
+export const l2AdvertisementRule: ValidationRule = { id: RULE, kinds: [L2_ADVERTISEMENT], check };

@@ -1,0 +1,23 @@
+import { deny } from '../ipam/findings.js';
+import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
+import { METALLB_KINDS } from './kinds.js';
+
+const RULE = 'metallb/namespace';
+
+/** MetalLB only reads its objects from its own namespace; one elsewhere is silently ignored. */
+function check(ctx: AdmissionContext): Finding[] {
+  const namespace = ctx.object.metadata.namespace ?? '';
+  const expected = ctx.settings.metallbNamespace;
+  if (namespace === expected) return [];
+  return [
+    deny(
+      RULE,
+      'metadata.namespace',
+      `${ctx.object.kind} must be created in the MetalLB namespace ${expected}, not ${namespace || '<none>'}; MetalLB ignores it elsewhere`,
+      'WrongNamespace',
+      `Namespace ${expected}`,
+    ),
+  ];
+}
+
+export const metallbNamespaceRule: ValidationRule = { id: RULE, kinds: METALLB_KINDS, check };

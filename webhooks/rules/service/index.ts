@@ -1,0 +1,17 @@
+import { poolRangeIndex } from '../metallb/indexes.js';
+import { IP_ADDRESS_POOL, SERVICE } from '../metallb/kinds.js';
+import type { RuleFamily } from '../types.js';
+import { serviceCloudAnnotationsRule } from './cloud-annotations.js';
+import { nodePortIndex } from './indexes.js';
+import { serviceMetallbAnnotationsRule } from './metallb-annotations.js';
+import { servicePortsRule } from './ports.js';
+
+/** Core Services: node ports, traffic policy, MetalLB address requests, cloud LoadBalancer annotations. */
+export const serviceFamily: RuleFamily = {
+  name: 'service',
+  rules: [servicePortsRule, serviceMetallbAnnotationsRule, serviceCloudAnnotationsRule],
+  mutators: [],
+  equalityIndexes: [nodePortIndex],
+  rangeIndexes: [poolRangeIndex],
+  reads: [SERVICE, IP_ADDRESS_POOL],
+};

@@ -1,0 +1,71 @@
+import type { KubeObject } from '../../../shared/kube/object.js';
+import { describeObject } from '../../../shared/kube/object.js';
+import { deny } from '../ipam/findings.js';
+import { specOf, stringField } from '../ipam/read.js';
+import { SERVICE } from '../metallb/kinds.js';
+import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
+import { NODE_PORT_INDEX, nodePortKey } from './indexes.js';
+import { externallyAccessible, nodePortsOf, serviceType } from './service-model.js';
+
+const RULE = 'service/ports';
+
+/** The API server's default --service-node-port-range. */
+export const NODE_PORT_MIN = 30000;
+export const NODE_PORT_MAX = 32767;
+
+function sameObject(a: KubeObject, b: KubeObject): boolean {
+  return a.metadata.name === b.metadata.name && (a.metadata.namespace ?? '') === (b.metadata.namespace ?? '');
+}
+
+function nodePortFindings(ctx: AdmissionContext): Finding[] {
+  const out: Finding[] = [];
+  const type = serviceType(ctx.object);
+  if (type === 'ClusterIP' || type === 'ExternalName') return out;
+  for (const use of nodePortsOf(ctx.object)) {
+    const field = `spec.ports[${use.index}].nodePort`;
+    if (use.nodePort < NODE_PORT_MIN || use.nodePort > NODE_PORT_MAX) {
+      out.push(
+        deny(
+          RULE,
+          field,
+          `nodePort ${use.nodePort} is outside the node port range ${NODE_PORT_MIN}-${NODE_PORT_MAX}`,
+          'NodePortOutOfRange',
+        ),
+      );
+      continue;
+    }
+    const key = nodePortKey(use.nodePort, use.protocol);
+    for (const other of ctx.view.byIndex(SERVICE, NODE_PORT_INDEX, key)) {
+      if (sameObject(other, ctx.object)) continue;
+      out.push(
+        deny(
+          RULE,
+          field,
+          `nodePort ${key} is already allocated to ${describeObject(other)}`,
+          'NodePortConflict',
+          describeObject(other),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+function trafficPolicyFindings(service: KubeObject): Finding[] {
+  if (stringField(specOf(service), 'externalTrafficPolicy') !== 'Local' || externallyAccessible(service))
+    return [];
+  return [
+    deny(
+      RULE,
+      'spec.externalTrafficPolicy',
+      `externalTrafficPolicy Local needs type NodePort or LoadBalancer (or externalIPs), not ${serviceType(service)}`,
+      'TrafficPolicyNotExternal',
+    ),
+  ];
+}
+
+function check(ctx: AdmissionContext): Finding[] {
+  return [...nodePortFindings(ctx), ...trafficPolicyFindings(ctx.object)];
+}
+
+export const servicePortsRule: ValidationRule = { id: RULE, kinds: [SERVICE], check };
