@@ -3,6 +3,7 @@
  * every subnet's (pre-parsed) ranges, in the same run. Prints time per review for both and the
  * growth from N=100 to N=100,000.
  */
+import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { MemoryStore } from '../shared/kube/memory-store.js';
 import type { GroupKind, KubeObject } from '../shared/kube/object.js';
@@ -178,6 +179,10 @@ async function main(): Promise<void> {
   }
   const first = results[0]!;
   const last = results[results.length - 1]!;
+  const load = os.loadavg().map((l) => l.toFixed(1));
+  console.log(
+    `load average during the run: ${load.join(' ')} on ${os.availableParallelism()} CPUs (medians of ${rounds} rounds)`,
+  );
   console.log(
     `ratio N=${last.n}/N=${first.n}: indexed ${(last.indexed / first.indexed).toFixed(2)}x, linear scan ${(last.linear / first.linear).toFixed(1)}x`,
   );
