@@ -7,6 +7,8 @@ export interface StartFunctionsOptions {
   store: ResourceStore;
   kafkaBrokers?: string[];
   logger: Logger;
+  /** With the in-memory store: the --state directory of manifests. */
+  stateDir?: string;
 }
 
 export interface RunningFunctions {

@@ -125,6 +125,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       store,
       kafkaBrokers: values['kafka-brokers']?.split(',').filter(Boolean),
       logger,
+      stateDir: values.kubeconfig === undefined ? values.state : undefined,
     });
   }
   // Started once listening, so /readyz answers 503 while the caches fill. Runs until a signal
