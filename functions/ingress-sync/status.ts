@@ -1,4 +1,4 @@
-import ipaddr from 'ipaddr.js';
+import { isIP } from 'node:net';
 import type { ALB2 } from '../../shared/kube/schemas/alb.js';
 
 export interface LoadBalancerIngress {
@@ -15,7 +15,7 @@ export function loadBalancerIngressOf(albs: readonly ALB2[]): LoadBalancerIngres
       const address = raw.trim();
       if (!address || seen.has(address)) continue;
       seen.add(address);
-      out.push(ipaddr.isValid(address) ? { ip: address } : { hostname: address });
+      out.push(isIP(address) !== 0 ? { ip: address } : { hostname: address });
     }
   }
   return out;

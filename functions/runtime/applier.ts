@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
 import { PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
@@ -63,6 +64,7 @@ async function applyOne(store: ResourceStore, fieldManager: string, effect: Effe
     case 'apply': {
       const key = keyOf(effect.object);
       const before = store.get(key.groupKind, key.namespace, key.name);
+      if (before && alreadyApplied(before, effect.object)) return false;
       const after = await store.apply(effect.object, options);
       return versionOf(before) !== versionOf(after);
     }
@@ -83,6 +85,26 @@ async function applyOne(store: ResourceStore, fieldManager: string, effect: Effe
       return after !== undefined && versionOf(before) !== versionOf(after);
     }
   }
+}
+
+const ownedMetadata = ['labels', 'annotations', 'ownerReferences'] as const;
+
+/**
+ * Whether the stored object already holds everything the desired one says: the same body fields and
+ * the same labels, annotations and owners. Then server-side apply would change nothing, and skipping it
+ * saves a write on every redelivery and replay.
+ */
+export function alreadyApplied(stored: KubeObject, desired: KubeObject): boolean {
+  if (stored.apiVersion !== desired.apiVersion) return false;
+  for (const [field, value] of Object.entries(desired)) {
+    if (field === 'metadata' || field === 'apiVersion' || field === 'kind') continue;
+    if (!isDeepStrictEqual(stored[field], value)) return false;
+  }
+  return ownedMetadata.every(
+    (field) =>
+      desired.metadata[field] === undefined ||
+      isDeepStrictEqual(stored.metadata[field], desired.metadata[field]),
+  );
 }
 
 function versionOf(obj: KubeObject | undefined): string | undefined {

@@ -38,10 +38,6 @@ function inbound(topic: string, partition: number, message: KafkaMessage): Inbou
   };
 }
 
-function nextOffset(offset: string): string {
-  return (BigInt(offset) + 1n).toString();
-}
-
 /** kafkajs logs through pino; its ERROR lines during a broker outage are retried, so they are warnings. */
 function logCreator(logger: Logger) {
   return () =>
@@ -77,12 +73,15 @@ class KafkajsConsumer implements RecordConsumer {
     for (const topic of this.settings.topics) {
       await this.consumer.subscribe({ topic, fromBeginning: this.settings.fromBeginning });
     }
+    // kafkajs resolves a record's offset only after eachMessage resolves, and commits resolved offsets
+    // (every second or 100 records, and on stop): no offset is committed before its effects are applied.
     await this.consumer.run({
-      autoCommit: false,
+      autoCommit: true,
+      autoCommitInterval: 1000,
+      autoCommitThreshold: 100,
       partitionsConsumedConcurrently: this.settings.concurrentPartitions ?? 3,
       eachMessage: async ({ topic, partition, message }) => {
         await handle(inbound(topic, partition, message));
-        await this.consumer.commitOffsets([{ topic, partition, offset: nextOffset(message.offset) }]);
       },
     });
   }
