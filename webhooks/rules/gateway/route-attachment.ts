@@ -39,7 +39,7 @@ function denialText(route: KubeObject, ref: RouteParentRef, plan: AttachmentPlan
       return `${target} has no listener ${what || 'at all'}`;
     }
     case 'NotAllowedByListeners':
-      return `no listener of ${target} admits a ${route.kind} from namespace ${route.metadata.namespace}`;
+      return `no listener of ${target} admits ${route.kind}s from namespace ${route.metadata.namespace}`;
     default:
       return `no listener hostname of ${target} intersects the route's hostnames`;
   }
