@@ -79,7 +79,7 @@ describe('infra/deploy server-side dry-run', () => {
         path.join(dir, 'kustomization.yaml'),
         [
           'resources:',
-          `  - ${path.join(deployDir, 'base')}`,
+          `  - ${path.relative(dir, path.join(deployDir, 'base'))}`,
           'patches:',
           '  - target: { kind: Certificate, name: acpnet-webhook }',
           '    patch: |-',
