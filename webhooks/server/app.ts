@@ -26,6 +26,21 @@ export interface WebhookAppOptions {
   requestTimeoutMs?: number;
 }
 
+/** The engine itself failed (not one rule): still an AdmissionReview answer, denied with 500. */
+function reviewFailure(error: unknown): ReviewResult {
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    allowed: false,
+    code: 500,
+    message: `review failed: ${detail}`,
+    findings: [],
+    warnings: [],
+    patch: [],
+    object: undefined,
+    failures: [{ rule: 'review', error }],
+  };
+}
+
 function verdictOf(result: ReviewResult): Verdict {
   if (result.code === 500) return 'error';
   return result.allowed ? 'allowed' : 'denied';
@@ -92,10 +107,12 @@ export function buildWebhookApp(options: WebhookAppOptions) {
       namespace: parsed.namespace,
       name: parsed.name,
     });
-    const result = await options.review(
-      { operation: parsed.operation, object: parsed.object, oldObject: parsed.oldObject, view, settings },
-      stage,
-    );
+    const result = await options
+      .review(
+        { operation: parsed.operation, object: parsed.object, oldObject: parsed.oldObject, view, settings },
+        stage,
+      )
+      .catch((error: unknown) => reviewFailure(error));
     for (const failure of result.failures) {
       metrics.ruleErrors.inc({ rule: failure.rule });
       log.error({ rule: failure.rule, err: failure.error }, 'rule failed; review denied');

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { pino } from 'pino';
 import { MemoryStore } from '../../../shared/kube/memory-store.js';
-import { createSelfSignedCertificate } from '../../../shared/tls/self-signed.js';
+import { createSelfSignedCertificate, type PemPair } from '../../../shared/tls/self-signed.js';
 import { defaultRuleIndex } from '../../../webhooks/review/default-index.js';
 import { reviewObject } from '../../../webhooks/review/engine.js';
 import { buildWebhookApp, type WebhookApp } from '../../../webhooks/server/app.js';
@@ -10,9 +10,10 @@ import { createWebhookMetrics } from '../../../webhooks/server/metrics.js';
 import { testSettings } from '../../unit/review/support/widgets.js';
 
 let app: WebhookApp;
+let pair: PemPair;
 
 beforeAll(async () => {
-  const pair = await createSelfSignedCertificate({ dnsNames: ['localhost'] });
+  pair = await createSelfSignedCertificate({ dnsNames: ['localhost'] });
   const rules = defaultRuleIndex();
   const store = new MemoryStore();
   rules.registerIndexes(store);
@@ -100,4 +101,39 @@ describe('AdmissionReviews of any shape', () => {
     // The generator reaches the review engine, not only the envelope checks.
     expect(reviewed).toBeGreaterThan(10);
   }, 120_000);
+
+  it('answers a failure of the engine itself as a denied review with code 500', async () => {
+    const failing = buildWebhookApp({
+      tls: { cert: Buffer.from(pair.certPem), key: Buffer.from(pair.keyPem) },
+      view: new MemoryStore(),
+      isReady: () => true,
+      settings: testSettings,
+      review: () => Promise.reject(new Error('store unreachable')),
+      metrics: createWebhookMetrics({ processMetrics: false }),
+      logger: pino({ level: 'silent' }),
+    });
+    const reply = await failing.inject({
+      method: 'POST',
+      url: '/validate',
+      payload: {
+        apiVersion: 'admission.k8s.io/v1',
+        kind: 'AdmissionReview',
+        request: {
+          uid: 'u-1',
+          kind: { group: '', version: 'v1', kind: 'Secret' },
+          operation: 'CREATE',
+          object: { apiVersion: 'v1', kind: 'Secret', metadata: { name: 's' } },
+        },
+      },
+    });
+    await failing.close();
+    expect(reply.statusCode).toBe(200);
+    expect(reply.json()).toMatchObject({
+      response: {
+        uid: 'u-1',
+        allowed: false,
+        status: { code: 500, message: 'review failed: store unreachable' },
+      },
+    });
+  });
 });
