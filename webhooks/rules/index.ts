@@ -1,5 +1,7 @@
+import { albFamily } from './alb/index.js';
 import { certificatesFamily } from './certificates/index.js';
 import { gatewayFamily } from './gateway/index.js';
+import { ingressFamily } from './ingress/index.js';
 import { ipamFamily } from './ipam/index.js';
 import { metallbFamily } from './metallb/index.js';
 import { serviceFamily } from './service/index.js';
@@ -12,4 +14,6 @@ export const ruleFamilies: readonly RuleFamily[] = [
   certificatesFamily,
   metallbFamily,
   serviceFamily,
+  ingressFamily,
+  albFamily,
 ];

@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { expect } from '@jest/globals';
+import { parse } from 'yaml';
+import { MemoryStore } from '../../../../shared/kube/memory-store.js';
+import type { KubeObject } from '../../../../shared/kube/object.js';
+import { type ReviewResult, reviewObject } from '../../../../webhooks/review/engine.js';
+import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
+import type { AdmissionSettings, Finding, Operation, RuleFamily } from '../../../../webhooks/rules/types.js';
+
+export interface ExpectedFinding {
+  field: string;
+  /** Substrings the message must contain (the other object, the offending value...). */
+  contains?: string[];
+  conflictsWith?: string;
+}
+
+export interface AdmissionCase {
+  name: string;
+  operation: Operation;
+  object?: KubeObject;
+  oldObject?: KubeObject;
+  state?: KubeObject[];
+  expect: { allowed: boolean; deny?: ExpectedFinding[]; warn?: ExpectedFinding[] };
+}
+
+const fixtureRoot = path.resolve(import.meta.dirname, '../../../fixtures');
+
+/** Every case of `test/fixtures/<area>/<file>`, labelled by name; a broken file names itself. */
+export function loadCases(area: string, file: string): [string, AdmissionCase][] {
+  let cases: AdmissionCase[];
+  try {
+    cases = parse(readFileSync(path.join(fixtureRoot, area, file), 'utf8')) as AdmissionCase[];
+  } catch (error) {
+    throw new Error(`test/fixtures/${area}/${file}: ${(error as Error).message}`);
+  }
+  return cases.map((c) => [c.name, c]);
+}
+
+export function fixtureFiles(area: string): string[] {
+  return readdirSync(path.join(fixtureRoot, area))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+}
+
+export const settings: AdmissionSettings = {
+  serviceCidr: '10.96.0.0/12',
+  platformNamespace: 'cpaas-system',
+  metallbNamespace: 'metallb-system',
+  now: () => new Date('2026-01-01T00:00:00Z'),
+};
+
+export function storeWith(families: readonly RuleFamily[], objects: readonly KubeObject[]): MemoryStore {
+  const store = new MemoryStore({ now: settings.now });
+  for (const family of families) {
+    for (const spec of family.equalityIndexes ?? []) store.addEqualityIndex(spec);
+    for (const spec of family.rangeIndexes ?? []) store.addRangeIndex(spec);
+  }
+  store.load(objects.map((o) => structuredClone(o)));
+  return store;
+}
+
+export function runCase(families: readonly RuleFamily[], c: AdmissionCase): Promise<ReviewResult> {
+  return reviewObject(
+    {
+      operation: c.operation,
+      object: c.object,
+      oldObject: c.oldObject,
+      view: storeWith(families, c.state ?? []),
+      settings,
+    },
+    { rules: new RuleIndex(families) },
+  );
+}
+
+function matches(finding: Finding, expected: ExpectedFinding): boolean {
+  return (
+    finding.field === expected.field &&
+    (expected.contains ?? []).every((part) => finding.message.includes(String(part))) &&
+    (expected.conflictsWith === undefined || finding.conflictsWith === expected.conflictsWith)
+  );
+}
+
+/** Exactly the expected findings: same count, each expected one present. */
+export function expectFindings(actual: readonly Finding[], expected: readonly ExpectedFinding[]): void {
+  const described = actual.map((f) => `${f.field}: ${f.message} [${f.conflictsWith ?? ''}]`);
+  expect({ count: actual.length, findings: described }).toEqual({
+    count: expected.length,
+    findings: described,
+  });
+  for (const want of expected) {
+    const found = actual.some((f) => matches(f, want));
+    expect({ found, want, findings: described }).toEqual({ found: true, want, findings: described });
+  }
+}
+
+export async function expectCase(families: readonly RuleFamily[], c: AdmissionCase): Promise<void> {
+  const result = await runCase(families, c);
+  expect(result.failures).toEqual([]);
+  expectFindings(
+    result.findings.filter((f) => f.severity === 'deny'),
+    c.expect.deny ?? [],
+  );
+  expectFindings(
+    result.findings.filter((f) => f.severity === 'warn'),
+    c.expect.warn ?? [],
+  );
+  expect(result.allowed).toBe(c.expect.allowed);
+}

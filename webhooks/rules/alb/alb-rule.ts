@@ -1,0 +1,103 @@
+import type { Frontend, Rule } from '../../../shared/kube/schemas/alb.js';
+import { deny, warn } from '../ipam/findings.js';
+import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
+import { dslxProblems } from './dslx.js';
+import { ALB_LABEL, FRONTEND, FRONTEND_LABEL, L7_PROTOCOLS, RULE_KIND } from './kinds.js';
+import { labelField, labelOf } from './read.js';
+import { serviceGroupFindings } from './service-group.js';
+
+const RULE = 'alb/rule';
+
+/** The labels tie a Rule to one Frontend of one ALB; the Frontend, when present, must agree. */
+function attachmentFindings(ctx: AdmissionContext, rule: Rule): Finding[] {
+  const albName = labelOf(rule, ALB_LABEL);
+  const frontendName = labelOf(rule, FRONTEND_LABEL);
+  const out: Finding[] = [];
+  if (!frontendName)
+    out.push(
+      deny(
+        RULE,
+        labelField(FRONTEND_LABEL),
+        "the label naming the Rule's Frontend is required",
+        'FrontendLabelRequired',
+      ),
+    );
+  if (!albName)
+    out.push(
+      deny(RULE, labelField(ALB_LABEL), "the label naming the Rule's ALB is required", 'AlbLabelRequired'),
+    );
+  if (!albName || !frontendName) return out;
+  const namespace = rule.metadata.namespace ?? '';
+  const described = `Frontend ${namespace}/${frontendName}`;
+  const frontend = ctx.view.get<Frontend>(FRONTEND, namespace, frontendName);
+  if (!frontend) {
+    if (!frontendName.startsWith(`${albName}-`)) {
+      out.push(
+        deny(
+          RULE,
+          labelField(FRONTEND_LABEL),
+          `${frontendName} cannot be a Frontend of ALB ${albName}: Frontends are named <alb>-<port>`,
+          'FrontendOfOtherAlb',
+        ),
+      );
+    } else {
+      out.push(
+        warn(
+          RULE,
+          labelField(FRONTEND_LABEL),
+          `${described} does not exist (yet); the Rule matches nothing`,
+          'FrontendNotFound',
+          described,
+        ),
+      );
+    }
+    return out;
+  }
+  const frontendAlb = labelOf(frontend, ALB_LABEL);
+  if (frontendAlb !== albName) {
+    out.push(
+      deny(
+        RULE,
+        labelField(ALB_LABEL),
+        `names ALB ${albName} but ${described} belongs to ALB ${frontendAlb ?? '(none)'}`,
+        'FrontendOfOtherAlb',
+        described,
+      ),
+    );
+  }
+  if (!L7_PROTOCOLS.includes(frontend.spec.protocol)) {
+    out.push(
+      deny(
+        RULE,
+        labelField(FRONTEND_LABEL),
+        `${described} is ${frontend.spec.protocol}; Rules only apply to ${L7_PROTOCOLS.join(', ')} Frontends`,
+        'RuleOnL4Frontend',
+        described,
+      ),
+    );
+  }
+  return out;
+}
+
+function check(ctx: AdmissionContext): Finding[] {
+  const rule = ctx.object as Rule;
+  const out = attachmentFindings(ctx, rule);
+  for (const problem of dslxProblems(rule.spec.dslx ?? []))
+    out.push(deny(RULE, problem.field, problem.message, 'InvalidDslx'));
+  const backend = rule.spec.backendProtocol;
+  if (backend && !L7_PROTOCOLS.includes(backend)) {
+    out.push(
+      deny(
+        RULE,
+        'spec.backendProtocol',
+        `"${backend}" is not a backend protocol of a Rule (${L7_PROTOCOLS.join(', ')})`,
+        'InvalidBackendProtocol',
+      ),
+    );
+  }
+  out.push(...serviceGroupFindings(RULE, rule.spec.serviceGroup));
+  return out;
+}
+
+/** ALB Rule: Frontend and ALB labels, dslx grammar, backend protocol and weighted services. */
+export const albRuleRule: ValidationRule = { id: RULE, kinds: [RULE_KIND], check };

@@ -1,0 +1,9 @@
+import type { GroupKind } from '../../../shared/kube/object.js';
+
+export const INGRESS: GroupKind = 'networking.k8s.io/Ingress';
+
+/** ALB's per-host certificates: `host=ns/secret,host2=ns/secret2`. */
+export const ALB_TLS_ANNOTATION = 'alb.networking.cpaas.io/tls';
+/** `alb.cpaas.io/ingress-rule-priority-$rule_index-$path_index: '0'..'10'`. */
+export const PRIORITY_ANNOTATION_PREFIX = 'alb.cpaas.io/ingress-rule-priority-';
+export const NGINX_ANNOTATION_PREFIX = 'nginx.ingress.kubernetes.io/';
