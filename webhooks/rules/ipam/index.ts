@@ -24,7 +24,7 @@ import { calicoBlockSizeMutator, subnetCidrOrderMutator } from './subnet-mutator
 import { subnetGatewaySettingsRule, subnetOptionsRule } from './subnet-options.js';
 import { subnetOverlapsRule } from './subnet-overlaps.js';
 import { vlanRule } from './vlan.js';
-import { vpcBfdPortRule, vpcRoutesRule } from './vpc.js';
+import { vpcBfdPortRule, vpcLifecycleRule, vpcRoutesRule } from './vpc.js';
 import { vpcEgressGatewayRule } from './vpc-egress-gateway.js';
 
 /**
@@ -46,6 +46,7 @@ export const ipamFamily: RuleFamily = {
     providerNetworkRule,
     vpcBfdPortRule,
     vpcRoutesRule,
+    vpcLifecycleRule,
     vpcEgressGatewayRule,
     networkAttachmentRule,
     podNetworksRule,

@@ -7,7 +7,7 @@ import { singleAddressRange } from '../../../shared/net/ranges.js';
 import { parseIpCidrOrKubeOvnRange } from '../../../shared/net/syntax.js';
 import { IP, IPPOOL, NODE, POD, POD_IP_ANNOTATION, POD_SUBNET_ANNOTATION, SUBNET, VLAN } from './kinds.js';
 import { objectField, objectList, specOf, stringField, stringList } from './read.js';
-import { subnetRanges } from './subnet-model.js';
+import { subnetRanges, subnetVpc } from './subnet-model.js';
 
 export const SUBNET_CIDR_INDEX = 'cidr';
 export const IPPOOL_IPS_INDEX = 'ips';
@@ -16,6 +16,7 @@ export const BY_SUBNET_INDEX = 'subnet';
 export const SUBNET_NAMESPACE_INDEX = 'namespace';
 export const VLAN_PROVIDER_INDEX = 'provider';
 export const SUBNET_DEFAULT_INDEX = 'default';
+export const SUBNET_VPC_INDEX = 'vpc';
 export const SUBNET_PROVIDER_INDEX = 'provider';
 export const IP_ADDRESS_INDEX = 'address';
 export const POD_FIXED_IP_INDEX = 'fixed-ip';
@@ -109,6 +110,7 @@ export const ipamEqualityIndexes: readonly EqualityIndexSpec[] = [
     keys: (obj) => (specOf(obj)['default'] === true ? ['true'] : []),
   },
   { kind: SUBNET, name: SUBNET_PROVIDER_INDEX, keys: specString('provider') },
+  { kind: SUBNET, name: SUBNET_VPC_INDEX, keys: (obj) => [subnetVpc(obj)] },
   { kind: IP, name: IP_ADDRESS_INDEX, keys: ipObjectAddresses },
   { kind: POD, name: POD_FIXED_IP_INDEX, keys: podFixedIps },
 ];

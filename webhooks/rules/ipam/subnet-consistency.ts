@@ -1,4 +1,3 @@
-import type { KubeObject } from '../../../shared/kube/object.js';
 import { type Address, familyName, formatAddress, parseAddress } from '../../../shared/net/address.js';
 import { type Cidr, cidrRange, parseCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
@@ -176,11 +175,15 @@ function checkNatPolicyRules(spec: Record<string, unknown>): Finding[] {
   return out;
 }
 
-function checkName(subnet: KubeObject): Finding[] {
-  const vpc = stringField(specOf(subnet), 'vpc');
-  return vpc && vpc === nameOf(subnet)
-    ? [deny(RULE, 'spec.vpc', `a Subnet cannot share its name with its VPC ${vpc}`)]
-    : [];
+function checkName(ctx: AdmissionContext): Finding[] {
+  const name = nameOf(ctx.object);
+  const vpc = stringField(specOf(ctx.object), 'vpc');
+  if (vpc && vpc === name)
+    return [deny(RULE, 'spec.vpc', `a Subnet cannot share its name with its VPC ${vpc}`)];
+  if (ctx.operation === 'CREATE' && ctx.view.get(VPC, '', name)) {
+    return [deny(RULE, 'metadata.name', `a Vpc is already named ${name}`, 'NameTaken', `Vpc ${name}`)];
+  }
+  return [];
 }
 
 /** Kube-OVN's own consistency checks of the fields that reference addresses of the subnet. */
@@ -188,7 +191,7 @@ function check(ctx: AdmissionContext): Finding[] {
   const spec = specOf(ctx.object);
   const cidrs = subnetCidrs(ctx.object);
   return [
-    ...checkName(ctx.object),
+    ...checkName(ctx),
     ...checkVpcNamespaces(ctx),
     ...checkAllowSubnets(spec),
     ...checkNatPolicyRules(spec),

@@ -5,7 +5,7 @@ import { formatRange, singleAddressRange } from '../../../shared/net/ranges.js';
 import { parseList } from '../../../shared/net/syntax.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { deny } from './findings.js';
-import { SUBNET_CIDR_INDEX } from './indexes.js';
+import { SUBNET_CIDR_INDEX, SUBNET_VPC_INDEX } from './indexes.js';
 import { SUBNET, VPC } from './kinds.js';
 import { boolField, nameOf, objectField, objectList, specOf, stringField } from './read.js';
 import { subnetVpc } from './subnet-model.js';
@@ -114,3 +114,43 @@ function checkRoutes(ctx: AdmissionContext): Finding[] {
 }
 
 export const vpcRoutesRule: ValidationRule = { id: ROUTES_RULE, kinds: [VPC], check: checkRoutes };
+
+const LIFECYCLE_RULE = 'ipam/vpc-lifecycle';
+
+/** A Vpc may not share a Subnet's name, and may not be deleted while subnets are in it. */
+function checkLifecycle(ctx: AdmissionContext): Finding[] {
+  const name = nameOf(ctx.object);
+  if (ctx.operation === 'DELETE') {
+    const subnets = ctx.view.byIndex(SUBNET, SUBNET_VPC_INDEX, name);
+    const first = subnets[0];
+    if (!first) return [];
+    return [
+      deny(
+        LIFECYCLE_RULE,
+        'metadata.name',
+        `Vpc ${name} still holds ${subnets.length} subnet(s); delete them first`,
+        'VpcInUse',
+        `Subnet ${nameOf(first)}`,
+      ),
+    ];
+  }
+  if (ctx.operation === 'CREATE' && ctx.view.get(SUBNET, '', name)) {
+    return [
+      deny(
+        LIFECYCLE_RULE,
+        'metadata.name',
+        `a Subnet is already named ${name}`,
+        'NameTaken',
+        `Subnet ${name}`,
+      ),
+    ];
+  }
+  return [];
+}
+
+export const vpcLifecycleRule: ValidationRule = {
+  id: LIFECYCLE_RULE,
+  kinds: [VPC],
+  operations: ['CREATE', 'DELETE'],
+  check: checkLifecycle,
+};
