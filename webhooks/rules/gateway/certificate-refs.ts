@@ -1,3 +1,4 @@
+import type { KubeObject } from '../../../shared/kube/object.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { judgeCertificateRef, missingTlsKeys } from './certificate-ref-planner.js';
 import { deny, warn } from './findings.js';
@@ -18,6 +19,7 @@ export const certificateRefs: ValidationRule = {
     const findings: Finding[] = [];
     const ns = object.metadata.namespace ?? '';
     const from = { group: GATEWAY_GROUP, kind: object.kind, namespace: ns };
+    const secrets = new Map<string, Promise<KubeObject | undefined>>();
     for (const { index, listener } of listenersOf(object)) {
       for (const [ri, ref] of (listener.tls?.certificateRefs ?? []).entries()) {
         const field = `spec.listeners[${index}].tls.certificateRefs[${ri}]`;
@@ -41,7 +43,15 @@ export const certificateRefs: ValidationRule = {
           );
           continue;
         }
-        const secret = await view.readSecret(secretNs, ref.name);
+        // Listeners commonly share one certificate: read each Secret once per review (a real
+        // cluster answers readSecret with an API call).
+        const secretKey = `${secretNs}/${ref.name}`;
+        let read = secrets.get(secretKey);
+        if (!read) {
+          read = view.readSecret(secretNs, ref.name);
+          secrets.set(secretKey, read);
+        }
+        const secret = await read;
         if (!secret) {
           findings.push(
             warn(

@@ -135,3 +135,32 @@ describe('reads of the gateway rules', () => {
     expect(listed).toEqual([]);
   });
 });
+
+describe('Secret reads', () => {
+  it('reads a certificate Secret shared by many listeners once per review', async () => {
+    const listeners = Array.from({ length: 16 }, (_, i) => ({
+      name: `l${i}`,
+      port: 443,
+      protocol: 'HTTPS',
+      hostname: `h${i}.example.com`,
+      tls: { certificateRefs: [{ name: 'shared' }] },
+    }));
+    const ctx = contextFor({ object: gateway('eg', listeners) });
+    const reads: string[] = [];
+    const view = new Proxy(ctx.view, {
+      get(target, prop, receiver) {
+        if (prop === 'readSecret')
+          return (ns: string, name: string) => {
+            reads.push(`${ns}/${name}`);
+            return target.readSecret(ns, name);
+          };
+        const value = Reflect.get(target, prop, receiver);
+        return typeof value === 'function' ? value.bind(target) : value;
+      },
+    });
+    const rule = gatewayFamily.rules.find((r) => r.id === 'gateway/certificate-refs')!;
+    const findings = await rule.check({ ...ctx, view });
+    expect(reads).toEqual(['default/shared']);
+    expect(findings).toHaveLength(16);
+  });
+});
