@@ -1,3 +1,4 @@
+import { bridgeHelp } from './bridge.js';
 import { UnusableInputError } from './input-error.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
@@ -11,8 +12,14 @@ const commands: Record<string, () => Promise<Command>> = {
   serve: async () => (await import('./serve.js')).serveCommand,
   validate: async () => (await import('./validate.js')).validateCommand,
   replay: async () => (await import('./replay.js')).replayCommand,
+  bridge: async () => (await import('./bridge.js')).bridgeCommand,
 };
-const helps: Record<string, string> = { serve: serveHelp, validate: validateHelp, replay: replayHelp };
+const helps: Record<string, string> = {
+  serve: serveHelp,
+  validate: validateHelp,
+  replay: replayHelp,
+  bridge: bridgeHelp,
+};
 
 /** Runs the CLI and resolves with its exit status; never throws for bad input. */
 export async function run(argv: readonly string[], io: CliIO = processIO): Promise<number> {

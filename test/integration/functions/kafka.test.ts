@@ -5,12 +5,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { allFunctions } from '../../../functions/registry.js';
 import type { EffectRecord } from '../../../functions/runtime/applier.js';
+import { startBridge } from '../../../functions/runtime/bridge.js';
 import { KafkajsTransport } from '../../../functions/runtime/kafka/kafkajs-transport.js';
 import { DLQ_HEADERS, startKafkaRuntime } from '../../../functions/runtime/kafka-runtime.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
 import { prepareStore } from '../../../functions/runtime/prepare.js';
 import { EventProcessor } from '../../../functions/runtime/processor.js';
 import { readKafkaTopic, replayEvents } from '../../../functions/runtime/replay.js';
+import { decodeChangeEvent } from '../../../shared/events/apiserver.js';
+import { decodeKafkaRecord } from '../../../shared/events/kafka.js';
 import { MemoryStore } from '../../../shared/kube/memory-store.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { type Broker, ensureBroker } from './kafka-broker.js';
@@ -178,4 +181,59 @@ describe('a consumer process killed mid-stream', () => {
     expect(producedState(restored)).toEqual(producedState(store));
     expect(restored.list('crd.alauda.io/Rule')).toHaveLength(100);
   }, 300_000);
+});
+
+describe('acpnet bridge', () => {
+  const topic = `bridge-${process.pid}-${Date.now()}`;
+  const kinds = ['networking.k8s.io/Ingress'] as const;
+
+  function ing(name: string, path: string): KubeObject {
+    return {
+      apiVersion: 'networking.k8s.io/v1',
+      kind: 'Ingress',
+      metadata: { name, namespace: 'demo' },
+      spec: {
+        ingressClassName: 'alb-demo',
+        rules: [
+          {
+            http: {
+              paths: [
+                { path, pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } },
+              ],
+            },
+          },
+        ],
+      },
+    };
+  }
+
+  async function published(): Promise<string[]> {
+    return (await transport.readTopic(topic)).map((r) => {
+      const change = decodeChangeEvent(decodeKafkaRecord(r));
+      expect(r.key).toBe(`demo/${change.ref.name}`);
+      return `${change.type} ${change.ref.name}`;
+    });
+  }
+
+  it('publishes watched changes, and after a restart relists and publishes only what changed', async () => {
+    const store = new MemoryStore();
+    const options = { store, kinds, transport, topic, source: 'acpnet://bridge-test', logger };
+    const first = await startBridge(options);
+    await store.apply(ing('keep', '/k'), { fieldManager: 'test' });
+    await store.apply(ing('change', '/c'), { fieldManager: 'test' });
+    await store.apply(ing('drop', '/d'), { fieldManager: 'test' });
+    await until('three adds published', () => first.published() === 3);
+    await first.stop();
+    expect((await published()).sort()).toEqual(['add change', 'add drop', 'add keep']);
+
+    // While the bridge is down: one update, one delete, one new object.
+    await store.apply(ing('change', '/c2'), { fieldManager: 'test' });
+    await store.delete({ groupKind: 'networking.k8s.io/Ingress', namespace: 'demo', name: 'drop' });
+    await store.apply(ing('new', '/n'), { fieldManager: 'test' });
+
+    const second = await startBridge(options);
+    await until('the missed changes published', () => second.published() === 3);
+    await second.stop();
+    expect((await published()).slice(3).sort()).toEqual(['add new', 'delete drop', 'update change']);
+  }, 180_000);
 });
