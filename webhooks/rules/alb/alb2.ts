@@ -23,7 +23,7 @@ function addressFindings(alb: Alb): Finding[] {
     ];
   const out: Finding[] = [];
   for (const entry of address.split(',').map((e) => e.trim())) {
-    if (!isIpAddress(entry) && !DNS_NAME.test(entry)) {
+    if (!isIpAddress(entry) && (!DNS_NAME.test(entry) || /^[\d.]+$/.test(entry))) {
       out.push(
         deny(RULE, 'spec.address', `"${entry}" is neither an IP address nor a DNS name`, 'InvalidAddress'),
       );
