@@ -120,6 +120,13 @@ function checkFixedIp(ctx: AdmissionContext, key: string, provider: string, valu
     if (!(error instanceof NetParseError)) throw error;
     return [deny(RULE, field, `${JSON.stringify(error.token)}: ${error.reason}`, 'InvalidIP')];
   }
+  const families = addresses.map((a) => a.family);
+  if (new Set(families).size !== families.length) {
+    return [
+      deny(RULE, field, `${value}: at most one address per family (${families.map(familyName).join(', ')})`),
+    ];
+  }
+  if (/[A-F]/.test(value)) return [deny(RULE, field, `${value}: write IPv6 addresses in lower case`)];
   const pod = ctx.object;
   const subnet = subnetFor(pod, provider, ctx.view);
   if (!subnet) {
@@ -178,8 +185,19 @@ function changedFixedIps(ctx: AdmissionContext): [string, string, string][] {
   return out;
 }
 
+const MAC_KEY = /^(.+)\.kubernetes\.io\/mac_address$/;
+const macPattern = /^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$/;
+
+function checkMacs(pod: KubeObject): Finding[] {
+  return Object.entries(pod.metadata.annotations ?? {})
+    .filter(([key, value]) => MAC_KEY.test(key) && value && !macPattern.test(value))
+    .map(([key, value]) =>
+      deny(RULE, annotationField(key), `${JSON.stringify(value)} is not a MAC address`, 'InvalidMAC'),
+    );
+}
+
 function check(ctx: AdmissionContext): Finding[] {
-  const out = checkNetworks(ctx.object, ctx.view);
+  const out = [...checkNetworks(ctx.object, ctx.view), ...checkMacs(ctx.object)];
   for (const [key, provider, value] of changedFixedIps(ctx))
     out.push(...checkFixedIp(ctx, key, provider, value));
   return out;
