@@ -1,0 +1,180 @@
+/**
+ * `acpnet serve webhooks --kubeconfig` against a real kube-apiserver (infra/kube): the store syncs
+ * from the cluster, and the API server itself calls the webhook through a
+ * ValidatingWebhookConfiguration, so `kubectl apply` of a broken TLS Secret is refused with the
+ * webhook's message while a good one is created.
+ */
+import { type ChildProcess, spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { createSelfSignedCertificate, type PemPair } from '../../../shared/tls/self-signed.js';
+import {
+  KUBE_SETUP_TIMEOUT_MS,
+  type KubeApiServer,
+  kubectl,
+  kubectlOk,
+  useKubeApiServer,
+} from '../../support/kube-harness.js';
+import { repoRoot } from '../../unit/cli/run-cli.js';
+import { send } from './support/client.js';
+
+// The API server is real and the CPU shared: allow each test minutes, not jest's default 5s.
+jest.setTimeout(180_000);
+
+const id = randomBytes(4).toString('hex');
+const namespace = `acpnet-webhook-${id}`;
+const configName = `acpnet-webhook-test-${id}`;
+
+let server: KubeApiServer;
+let dir: string;
+let pair: PemPair;
+let serve: ChildProcess;
+let exited: Promise<number | null>;
+let port: number;
+
+function startServe(kubeconfig: string): Promise<number> {
+  serve = spawn(
+    path.join(repoRoot, 'node_modules/.bin/node'),
+    [
+      path.join(repoRoot, 'cli/acpnet.mjs'),
+      'serve',
+      'webhooks',
+      '--kubeconfig',
+      kubeconfig,
+      '--webhook-port',
+      '0',
+      '--tls-cert',
+      path.join(dir, 'tls.crt'),
+      '--tls-key',
+      path.join(dir, 'tls.key'),
+    ],
+    { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let stderr = '';
+  serve.stderr?.on('data', (chunk: Buffer) => {
+    stderr += chunk.toString('utf8');
+  });
+  exited = new Promise((resolve) => serve.on('close', resolve));
+  return new Promise((resolve, reject) => {
+    createInterface({ input: serve.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+      const entry = JSON.parse(line) as { msg?: string; port?: number };
+      if (entry.msg === 'webhooks listening' && typeof entry.port === 'number') resolve(entry.port);
+    });
+    void exited.then((code) => reject(new Error(`serve exited with ${code}: ${stderr}`)));
+  });
+}
+
+function webhookConfiguration(): string {
+  return JSON.stringify({
+    apiVersion: 'admissionregistration.k8s.io/v1',
+    kind: 'ValidatingWebhookConfiguration',
+    metadata: { name: configName },
+    webhooks: [
+      {
+        name: 'secrets.acpnet.test',
+        clientConfig: {
+          url: `https://127.0.0.1:${port}/validate`,
+          caBundle: Buffer.from(pair.certPem).toString('base64'),
+        },
+        rules: [
+          {
+            apiGroups: [''],
+            apiVersions: ['v1'],
+            operations: ['CREATE', 'UPDATE'],
+            resources: ['secrets'],
+            scope: 'Namespaced',
+          },
+        ],
+        // Only this test's namespace: a shared API server keeps working for everyone else.
+        namespaceSelector: { matchLabels: { 'acpnet-webhook-test': id } },
+        failurePolicy: 'Fail',
+        sideEffects: 'None',
+        admissionReviewVersions: ['v1'],
+        timeoutSeconds: 10,
+      },
+    ],
+  });
+}
+
+function tlsSecret(name: string, cert: string, key: string): string {
+  return JSON.stringify({
+    apiVersion: 'v1',
+    kind: 'Secret',
+    metadata: { name, namespace },
+    type: 'kubernetes.io/tls',
+    data: { 'tls.crt': Buffer.from(cert).toString('base64'), 'tls.key': Buffer.from(key).toString('base64') },
+  });
+}
+
+beforeAll(async () => {
+  server = await useKubeApiServer();
+  dir = await mkdtemp(path.join(tmpdir(), 'acpnet-apiserver-webhook-'));
+  pair = await createSelfSignedCertificate({ dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
+  await writeFile(path.join(dir, 'tls.crt'), pair.certPem);
+  await writeFile(path.join(dir, 'tls.key'), pair.keyPem);
+  port = await startServe(server.kubeconfig);
+  await kubectlOk(server.kubeconfig, ['create', 'namespace', namespace]);
+  await kubectlOk(server.kubeconfig, ['label', 'namespace', namespace, `acpnet-webhook-test=${id}`]);
+  await kubectlOk(server.kubeconfig, ['apply', '-f', '-'], { stdin: webhookConfiguration() });
+}, KUBE_SETUP_TIMEOUT_MS);
+
+afterAll(async () => {
+  if (server) {
+    await kubectl(server.kubeconfig, [
+      'delete',
+      'validatingwebhookconfiguration',
+      configName,
+      '--wait=false',
+    ]);
+    await kubectl(server.kubeconfig, ['delete', 'namespace', namespace, '--wait=false']);
+  }
+  if (serve && serve.exitCode === null) {
+    serve.kill('SIGTERM');
+    await exited;
+  }
+  await server?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
+});
+
+describe('webhook behind a real kube-apiserver', () => {
+  it('is ready once the store has synced from the cluster', async () => {
+    let ready = await send(`https://127.0.0.1:${port}/readyz`, { method: 'GET', ca: pair.certPem });
+    while (ready.status !== 200) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      ready = await send(`https://127.0.0.1:${port}/readyz`, { method: 'GET', ca: pair.certPem });
+    }
+    expect(ready.body).toEqual({ status: 'ready' });
+  });
+
+  it('refuses a broken TLS Secret at kubectl apply with the webhook message', async () => {
+    const broken = tlsSecret('broken', 'not a certificate', 'not a key');
+    // The API server picks up a new webhook configuration shortly after it is created.
+    let result = await kubectl(server.kubeconfig, ['apply', '-f', '-'], { stdin: broken });
+    while (result.code === 0 && !result.stderr.includes('denied')) {
+      await kubectl(server.kubeconfig, ['delete', 'secret', '-n', namespace, 'broken']);
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      result = await kubectl(server.kubeconfig, ['apply', '-f', '-'], { stdin: broken });
+    }
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('admission webhook "secrets.acpnet.test" denied the request');
+    expect(result.stderr).toContain('data["tls.crt"]');
+  });
+
+  it('admits a good TLS Secret', async () => {
+    const good = await createSelfSignedCertificate({ dnsNames: ['www.example.com'] });
+    const result = await kubectl(server.kubeconfig, ['apply', '-f', '-'], {
+      stdin: tlsSecret('good', good.certPem, good.keyPem),
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+  });
+
+  it('drains and exits 0 on SIGTERM', async () => {
+    serve.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  });
+});
