@@ -19,12 +19,26 @@ export function nsName(namespace: string, name: string): string {
   return `${namespace}/${name}`;
 }
 
-/** Static addresses a Gateway requests in `spec.addresses`. */
+function splitAddresses(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((s) => s.length > 0);
+}
+
+/**
+ * Static addresses a Gateway requests: `spec.addresses`, and the MetalLB annotation in
+ * `spec.infrastructure.annotations` (which Gateway API copies onto the generated Service).
+ */
 export function gatewayStaticAddresses(gateway: KubeObject): string[] {
-  return array(dig(gateway, 'spec', 'addresses')).flatMap((a) => {
+  const listed = array(dig(gateway, 'spec', 'addresses')).flatMap((a) => {
     const value = text(record(a)?.value);
     return value ? [value] : [];
   });
+  const annotated = splitAddresses(
+    stringMap(dig(gateway, 'spec', 'infrastructure', 'annotations'))[LB_IPS_ANNOTATION],
+  );
+  return [...new Set([...listed, ...annotated])];
 }
 
 /** The EnvoyProxy (namespace/name) a Gateway names in `spec.infrastructure.parametersRef`. */
@@ -41,8 +55,7 @@ export function envoyProxyLoadBalancerIps(proxy: KubeObject): string[] {
     proxy.metadata.annotations?.[LB_IPS_ANNOTATION],
     stringMap(dig(proxy, 'spec', 'provider', 'kubernetes', 'envoyService', 'annotations'))[LB_IPS_ANNOTATION],
   ];
-  const ips = values.flatMap((v) => (v ?? '').split(',').map((s) => s.trim()));
-  return [...new Set(ips.filter((s) => s.length > 0))];
+  return [...new Set(values.flatMap(splitAddresses))];
 }
 
 export const gatewayIndexes: readonly EqualityIndexSpec[] = [
