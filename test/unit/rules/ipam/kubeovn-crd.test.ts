@@ -1,17 +1,16 @@
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parseAllDocuments } from 'yaml';
 import type { ZodType } from 'zod';
 import { kubeOvnDefinitions } from '../../../../shared/kube/schemas/kubeovn.js';
+import { goModuleDir } from '../../../support/go-modules.js';
 
 // The CRDs of the Kube-OVN release the platform installs, read from the Go module cache (see
 // infra/kube/crd-sources.txt); the platform's own additions to Subnet are listed in the schema.
-const moduleCache = process.env['GOMODCACHE'] ?? path.join(os.homedir(), 'go', 'pkg', 'mod');
 const crdFile = path.join(
-  moduleCache,
-  'github.com/kubeovn/kube-ovn@v1.14.10/charts/kube-ovn-v2/crds/kube-ovn-crd.yaml',
+  goModuleDir('github.com/kubeovn/kube-ovn', 'v1.14.10'),
+  'charts/kube-ovn-v2/crds/kube-ovn-crd.yaml',
 );
 
 interface OpenApi {
