@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { allFunctions } from '../../../functions/registry.js';
+import type { EventFunction } from '../../../functions/runtime/contract.js';
 import { type HttpRuntime, startHttpRuntime } from '../../../functions/runtime/http-runtime.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
 import { FunctionMetrics } from '../../../functions/runtime/metrics.js';
@@ -158,5 +159,46 @@ describe('HTTP (Knative) runtime', () => {
     expect((await fetch(`${runtime.url}/health/readiness`)).status).toBe(200);
     const metrics = await (await fetch(`${runtime.url}/metrics`)).text();
     expect(metrics).toMatch(/acpnet_function_events_total\{function="ingress-sync",outcome="applied"\} 2/);
+  });
+});
+
+describe('HTTP runtime on a transient failure', () => {
+  it('answers 503 so the broker retries, and 202 once the failure is gone', async () => {
+    let failing = true;
+    const flaky: EventFunction = {
+      name: 'flaky',
+      consumes: ['networking.k8s.io/Ingress'],
+      reads: [],
+      plan: () => {
+        if (failing) throw new Error('store unavailable');
+        return [];
+      },
+    };
+    const logger = createLogger('silent');
+    const flakyStore = new MemoryStore();
+    await prepareStore(flakyStore, [flaky]);
+    const processor = new EventProcessor({ store: flakyStore, functions: [flaky], mirror: false, logger });
+    const flakyRuntime = await startHttpRuntime({
+      processor,
+      port: 0,
+      host: '127.0.0.1',
+      logger,
+      ready: () => true,
+    });
+    try {
+      const message = encodeHttpEvent(
+        buildChangeEvent('add', ingress('flaky'), { source: 'test://http' }),
+        'binary',
+      );
+      const send = () =>
+        fetch(`${flakyRuntime.url}/`, { method: 'POST', headers: message.headers, body: message.body });
+      const first = await send();
+      expect(first.status).toBe(503);
+      expect(((await first.json()) as { error: string }).error).toBe('store unavailable');
+      failing = false;
+      expect((await send()).status).toBe(202);
+    } finally {
+      await flakyRuntime.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { allFunctions } from '../../../functions/registry.js';
 import type { EffectRecord } from '../../../functions/runtime/applier.js';
 import { startBridge } from '../../../functions/runtime/bridge.js';
+import type { EventFunction } from '../../../functions/runtime/contract.js';
 import { KafkajsTransport } from '../../../functions/runtime/kafka/kafkajs-transport.js';
 import { DLQ_HEADERS, startKafkaRuntime } from '../../../functions/runtime/kafka-runtime.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
@@ -118,6 +119,54 @@ describe('Kafka runtime with ingress-sync', () => {
     expect(report.errors.map((e) => e.event).sort()).toEqual([expect.stringMatching(/^kafka:\/\//), 'p1']);
     expect(producedState(store)).toEqual(producedState(live));
   }, 180_000);
+});
+
+describe('Kafka runtime on failures', () => {
+  it('retries a failing event with backoff, then dead-letters it with the error; later events go on', async () => {
+    const topic = `flaky-${process.pid}-${Date.now()}`;
+    await transport.ensureTopics([
+      { name: topic, partitions: 1 },
+      { name: `${topic}.dlq`, partitions: 1 },
+    ]);
+    const attempts = new Map<string, number>();
+    const flaky: EventFunction = {
+      name: 'flaky',
+      consumes: ['networking.k8s.io/Ingress'],
+      reads: [],
+      plan: (event) => {
+        const name = event.object.metadata.name ?? '';
+        attempts.set(name, (attempts.get(name) ?? 0) + 1);
+        if (name === 'app-0') throw new Error('backend keeps failing');
+        return [];
+      },
+    };
+    const store = new MemoryStore();
+    await prepareStore(store, [flaky]);
+    const processor = new EventProcessor({ store, functions: [flaky], mirror: false, logger });
+    const producer = await transport.producer();
+    await producer.send(topic, ingressRecords(2, 'test://flaky').slice(0, 2));
+    await producer.close();
+    const runtime = await startKafkaRuntime({
+      transport,
+      processor,
+      topic,
+      groupId: `${topic}-g`,
+      logger,
+      maxRetries: 3,
+      backoffMs: 5,
+    });
+    try {
+      await until('both events handled', () => attempts.get('app-1') === 1);
+    } finally {
+      await runtime.stop();
+    }
+    expect(attempts.get('app-0')).toBe(4);
+    const dead = await transport.readTopic(`${topic}.dlq`);
+    expect(dead).toHaveLength(1);
+    expect(dead[0]?.key).toBe('demo/app-0');
+    expect(dead[0]?.headers[DLQ_HEADERS.error]).toBe('backend keeps failing');
+    expect(dead[0]?.headers[DLQ_HEADERS.attempts]).toBe('4');
+  }, 120_000);
 });
 
 describe('a consumer process killed mid-stream', () => {
