@@ -20,7 +20,7 @@ import { subnetAddressingRule } from './subnet-addressing.js';
 import { subnetCalicoRule } from './subnet-calico.js';
 import { subnetConsistencyRule } from './subnet-consistency.js';
 import { subnetLifecycleRule } from './subnet-lifecycle.js';
-import { calicoBlockSizeMutator, subnetCidrOrderMutator } from './subnet-mutators.js';
+import { calicoBlockSizeMutator, subnetCidrOrderMutator, subnetProtocolMutator } from './subnet-mutators.js';
 import { subnetGatewaySettingsRule, subnetOptionsRule } from './subnet-options.js';
 import { subnetOverlapsRule } from './subnet-overlaps.js';
 import { vlanRule } from './vlan.js';
@@ -51,7 +51,7 @@ export const ipamFamily: RuleFamily = {
     networkAttachmentRule,
     podNetworksRule,
   ],
-  mutators: [subnetCidrOrderMutator, calicoBlockSizeMutator],
+  mutators: [subnetCidrOrderMutator, subnetProtocolMutator, calicoBlockSizeMutator],
   equalityIndexes: ipamEqualityIndexes,
   rangeIndexes: ipamRangeIndexes,
   reads: [

@@ -25,6 +25,30 @@ function orderV4First(ctx: AdmissionContext): JsonPatchOperation[] {
   return out;
 }
 
+const protocolOfFamilies: Record<string, string> = { '4': 'IPv4', '6': 'IPv6', '4,6': 'Dual' };
+
+/**
+ * Sets `protocol` from the families of `cidrBlock` when they disagree, as Kube-OVN's controller
+ * does: the platform's own examples (and its console) write `protocol: Dual` over one IPv4 CIDR.
+ */
+function protocolFromCidrBlock(ctx: AdmissionContext): JsonPatchOperation[] {
+  const spec = specOf(ctx.object);
+  const protocol = stringField(spec, 'protocol');
+  const cidrBlock = stringField(spec, 'cidrBlock');
+  if (!protocol || !cidrBlock || !['IPv4', 'IPv6', 'Dual'].includes(protocol)) return [];
+  const parsed = parseCidrBlock(cidrBlock);
+  if (!parsed.ok) return [];
+  const derived =
+    protocolOfFamilies[
+      parsed.cidrs
+        .map((c) => c.family)
+        .sort()
+        .join(',')
+    ];
+  if (!derived || derived === protocol) return [];
+  return [{ op: 'replace', path: '/spec/protocol', value: derived }];
+}
+
 /** Fills `v4blockSize` of a Calico subnet from the guide's prefix table when it is absent. */
 function defaultBlockSize(ctx: AdmissionContext): JsonPatchOperation[] {
   const spec = specOf(ctx.object);
@@ -43,4 +67,9 @@ export const calicoBlockSizeMutator: Mutator = {
   id: 'ipam/calico-block-size',
   kinds: [SUBNET],
   mutate: defaultBlockSize,
+};
+export const subnetProtocolMutator: Mutator = {
+  id: 'ipam/subnet-protocol',
+  kinds: [SUBNET],
+  mutate: protocolFromCidrBlock,
 };

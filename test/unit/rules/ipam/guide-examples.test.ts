@@ -30,16 +30,21 @@ function guideObjects(): KubeObject[] {
  * What a CREATE of each example gets on an empty cluster. Denied examples are the guide's own
  * slips, each with the field that gives it away.
  */
-const expected: Record<string, { allowed: boolean; deniedFields?: string[]; why?: string }> = {
+const toIPv4 = [{ op: 'replace', path: '/spec/protocol', value: 'IPv4' }];
+
+const expected: Record<
+  string,
+  { allowed: boolean; deniedFields?: string[]; patch?: readonly object[]; why?: string }
+> = {
   'Subnet/test-calico': {
-    allowed: false,
-    deniedFields: ['spec.protocol'],
-    why: 'protocol Dual with one IPv4 CIDR',
+    allowed: true,
+    patch: toIPv4,
+    why: 'protocol Dual over one IPv4 CIDR is set to IPv4 by mutation',
   },
   'Subnet/test-overlay-subnet': {
-    allowed: false,
-    deniedFields: ['spec.protocol'],
-    why: 'protocol Dual with one IPv4 CIDR',
+    allowed: true,
+    patch: toIPv4,
+    why: 'protocol Dual over one IPv4 CIDR is set to IPv4 by mutation',
   },
   'ProviderNetwork/test-provider-network': {
     allowed: false,
@@ -48,9 +53,9 @@ const expected: Record<string, { allowed: boolean; deniedFields?: string[]; why?
   },
   'Vlan/test-vlan': { allowed: true },
   'Subnet/test-underlay-network': {
-    allowed: false,
-    deniedFields: ['spec.protocol'],
-    why: 'protocol Dual with one IPv4 CIDR',
+    allowed: true,
+    patch: toIPv4,
+    why: 'protocol Dual over one IPv4 CIDR is set to IPv4 by mutation',
   },
   'ProviderNetwork/provider': { allowed: false, why: 'a comment wrapped onto its own line' },
   'Vlan/ovn-vlan': {
@@ -95,5 +100,6 @@ describe('kubeovn.io examples of the platform guide', () => {
     expect(result.allowed).toBe(want.allowed);
     const deniedFields = result.findings.filter((f) => f.severity === 'deny').map((f) => f.field);
     for (const field of want.deniedFields ?? []) expect(deniedFields).toContain(field);
+    if (want.patch) expect(result.patch).toEqual(expect.arrayContaining(want.patch));
   });
 });

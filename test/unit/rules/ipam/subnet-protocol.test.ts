@@ -1,0 +1,53 @@
+import { describe, expect, it } from '@jest/globals';
+import type { KubeObject } from '../../../../shared/kube/object.js';
+import { subnetAddressingRule } from '../../../../webhooks/rules/ipam/subnet-addressing.js';
+import { subnetProtocolMutator } from '../../../../webhooks/rules/ipam/subnet-mutators.js';
+import { settingsWith, storeWith } from './harness.js';
+
+const subnetWith = (spec: Record<string, unknown>): KubeObject => ({
+  apiVersion: 'kubeovn.io/v1',
+  kind: 'Subnet',
+  metadata: { name: 'app' },
+  spec,
+});
+
+const ctxFor = (object: KubeObject) => ({
+  operation: 'CREATE' as const,
+  object,
+  view: storeWith([]),
+  settings: settingsWith('10.96.0.0/12'),
+});
+
+describe('Subnet protocol against cidrBlock', () => {
+  it.each([
+    [{ cidrBlock: '10.2.0.0/24', protocol: 'Dual' }, 'IPv4'],
+    [{ cidrBlock: 'fd00:2::/64', protocol: 'IPv4' }, 'IPv6'],
+    [{ cidrBlock: '10.2.0.0/24,fd00:2::/64', protocol: 'IPv6' }, 'Dual'],
+  ])('the mutator rewrites %j to protocol %s', async (spec, derived) => {
+    expect(await subnetProtocolMutator.mutate(ctxFor(subnetWith(spec)))).toEqual([
+      { op: 'replace', path: '/spec/protocol', value: derived },
+    ]);
+  });
+
+  it.each([
+    { cidrBlock: '10.2.0.0/24', protocol: 'IPv4' },
+    { cidrBlock: '10.2.0.0/24' },
+    { cidrBlock: 'not-a-cidr', protocol: 'Dual' },
+    { cidrBlock: '10.2.0.0/24', protocol: 'Triple' },
+  ])('the mutator leaves %j alone', async (spec) => {
+    expect(await subnetProtocolMutator.mutate(ctxFor(subnetWith(spec)))).toEqual([]);
+  });
+
+  it('the validating rule alone (no mutating webhook registered) still refuses a mismatch', async () => {
+    const findings = await subnetAddressingRule.check(
+      ctxFor(subnetWith({ cidrBlock: '10.2.0.0/24', protocol: 'Dual' })),
+    );
+    expect(findings).toEqual([
+      expect.objectContaining({
+        severity: 'deny',
+        field: 'spec.protocol',
+        message: expect.stringContaining('add an IPv6 CIDR or set protocol IPv4'),
+      }),
+    ]);
+  });
+});
