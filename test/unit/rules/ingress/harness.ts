@@ -52,10 +52,7 @@ export const settings: AdmissionSettings = {
 
 export function storeWith(families: readonly RuleFamily[], objects: readonly KubeObject[]): MemoryStore {
   const store = new MemoryStore({ now: settings.now });
-  for (const family of families) {
-    for (const spec of family.equalityIndexes ?? []) store.addEqualityIndex(spec);
-    for (const spec of family.rangeIndexes ?? []) store.addRangeIndex(spec);
-  }
+  new RuleIndex(families).registerIndexes(store);
   store.load(objects.map((o) => structuredClone(o)));
   return store;
 }
