@@ -1,8 +1,9 @@
 /**
- * `acpnet serve webhooks --kubeconfig` against a real kube-apiserver (infra/kube): the store syncs
- * from the cluster, and the API server itself calls the webhook through a
- * ValidatingWebhookConfiguration, so `kubectl apply` of a broken TLS Secret is refused with the
- * webhook's message while a good one is created.
+ * `acpnet serve webhooks --kubeconfig` against a real kube-apiserver (infra/kube) with the upstream
+ * CRDs: the store syncs from the cluster, and the API server itself calls the webhook through a
+ * ValidatingWebhookConfiguration, so `kubectl apply` of a broken TLS Secret or of a Gateway with
+ * conflicting listeners is refused with the webhook's message, and a route naming a listener its
+ * Gateway (created through kubectl, seen by the store's informers) lacks is refused too.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -13,6 +14,7 @@ import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { createSelfSignedCertificate, type PemPair } from '../../../shared/tls/self-signed.js';
 import {
+  installUpstreamCrds,
   KUBE_SETUP_TIMEOUT_MS,
   type KubeApiServer,
   kubectl,
@@ -88,6 +90,13 @@ function webhookConfiguration(): string {
             resources: ['secrets'],
             scope: 'Namespaced',
           },
+          {
+            apiGroups: ['gateway.networking.k8s.io'],
+            apiVersions: ['*'],
+            operations: ['CREATE', 'UPDATE'],
+            resources: ['gateways', 'httproutes'],
+            scope: 'Namespaced',
+          },
         ],
         // Only this test's namespace: a shared API server keeps working for everyone else.
         namespaceSelector: { matchLabels: { 'acpnet-webhook-test': id } },
@@ -110,8 +119,30 @@ function tlsSecret(name: string, cert: string, key: string): string {
   });
 }
 
+/** Applies until the webhook answers: a new webhook configuration takes a moment to be used. */
+async function applyUntilDenied(manifest: string, name: string, resource: string) {
+  let result = await kubectl(server.kubeconfig, ['apply', '-f', '-'], { stdin: manifest });
+  const deadline = Date.now() + 120_000;
+  while (result.code === 0 && Date.now() < deadline) {
+    await kubectl(server.kubeconfig, ['delete', resource, '-n', namespace, name]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    result = await kubectl(server.kubeconfig, ['apply', '-f', '-'], { stdin: manifest });
+  }
+  return result;
+}
+
+function gatewayManifest(name: string, listeners: Record<string, unknown>[]): string {
+  return JSON.stringify({
+    apiVersion: 'gateway.networking.k8s.io/v1',
+    kind: 'Gateway',
+    metadata: { name, namespace },
+    spec: { gatewayClassName: 'eg', listeners },
+  });
+}
+
 beforeAll(async () => {
   server = await useKubeApiServer();
+  await installUpstreamCrds(server.kubeconfig, 'standard');
   dir = await mkdtemp(path.join(tmpdir(), 'acpnet-apiserver-webhook-'));
   pair = await createSelfSignedCertificate({ dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
   await writeFile(path.join(dir, 'tls.crt'), pair.certPem);
@@ -152,13 +183,7 @@ describe('webhook behind a real kube-apiserver', () => {
 
   it('refuses a broken TLS Secret at kubectl apply with the webhook message', async () => {
     const broken = tlsSecret('broken', 'not a certificate', 'not a key');
-    // The API server picks up a new webhook configuration shortly after it is created.
-    let result = await kubectl(server.kubeconfig, ['apply', '-f', '-'], { stdin: broken });
-    while (result.code === 0 && !result.stderr.includes('denied')) {
-      await kubectl(server.kubeconfig, ['delete', 'secret', '-n', namespace, 'broken']);
-      await new Promise((resolve) => setTimeout(resolve, 500));
-      result = await kubectl(server.kubeconfig, ['apply', '-f', '-'], { stdin: broken });
-    }
+    const result = await applyUntilDenied(broken, 'broken', 'secret');
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('admission webhook "secrets.acpnet.test" denied the request');
     expect(result.stderr).toContain('data["tls.crt"]');
@@ -171,6 +196,43 @@ describe('webhook behind a real kube-apiserver', () => {
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
+  });
+
+  it('refuses a Gateway whose listeners conflict, naming both listeners', async () => {
+    const result = await applyUntilDenied(
+      gatewayManifest('clash', [
+        { name: 'web', protocol: 'HTTP', port: 80 },
+        { name: 'raw', protocol: 'TCP', port: 80 },
+      ]),
+      'clash',
+      'gateway',
+    );
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('spec.listeners[1]');
+    expect(result.stderr).toContain('ProtocolConflict');
+    expect(result.stderr).toContain(`listener "web" of Gateway ${namespace}/clash`);
+  });
+
+  it('refuses a route naming a listener that its Gateway in the cluster lacks', async () => {
+    await kubectlOk(server.kubeconfig, ['apply', '-f', '-'], {
+      stdin: gatewayManifest('edge', [
+        { name: 'http', protocol: 'HTTP', port: 80, hostname: 'www.example.com' },
+      ]),
+    });
+    const route = JSON.stringify({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'HTTPRoute',
+      metadata: { name: 'shop', namespace },
+      spec: {
+        parentRefs: [{ name: 'edge', sectionName: 'https' }],
+        rules: [{ backendRefs: [{ name: 'shop', port: 8080 }] }],
+      },
+    });
+    // Until the informer has delivered the Gateway the route is only warned about.
+    const result = await applyUntilDenied(route, 'shop', 'httproute');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toContain('spec.parentRefs[0].sectionName');
+    expect(result.stderr).toContain(`Gateway ${namespace}/edge`);
   });
 
   it('drains and exits 0 on SIGTERM', async () => {
