@@ -90,11 +90,12 @@ KUBECONFIG
 chmod 600 "$state/kubeconfig"
 
 # The API server calls admission webhooks on loopback; a proxy in the environment would intercept
-# those calls, so both daemons run without proxy settings.
+# those calls, so both daemons run without proxy settings. They must not inherit the lock (fd 8),
+# or the next start.sh on this state directory would wait for them forever.
 launch() { # name command...
   local name="$1"; shift
   env -u HTTP_PROXY -u HTTPS_PROXY -u http_proxy -u https_proxy -u ALL_PROXY -u all_proxy \
-    NO_PROXY=127.0.0.1,localhost setsid "$@" >>"$state/$name.log" 2>&1 </dev/null &
+    NO_PROXY=127.0.0.1,localhost setsid "$@" >>"$state/$name.log" 2>&1 </dev/null 8>&- &
   echo $! >"$state/$name.pid"
 }
 

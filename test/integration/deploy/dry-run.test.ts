@@ -7,7 +7,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { parseAllDocuments } from 'yaml';
 import {
   installUpstreamCrds,
@@ -17,6 +17,9 @@ import {
   kubectlOk,
   useKubeApiServer,
 } from '../../support/kube-harness.js';
+
+// The API server is real and the CPU shared: allow each test minutes, not jest's default 5s.
+jest.setTimeout(180_000);
 
 const deployDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../infra/deploy');
 const overlays = ['base', 'overlays/knative', 'overlays/without-knative'];

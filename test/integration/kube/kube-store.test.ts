@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { KubeConfig } from '@kubernetes/client-node';
 import { KubeStore } from '../../../shared/kube/kube-store.js';
 import type { GroupKind, KubeObject } from '../../../shared/kube/object.js';
@@ -16,6 +16,9 @@ import {
   kubectlOk,
   startKubeApiServer,
 } from '../../support/kube-harness.js';
+
+// The API server is real and the CPU shared: allow each test minutes, not jest's default 5s.
+jest.setTimeout(180_000);
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CONFIG_MAP: GroupKind = '/ConfigMap';
@@ -155,7 +158,18 @@ describe('KubeStore writes', () => {
     expect(store.get(CONFIG_MAP, namespace, 'applied')?.metadata.resourceVersion).toBe(
       stored.metadata.resourceVersion,
     );
-    const onServer = await readWithKubectl('configmap', namespace, 'applied');
+    const onServer = JSON.parse(
+      await kubectlOk(server.kubeconfig, [
+        'get',
+        'configmap',
+        '-n',
+        namespace,
+        'applied',
+        '-o',
+        'json',
+        '--show-managed-fields',
+      ]),
+    ) as KubeObject;
     const managers = (onServer.metadata.managedFields as Array<{ manager: string; operation: string }>).map(
       (m) => [m.manager, m.operation],
     );
