@@ -15,6 +15,7 @@ import { BGP_ADVERTISEMENT, BGP_PEER, COMMUNITY, IP_ADDRESS_POOL, NODE, SERVICE 
 import { l2AdvertisementRule } from './l2advertisement.js';
 import { metallbNamespaceRule } from './namespace.js';
 import { underlayPoolRule } from './underlay-pool.js';
+import { underlaySubnetRule } from './underlay-subnet.js';
 
 /** The Subnet CIDR index of the ipam family, shared rather than declared twice. */
 const subnetCidrIndex = ipamRangeIndexes.filter(
@@ -28,6 +29,7 @@ export const metallbFamily: RuleFamily = {
     metallbNamespaceRule,
     ipAddressPoolRule,
     underlayPoolRule,
+    underlaySubnetRule,
     l2AdvertisementRule,
     bgpAdvertisementRule,
     bgpPeerRule,

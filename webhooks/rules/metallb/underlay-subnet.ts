@@ -1,0 +1,50 @@
+import { describeObject } from '../../../shared/kube/object.js';
+import { deny } from '../ipam/findings.js';
+import { SUBNET } from '../ipam/kinds.js';
+import { nameOf } from '../ipam/read.js';
+import { subnetRanges } from '../ipam/subnet-model.js';
+import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
+import { POOL_ADDRESS_INDEX } from './indexes.js';
+import { IP_ADDRESS_POOL } from './kinds.js';
+import { parsePoolAddresses } from './pool-model.js';
+import { excludedRanges, lendsLoadBalancerAddresses, underlayProblems } from './underlay-model.js';
+
+const RULE = 'metallb/underlay-subnet';
+
+/**
+ * The same rule seen from the Subnet: turning on enableExternalLBAddress, or editing excludeIps or
+ * the CIDR of such a subnet, must keep the MetalLB pools inside it reserved.
+ */
+function check(ctx: AdmissionContext): Finding[] {
+  const subnet = ctx.object;
+  if (!lendsLoadBalancerAddresses(subnet)) return [];
+  const excluded = excludedRanges(subnet);
+  const out: Finding[] = [];
+  for (const subnetRange of subnetRanges(subnet)) {
+    const pools = new Map(
+      ctx.view
+        .overlapping(IP_ADDRESS_POOL, POOL_ADDRESS_INDEX, subnetRange)
+        .filter((hit) => hit.object.metadata.namespace === ctx.settings.metallbNamespace)
+        .map((hit) => [nameOf(hit.object), hit.object]),
+    );
+    for (const pool of pools.values()) {
+      for (const entry of parsePoolAddresses(pool).entries) {
+        if (entry.range.family !== subnetRange.family) continue;
+        if (entry.range.last < subnetRange.first || entry.range.first > subnetRange.last) continue;
+        for (const problem of underlayProblems(entry, nameOf(pool), subnet, subnetRange, excluded))
+          out.push(
+            deny(
+              RULE,
+              problem.reason === 'NotExcluded' ? 'spec.excludeIps' : 'spec.cidrBlock',
+              problem.message,
+              problem.reason,
+              describeObject(pool),
+            ),
+          );
+      }
+    }
+  }
+  return out;
+}
+
+export const underlaySubnetRule: ValidationRule = { id: RULE, kinds: [SUBNET], check };
