@@ -37,8 +37,3 @@ export function dig(value: unknown, ...keys: string[]): unknown {
   }
   return current;
 }
-
-/** RFC 6901 escaping of one path segment. */
-export function pointerSegment(segment: string | number): string {
-  return String(segment).replaceAll('~', '~0').replaceAll('/', '~1');
-}
