@@ -44,6 +44,7 @@ export class KindInformer {
   private delayMs = 0;
   private stopped = true;
   private listed = false;
+  private reportedUnknown = false;
   private resolveSynced: () => void = () => {};
   readonly synced: Promise<void>;
 
@@ -103,8 +104,11 @@ export class KindInformer {
       try {
         this.info = await this.deps.discovery.preferred(this.groupKind);
       } catch (error) {
-        if (error instanceof UnknownKindError) this.markSynced();
-        this.failed(error);
+        const unknown = error instanceof UnknownKindError;
+        if (unknown) this.markSynced();
+        // A kind the server lacks is reported once, not at every retry.
+        this.failed(error, !unknown || !this.reportedUnknown);
+        if (unknown) this.reportedUnknown = true;
         return;
       }
     }
@@ -118,9 +122,9 @@ export class KindInformer {
     }
   }
 
-  private failed(error: unknown): void {
+  private failed(error: unknown, report = true): void {
     if (this.stopped) return;
-    this.deps.report(error, `informer for ${this.groupKind}`);
+    if (report) this.deps.report(error, `informer for ${this.groupKind}`);
     const { initialMs, maxMs } = this.deps.backoff;
     this.delayMs = this.delayMs ? Math.min(this.delayMs * 2, maxMs) : initialMs;
     this.retryTimer = setTimeout(() => void this.connect(), this.delayMs);
