@@ -1,11 +1,12 @@
-import type { ALB2 as Alb } from '../../../shared/kube/schemas/alb.js';
+import type { ALB2 as Alb, Frontend } from '../../../shared/kube/schemas/alb.js';
+import type { ReadView } from '../../../shared/kube/store.js';
 import { isIpAddress } from '../../../shared/net/address.js';
 import { deny, warn } from '../ipam/findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { FRONTENDS_BY_ALB_INDEX } from './indexes.js';
 import { ALB2, FRONTEND } from './kinds.js';
-import { parsePortProjects } from './port-projects.js';
-import { albSetting } from './read.js';
+import { parsePortProjects, projectRangeOf } from './port-projects.js';
+import { albSetting, portProjectsOf } from './read.js';
 
 const RULE = 'alb/alb2';
 const DNS_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -52,6 +53,48 @@ function portProjectFindings(alb: Alb): Finding[] {
   return out;
 }
 
+/** Without a default certificate the strategy has nothing to serve: Ingresses stay on http. */
+function sslStrategyFindings(alb: Alb): Finding[] {
+  const strategy = alb.spec.config?.defaultSSLStrategy;
+  if (!strategy || strategy === 'Never' || alb.spec.config?.defaultSSLCert) return [];
+  return [
+    warn(
+      RULE,
+      'spec.config.defaultSSLStrategy',
+      `${strategy} needs spec.config.defaultSSLCert ("<namespace>/<secret>"); without it Ingresses without a certificate get no https rules`,
+      'DefaultCertificateMissing',
+    ),
+  ];
+}
+
+/** Existing Frontends of this ALB whose ports the (new) port ranges no longer cover. */
+function strandedFrontendFindings(alb: Alb, view: ReadView): Finding[] {
+  const ranges = portProjectsOf(alb);
+  if (!ranges) return [];
+  const namespace = alb.metadata.namespace ?? '';
+  const out: Finding[] = [];
+  const frontends = view.byIndex<Frontend>(
+    FRONTEND,
+    FRONTENDS_BY_ALB_INDEX,
+    `${namespace}|${alb.metadata.name ?? ''}`,
+  );
+  for (const frontend of frontends) {
+    const port = frontend.spec?.port;
+    if (typeof port !== 'number' || projectRangeOf(ranges, port)) continue;
+    const described = `Frontend ${namespace}/${frontend.metadata.name ?? ''}`;
+    out.push(
+      warn(
+        RULE,
+        'spec.config.portProjects',
+        `port ${port} of ${described} is in no port range`,
+        'FrontendOutsidePortRanges',
+        described,
+      ),
+    );
+  }
+  return out;
+}
+
 function check(ctx: AdmissionContext): Finding[] {
   const alb = ctx.object as Alb;
   const out = addressFindings(alb);
@@ -71,7 +114,11 @@ function check(ctx: AdmissionContext): Finding[] {
       ),
     );
   }
-  out.push(...portProjectFindings(alb));
+  out.push(
+    ...portProjectFindings(alb),
+    ...sslStrategyFindings(alb),
+    ...strandedFrontendFindings(alb, ctx.view),
+  );
   return out;
 }
 
