@@ -1,5 +1,6 @@
 import { type FSWatcher, watch } from 'node:fs';
 import { readFile } from 'node:fs/promises';
+import { hostname, networkInterfaces } from 'node:os';
 import path from 'node:path';
 import { createSecureContext, type SecureContextOptions } from 'node:tls';
 import type { Logger } from 'pino';
@@ -29,6 +30,25 @@ export async function loadTlsMaterial(files: TlsFiles): Promise<TlsMaterial> {
   return { cert, key };
 }
 
+/** localhost and this host's name: what a cluster on this machine or next to it would dial. */
+export function selfSignedDnsNames(): string[] {
+  const host = hostname().toLowerCase();
+  const valid = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/.test(host);
+  return valid && host !== 'localhost' ? ['localhost', host] : ['localhost'];
+}
+
+/** Loopback plus every address of this host's interfaces (link-local ones carry a zone and are left out). */
+export function selfSignedIpAddresses(): string[] {
+  const addresses = new Set(['127.0.0.1', '::1']);
+  for (const entries of Object.values(networkInterfaces())) {
+    for (const entry of entries ?? []) {
+      if (entry.family === 'IPv6' && entry.scopeid) continue;
+      addresses.add(entry.address);
+    }
+  }
+  return [...addresses];
+}
+
 /**
  * The files to serve: the given pair, or a self-signed pair kept under `dir` (reused while valid).
  * A certificate without its key (or the reverse) is refused rather than silently replaced.
@@ -46,8 +66,8 @@ export async function resolveServingFiles(options: {
     throw new Error('--tls-cert and --tls-key must be given together');
   }
   const files = await ensureSelfSignedFiles(options.dir, {
-    dnsNames: options.dnsNames ?? ['localhost'],
-    ipAddresses: ['127.0.0.1', '::1'],
+    dnsNames: options.dnsNames ?? selfSignedDnsNames(),
+    ipAddresses: selfSignedIpAddresses(),
   });
   return { certFile: files.certFile, keyFile: files.keyFile, selfSigned: true };
 }

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { selfSignedIpAddresses } from '../../../webhooks/server/serving-tls.js';
 import { repoRoot, runCli } from '../../unit/cli/run-cli.js';
 import { reviewBody, send } from './support/client.js';
 
@@ -62,7 +63,12 @@ describe('acpnet serve webhooks', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
       ready = await send(`${url}/readyz`, { method: 'GET', ca: certPem });
     }
-    expect(ready.peerFingerprint).toBe(new X509Certificate(certPem).fingerprint256);
+    const served = new X509Certificate(certPem);
+    expect(ready.peerFingerprint).toBe(served.fingerprint256);
+    // Good for this machine's names and addresses, so a cluster next to it can be pointed here.
+    expect(served.checkHost('localhost')).toBe('localhost');
+    expect(served.checkIP('127.0.0.1')).toBe('127.0.0.1');
+    for (const address of selfSignedIpAddresses()) expect(served.checkIP(address)).toBe(address);
 
     const route = {
       apiVersion: 'gateway.networking.k8s.io/v1',
