@@ -6,12 +6,21 @@ import { bgpPeerRule } from './bgppeer.js';
 import { communityRule } from './community.js';
 import {
   advertisementPeerIndex,
+  advertisementPoolIndexes,
   poolRangeIndex,
   serviceAllocatedPoolIndex,
   servicePoolIndex,
 } from './indexes.js';
 import { ipAddressPoolRule } from './ipaddresspool.js';
-import { BGP_ADVERTISEMENT, BGP_PEER, COMMUNITY, IP_ADDRESS_POOL, NODE, SERVICE } from './kinds.js';
+import {
+  BGP_ADVERTISEMENT,
+  BGP_PEER,
+  COMMUNITY,
+  IP_ADDRESS_POOL,
+  L2_ADVERTISEMENT,
+  NODE,
+  SERVICE,
+} from './kinds.js';
 import { l2AdvertisementRule } from './l2advertisement.js';
 import { metallbNamespaceRule } from './namespace.js';
 import { underlayPoolRule } from './underlay-pool.js';
@@ -36,7 +45,12 @@ export const metallbFamily: RuleFamily = {
     communityRule,
   ],
   mutators: [],
-  equalityIndexes: [servicePoolIndex, serviceAllocatedPoolIndex, advertisementPeerIndex],
+  equalityIndexes: [
+    servicePoolIndex,
+    serviceAllocatedPoolIndex,
+    advertisementPeerIndex,
+    ...advertisementPoolIndexes,
+  ],
   rangeIndexes: [poolRangeIndex, ...subnetCidrIndex],
-  reads: [IP_ADDRESS_POOL, BGP_ADVERTISEMENT, BGP_PEER, COMMUNITY, SUBNET, NODE, SERVICE],
+  reads: [IP_ADDRESS_POOL, L2_ADVERTISEMENT, BGP_ADVERTISEMENT, BGP_PEER, COMMUNITY, SUBNET, NODE, SERVICE],
 };

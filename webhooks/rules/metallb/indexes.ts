@@ -1,12 +1,19 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import type { EqualityIndexSpec, RangeIndexSpec } from '../../../shared/kube/store.js';
 import { specOf, stringList } from '../ipam/read.js';
-import { ADDRESS_POOL_ANNOTATIONS, BGP_ADVERTISEMENT, IP_ADDRESS_POOL, SERVICE } from './kinds.js';
+import {
+  ADDRESS_POOL_ANNOTATIONS,
+  BGP_ADVERTISEMENT,
+  IP_ADDRESS_POOL,
+  L2_ADVERTISEMENT,
+  SERVICE,
+} from './kinds.js';
 import { poolRanges } from './pool-model.js';
 
 export const POOL_ADDRESS_INDEX = 'addresses';
 export const SERVICE_POOL_INDEX = 'metallb-address-pool';
 export const ADVERTISEMENT_PEER_INDEX = 'peer';
+export const ADVERTISEMENT_POOL_INDEX = 'pool';
 export const SERVICE_ALLOCATED_POOL_INDEX = 'metallb-allocated-pool';
 
 /** MetalLB records the pool it allocated a Service's address from in this annotation. */
@@ -55,3 +62,13 @@ export const serviceAllocatedPoolIndex: EqualityIndexSpec = {
     return pool ? [pool] : [];
   },
 };
+
+/** Advertisements of both kinds by the pools they name in `ipAddressPools`. */
+export const advertisementPoolIndexes: readonly EqualityIndexSpec[] = [
+  L2_ADVERTISEMENT,
+  BGP_ADVERTISEMENT,
+].map((kind) => ({
+  kind,
+  name: ADVERTISEMENT_POOL_INDEX,
+  keys: (obj: KubeObject) => stringList(specOf(obj), 'ipAddressPools'),
+}));

@@ -7,8 +7,13 @@ import { deny, warn } from '../ipam/findings.js';
 import { nameOf, objectField, objectList, specOf, stringField, stringList } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { describeEntry, describeStoredRange } from './describe.js';
-import { POOL_ADDRESS_INDEX, SERVICE_ALLOCATED_POOL_INDEX, SERVICE_POOL_INDEX } from './indexes.js';
-import { IP_ADDRESS_POOL, SERVICE } from './kinds.js';
+import {
+  ADVERTISEMENT_POOL_INDEX,
+  POOL_ADDRESS_INDEX,
+  SERVICE_ALLOCATED_POOL_INDEX,
+  SERVICE_POOL_INDEX,
+} from './indexes.js';
+import { BGP_ADVERTISEMENT, IP_ADDRESS_POOL, L2_ADVERTISEMENT, SERVICE } from './kinds.js';
 import { labelSelectorProblems, selectorKey, selectorList } from './label-selectors.js';
 import { type PoolEntry, parsePoolAddresses } from './pool-model.js';
 
@@ -128,8 +133,9 @@ function servicesLosingAddresses(ctx: AdmissionContext, entries: PoolEntry[]): F
 
 function checkDelete(ctx: AdmissionContext): Finding[] {
   const pool = ctx.object;
-  if (pool.metadata.namespace !== ctx.settings.metallbNamespace) return [];
-  return ctx.view
+  const namespace = pool.metadata.namespace ?? '';
+  if (namespace !== ctx.settings.metallbNamespace) return [];
+  const services = ctx.view
     .byIndex(SERVICE, SERVICE_POOL_INDEX, nameOf(pool))
     .map((service) =>
       warn(
@@ -140,6 +146,19 @@ function checkDelete(ctx: AdmissionContext): Finding[] {
         describeObject(service),
       ),
     );
+  const advertisements = [L2_ADVERTISEMENT, BGP_ADVERTISEMENT]
+    .flatMap((kind) => ctx.view.byIndex(kind, ADVERTISEMENT_POOL_INDEX, nameOf(pool)))
+    .filter((adv) => adv.metadata.namespace === namespace)
+    .map((adv) =>
+      warn(
+        RULE,
+        'metadata.name',
+        `${describeObject(adv)} names pool ${nameOf(pool)} in ipAddressPools; it advertises nothing for it once the pool is gone`,
+        'PoolAdvertised',
+        describeObject(adv),
+      ),
+    );
+  return [...services, ...advertisements];
 }
 
 function check(ctx: AdmissionContext): Finding[] {
