@@ -65,12 +65,13 @@ function attachmentFindings(ctx: AdmissionContext, rule: Rule): Finding[] {
       ),
     );
   }
-  if (!L7_PROTOCOLS.includes(frontend.spec.protocol)) {
+  const protocol = frontend.spec?.protocol;
+  if (typeof protocol === 'string' && !L7_PROTOCOLS.includes(protocol)) {
     out.push(
       deny(
         RULE,
         labelField(FRONTEND_LABEL),
-        `${described} is ${frontend.spec.protocol}; Rules only apply to ${L7_PROTOCOLS.join(', ')} Frontends`,
+        `${described} is ${protocol}; Rules only apply to ${L7_PROTOCOLS.join(', ')} Frontends`,
         'RuleOnL4Frontend',
         described,
       ),

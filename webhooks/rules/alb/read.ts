@@ -12,7 +12,7 @@ export function labelOf(obj: KubeObject, key: string): string | undefined {
 }
 
 /** The guide writes replicas, projects... at spec level in one example; the operator reads config. */
-export function albSetting<K extends 'replicas' | 'projects' | 'networkMode'>(
+export function albSetting<K extends 'replicas' | 'projects'>(
   alb: ALB2,
   key: K,
 ): { value: ALB2['spec'][K]; field: string } | undefined {
@@ -22,9 +22,9 @@ export function albSetting<K extends 'replicas' | 'projects' | 'networkMode'>(
   return fromSpec !== undefined ? { value: fromSpec, field: `spec.${key}` } : undefined;
 }
 
-/** Port ranges of an ALB in port-project mode; undefined when the mode is off. */
+/** Port ranges of an ALB in port-project mode; undefined when the mode is off. Stored ALBs may be malformed. */
 export function portProjectsOf(alb: ALB2): PortProject[] | undefined {
-  const config = alb.spec.config;
-  if (!config?.enablePortProject || !config.portProjects) return undefined;
+  const config = alb.spec?.config;
+  if (config?.enablePortProject !== true || typeof config.portProjects !== 'string') return undefined;
   return parsePortProjects(config.portProjects).entries;
 }
