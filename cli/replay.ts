@@ -62,7 +62,7 @@ export async function replayCommand(args: readonly string[], io: CliIO): Promise
     { EventProcessor },
     replayModule,
     { writeState },
-    { openMemoryStore },
+    { openReplayStore },
   ] = await Promise.all([
     import('../functions/registry.js'),
     import('../functions/runtime/logger.js'),
@@ -70,7 +70,7 @@ export async function replayCommand(args: readonly string[], io: CliIO): Promise
     import('../functions/runtime/processor.js'),
     import('../functions/runtime/replay.js'),
     import('../shared/kube/state-writer.js'),
-    import('./store.js'),
+    import('./replay-store.js'),
   ]);
   let functions: EventFunction[];
   try {
@@ -82,12 +82,19 @@ export async function replayCommand(args: readonly string[], io: CliIO): Promise
     (values['log-level'] ?? 'warn') as Parameters<typeof createLogger>[0],
     'acpnet-replay',
   );
-  const store = await openMemoryStore(values.state, logger);
+  const { store, clock } = await openReplayStore(values.state);
   await prepareStore(store, functions);
 
   const events = await readSource(values.from, values['kafka-brokers'], logger);
   const processor = new EventProcessor({ store, functions, mirror: true, dryRun: values['dry-run'], logger });
-  const report = await replayModule.replayEvents(events, processor);
+  // The store's clock is the time of the event being processed: the same events give the same bytes.
+  const sink = {
+    process(event: Parameters<typeof processor.process>[0]) {
+      clock.advanceTo(event.time);
+      return processor.process(event);
+    },
+  };
+  const report = await replayModule.replayEvents(events, sink);
   io.stdout(output === 'json' ? `${JSON.stringify(report)}\n` : replayModule.formatReportText(report));
   if (values['write-state']) await writeState(store, values['write-state']);
   return report.errors.length > 0 ? 1 : 0;

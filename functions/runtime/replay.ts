@@ -5,7 +5,7 @@ import { EventFormatError } from '../../shared/events/errors.js';
 import { decodeKafkaRecord } from '../../shared/events/kafka.js';
 import type { EffectRecord } from './applier.js';
 import type { KafkaTransport } from './kafka/transport.js';
-import type { EventProcessor } from './processor.js';
+import type { EventSink } from './processor.js';
 
 /** One recorded event, or why it could not be read; `label` names where it came from. */
 export interface RecordedEvent {
@@ -80,7 +80,7 @@ export async function readKafkaTopic(
 /** Feeds the events in order through the processor; a failing event is reported and the rest go on. */
 export async function replayEvents(
   events: readonly RecordedEvent[],
-  processor: EventProcessor,
+  processor: EventSink,
 ): Promise<ReplayReport> {
   const report: ReplayReport = { events: events.length, skipped: 0, effects: [], errors: [] };
   for (const recorded of events) {
