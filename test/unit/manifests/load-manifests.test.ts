@@ -47,6 +47,23 @@ describe('loadManifests over a directory tree', () => {
     });
   });
 
+  it.each([
+    ['on and off are booleans', 'a: on\nb: off', { a: true, b: false }],
+    ['a leading zero is octal', 'mode: 0755', { mode: 493 }],
+    [
+      'merge keys copy a mapping',
+      'base: &b { x: 1 }\nuse: { <<: *b, z: 2 }',
+      { base: { x: 1 }, use: { x: 1, z: 2 } },
+    ],
+    ['y is the boolean true, even as a key', 'y: n', { true: false }],
+    ['quoted scalars stay strings', 'a: "on"\nb: "0755"', { a: 'on', b: '0755' }],
+  ])('YAML 1.1 as kubectl reads it: %s', (_label, data, expected) => {
+    const text = `apiVersion: v1\nkind: X\nmetadata: { name: x }\ndata:\n${data.replace(/^/gm, '  ')}\n`;
+    const { manifests, errors } = parseManifests(text, 'inline.yaml');
+    expect(errors).toEqual([]);
+    expect(manifests[0]?.object.data).toEqual(expected);
+  });
+
   it('keeps input order across inputs and reads a file named twice once', async () => {
     const route = path.join(tree, 'nested/deeper/route.yaml');
     const { manifests } = await loadManifests([route, path.join(tree, 'b.yml'), route]);
