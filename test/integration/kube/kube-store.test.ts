@@ -23,6 +23,7 @@ jest.setTimeout(180_000);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const CONFIG_MAP: GroupKind = '/ConfigMap';
 const FRONTEND: GroupKind = 'crd.alauda.io/Frontend';
+const RULE: GroupKind = 'crd.alauda.io/Rule';
 
 let server: KubeApiServer;
 let kubeConfig: KubeConfig;
@@ -120,6 +121,31 @@ describe('KubeStore informers', () => {
     expect(store.list('example.com/Widget')).toEqual([]);
     await eventually('the unknown kind to be reported', () => errors.length > 0);
     expect(errors[0]).toMatch(/example\.com\/Widget/);
+  });
+
+  it('starts caching a kind whose CRD is installed after the store started', async () => {
+    const namespace = await freshNamespace();
+    const store = newStore();
+    await store.start([RULE]);
+    expect(store.list(RULE)).toEqual([]);
+    await kubectlOk(server.kubeconfig, [
+      'apply',
+      '--server-side',
+      '-f',
+      path.join(repoRoot, 'infra/kube/crds-local/crd.alauda.io_rules.yaml'),
+    ]);
+    await kubectlOk(server.kubeconfig, ['wait', '--for=condition=Established', 'crd/rules.crd.alauda.io']);
+    const rule: KubeObject = {
+      apiVersion: 'crd.alauda.io/v1',
+      kind: 'Rule',
+      metadata: { namespace, name: 'alb-demo-00080-late' },
+      spec: { priority: 5 },
+    };
+    await kubectlApply([rule]);
+    const cached = await eventually('the Rule to reach the cache', () =>
+      store.get(RULE, namespace, 'alb-demo-00080-late'),
+    );
+    expect(cached.spec).toEqual({ priority: 5 });
   });
 
   it('delivers ADDED, MODIFIED and DELETED for changes made by other clients', async () => {
