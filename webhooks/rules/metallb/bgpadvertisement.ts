@@ -6,7 +6,7 @@ import { nameOf, numberField, objectList, specOf, stringField, stringList } from
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { commonAdvertisementFindings, duplicateEntries } from './advertisement-common.js';
 import { selectedPools } from './advertisement-pools.js';
-import { nodeCoverageFindings } from './bgp-node-coverage.js';
+import { advertisementCoverageFindings } from './bgp-node-coverage.js';
 import { parseCommunity } from './community-value.js';
 import { describeEntry } from './describe.js';
 import { BGP_ADVERTISEMENT, BGP_PEER, COMMUNITY } from './kinds.js';
@@ -123,13 +123,13 @@ function communityFindings(ctx: AdmissionContext, spec: Record<string, unknown>)
 
 function check(ctx: AdmissionContext): Finding[] {
   const spec = specOf(ctx.object);
-  const pools = selectedPools(ctx);
+  const pools = selectedPools(ctx.view, ctx.object);
   return [
     ...commonAdvertisementFindings(RULE, ctx),
     ...aggregationFindings(aggregationOf(spec), pools),
     ...peerFindings(ctx, spec),
     ...communityFindings(ctx, spec),
-    ...nodeCoverageFindings(RULE, ctx, pools),
+    ...advertisementCoverageFindings(RULE, ctx, pools),
   ];
 }
 

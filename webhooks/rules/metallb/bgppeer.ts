@@ -4,6 +4,7 @@ import { deny, warn } from '../ipam/findings.js';
 import { boolField, nameOf, numberField, objectField, specOf, stringField } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { selectorListFindings } from './advertisement-common.js';
+import { peerCoverageFindings } from './bgp-node-coverage.js';
 import { timerFindings } from './bgppeer-timers.js';
 import { ADVERTISEMENT_PEER_INDEX } from './indexes.js';
 import { BGP_ADVERTISEMENT, BGP_PEER } from './kinds.js';
@@ -99,6 +100,7 @@ function check(ctx: AdmissionContext): Finding[] {
   const spec = specOf(ctx.object);
   const out = [...asnFindings(spec), ...addressFindings(spec), ...timerFindings(RULE, spec)];
   out.push(...selectorListFindings(RULE, spec, 'nodeSelectors', 'spec.nodeSelectors'));
+  out.push(...peerCoverageFindings(RULE, ctx));
   if (stringField(spec, 'password') && objectField(spec, 'passwordSecret'))
     out.push(
       deny(
