@@ -137,5 +137,5 @@ export function describeConflict(plan: ListenerConflictPlan, conflict: ListenerC
     const host = l.hostname === undefined ? 'no hostname' : `hostname "${l.hostname}"`;
     return `${host} on port ${where} is already used`;
   }
-  return `port ${l.port} cannot carry ${l.protocol} beside ${conflict.other.listener.protocol}`;
+  return `port ${where} cannot be shared with a ${conflict.other.listener.protocol} listener`;
 }
