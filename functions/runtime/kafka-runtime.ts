@@ -19,6 +19,8 @@ export interface KafkaRuntimeOptions {
   backoffMs?: number;
   maxBackoffMs?: number;
   fromBeginning?: boolean;
+  /** How often the consumer lag metric is refreshed. */
+  lagIntervalMs?: number;
   logger: Logger;
   metrics?: FunctionMetrics;
 }
@@ -110,9 +112,25 @@ export async function startKafkaRuntime(options: KafkaRuntimeOptions): Promise<K
 
   await consumer.run(handle);
   log.info('consuming');
+  const lagTimer = options.metrics
+    ? setInterval(() => void observeLag(), options.lagIntervalMs ?? 10_000)
+    : undefined;
+  lagTimer?.unref();
+
+  async function observeLag(): Promise<void> {
+    try {
+      for (const { partition, lag } of await options.transport.groupLag(options.groupId, options.topic)) {
+        options.metrics?.consumerLag.set({ topic: options.topic, partition: String(partition) }, lag);
+      }
+    } catch (error) {
+      log.warn({ err: error }, 'consumer lag not available (broker unreachable?)');
+    }
+  }
+
   return {
     async stop() {
       stopping = true;
+      clearInterval(lagTimer);
       await consumer.stop();
       await producer.close();
       log.info('consumer stopped; offsets committed');

@@ -10,6 +10,7 @@ import type { EventFunction } from '../../../functions/runtime/contract.js';
 import { KafkajsTransport } from '../../../functions/runtime/kafka/kafkajs-transport.js';
 import { DLQ_HEADERS, startKafkaRuntime } from '../../../functions/runtime/kafka-runtime.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
+import { FunctionMetrics } from '../../../functions/runtime/metrics.js';
 import { prepareStore } from '../../../functions/runtime/prepare.js';
 import { EventProcessor } from '../../../functions/runtime/processor.js';
 import { readKafkaTopic, replayEvents } from '../../../functions/runtime/replay.js';
@@ -81,6 +82,7 @@ describe('Kafka runtime with ingress-sync', () => {
 
     const { store, processor } = await freshStore();
     live = store;
+    const metrics = new FunctionMetrics();
     const runtime = await startKafkaRuntime({
       transport,
       processor,
@@ -88,15 +90,22 @@ describe('Kafka runtime with ingress-sync', () => {
       groupId: `${topic}-g`,
       logger,
       backoffMs: 10,
+      metrics,
+      lagIntervalMs: 200,
     });
     try {
       await until('every Ingress synced', async () => {
         const lag = await transport.groupLag(`${topic}-g`, topic);
         return lag.every((p) => p.lag === 0);
       });
+      await until('the lag metric to show every partition drained', async () => {
+        const { values } = await metrics.consumerLag.get();
+        return values.length === 3 && values.every((v) => v.value === 0);
+      });
     } finally {
       await runtime.stop();
     }
+    expect((await metrics.deadLettered.get()).values[0]?.value).toBe(2);
     // 20 Ingresses, each ending with the single path /c: one Rule each (http or https by class).
     expect(store.list('crd.alauda.io/Rule')).toHaveLength(20);
     expect(store.list('crd.alauda.io/Rule').every((r) => (r.spec as { url: string }).url === '/c')).toBe(
