@@ -3,7 +3,13 @@ import type { Ingress } from '../../../shared/kube/schemas/ingress.js';
 import { deny, warn } from '../ipam/findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { parseAlbTlsAnnotation } from './alb-tls-annotation.js';
-import { ALB_TLS_ANNOTATION, INGRESS, NGINX_ANNOTATION_PREFIX, PRIORITY_ANNOTATION_PREFIX } from './kinds.js';
+import {
+  ALB_ENABLE_HTTPS_ANNOTATION,
+  ALB_TLS_ANNOTATION,
+  INGRESS,
+  NGINX_ANNOTATION_PREFIX,
+  PRIORITY_ANNOTATION_PREFIX,
+} from './kinds.js';
 import { nginxAnnotationChecks, nginxHstsChecks } from './nginx-annotations.js';
 
 const RULE = 'ingress/annotations';
@@ -78,7 +84,7 @@ function nginxFindings(key: string, value: string): Finding[] {
   ];
 }
 
-/** ALB rule priorities, the ALB TLS annotation's syntax, and ingress-nginx annotation values. */
+/** ALB rule priorities, the ALB TLS and enable-https annotations, and ingress-nginx annotation values. */
 function check(ctx: AdmissionContext): Finding[] {
   const ingress = ctx.object as Ingress;
   const out: Finding[] = [];
@@ -89,6 +95,8 @@ function check(ctx: AdmissionContext): Finding[] {
       for (const problem of parseAlbTlsAnnotation(value).problems) {
         out.push(deny(RULE, annotationField(key), problem, 'InvalidAnnotation'));
       }
+    } else if (key === ALB_ENABLE_HTTPS_ANNOTATION && value !== 'true' && value !== 'false') {
+      out.push(deny(RULE, annotationField(key), `"${value}" must be true or false`, 'InvalidAnnotation'));
     }
   }
   return out;
