@@ -8,6 +8,11 @@ import { serviceGroupFindings } from './service-group.js';
 
 const RULE = 'alb/rule';
 
+/** Frontends are named `<alb>-<port as 5 digits>` (rule alb/frontend). */
+function isFrontendNameOf(alb: string, frontend: string): boolean {
+  return frontend.startsWith(`${alb}-`) && /^\d{5}$/.test(frontend.slice(alb.length + 1));
+}
+
 /** The labels tie a Rule to one Frontend of one ALB; the Frontend, when present, must agree. */
 function attachmentFindings(ctx: AdmissionContext, rule: Rule): Finding[] {
   const albName = labelOf(rule, ALB_LABEL);
@@ -31,12 +36,12 @@ function attachmentFindings(ctx: AdmissionContext, rule: Rule): Finding[] {
   const described = `Frontend ${namespace}/${frontendName}`;
   const frontend = ctx.view.get<Frontend>(FRONTEND, namespace, frontendName);
   if (!frontend) {
-    if (!frontendName.startsWith(`${albName}-`)) {
+    if (!isFrontendNameOf(albName, frontendName)) {
       out.push(
         deny(
           RULE,
           labelField(FRONTEND_LABEL),
-          `${frontendName} cannot be a Frontend of ALB ${albName}: Frontends are named <alb>-<port>`,
+          `${frontendName} cannot be a Frontend of ALB ${albName}: Frontends are named <alb>-<port as 5 digits>`,
           'FrontendOfOtherAlb',
         ),
       );
