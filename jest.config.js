@@ -13,6 +13,8 @@ const common = {
 };
 
 export default {
+  globalSetup: '<rootDir>/test/support/global-setup.mjs',
+  globalTeardown: '<rootDir>/test/support/global-teardown.mjs',
   projects: [
     {
       ...common,
