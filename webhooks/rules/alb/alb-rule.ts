@@ -82,6 +82,17 @@ function attachmentFindings(ctx: AdmissionContext, rule: Rule): Finding[] {
       ),
     );
   }
+  if ((protocol === 'http' || protocol === 'grpc') && rule.spec.certificate_name) {
+    out.push(
+      warn(
+        RULE,
+        'spec.certificate_name',
+        `${described} is ${protocol}, so the certificate is never served; certificates apply on https and grpcs Frontends`,
+        'CertificateOnPlainFrontend',
+        described,
+      ),
+    );
+  }
   return out;
 }
 
