@@ -1,0 +1,92 @@
+/**
+ * The RBAC of each component, applied to a real API server, grants what the component uses and
+ * nothing next to it (checked with `kubectl auth can-i` impersonating each ServiceAccount).
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { parseAllDocuments } from 'yaml';
+import {
+  KUBE_SETUP_TIMEOUT_MS,
+  type KubeApiServer,
+  kubectl,
+  kubectlOk,
+  useKubeApiServer,
+} from '../../support/kube-harness.js';
+
+jest.setTimeout(180_000);
+
+const deployDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../infra/deploy');
+const rbacKinds = new Set([
+  'Namespace',
+  'ServiceAccount',
+  'ClusterRole',
+  'ClusterRoleBinding',
+  'Role',
+  'RoleBinding',
+]);
+
+let server: KubeApiServer;
+
+beforeAll(async () => {
+  server = await useKubeApiServer();
+  for (const overlay of ['overlays/knative', 'overlays/without-knative']) {
+    const rendered = await kubectlOk(server.kubeconfig, ['kustomize', path.join(deployDir, overlay)]);
+    const rbac = parseAllDocuments(rendered)
+      .map((doc) => doc.toJS() as { kind: string })
+      .filter((obj) => rbacKinds.has(obj.kind));
+    await kubectlOk(server.kubeconfig, ['apply', '--server-side', '--field-manager=acpnet-test', '-f', '-'], {
+      stdin: rbac.map((obj) => JSON.stringify(obj)).join('\n'),
+    });
+  }
+}, KUBE_SETUP_TIMEOUT_MS);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+type Case = [serviceAccount: string, verb: string, resource: string, allowed: boolean];
+
+const cases: Case[] = [
+  ['acpnet-webhook', 'get', 'secrets', true],
+  ['acpnet-webhook', 'list', 'secrets', false],
+  ['acpnet-webhook', 'watch', 'gateways.gateway.networking.k8s.io', true],
+  ['acpnet-webhook', 'list', 'subnets.kubeovn.io', true],
+  ['acpnet-webhook', 'list', 'ipaddresspools.metallb.io', true],
+  ['acpnet-webhook', 'list', 'domains.crd.alauda.io', true],
+  ['acpnet-webhook', 'create', 'gateways.gateway.networking.k8s.io', false],
+  ['acpnet-webhook', 'delete', 'frontends.crd.alauda.io', false],
+  ['acpnet-webhook', 'list', 'pods', false],
+  ['acpnet-ingress-sync', 'watch', 'ingresses.networking.k8s.io', true],
+  ['acpnet-ingress-sync', 'create', 'rules.crd.alauda.io', true],
+  ['acpnet-ingress-sync', 'patch', 'frontends.crd.alauda.io', true],
+  ['acpnet-ingress-sync', 'delete', 'rules.crd.alauda.io', true],
+  ['acpnet-ingress-sync', 'patch', 'ingresses.networking.k8s.io/status', true],
+  ['acpnet-ingress-sync', 'update', 'ingresses.networking.k8s.io', false],
+  ['acpnet-ingress-sync', 'delete', 'alaudaloadbalancer2.crd.alauda.io', false],
+  ['acpnet-ingress-sync', 'get', 'secrets', false],
+  ['acpnet-events', 'watch', 'alaudaloadbalancer2.crd.alauda.io', true],
+  ['acpnet-events', 'create', 'ingresses.networking.k8s.io', false],
+  ['acpnet-bridge', 'list', 'services', true],
+  ['acpnet-bridge', 'get', 'secrets', false],
+  ['acpnet-bridge', 'create', 'configmaps', false],
+];
+
+describe('component RBAC', () => {
+  it.each(cases)('%s may %s %s: %s', async (serviceAccount, verb, resource, allowed) => {
+    const [plainResource, subresource] = resource.split('/');
+    const result = await kubectl(server.kubeconfig, [
+      'auth',
+      'can-i',
+      verb,
+      plainResource ?? resource,
+      ...(subresource ? [`--subresource=${subresource}`] : []),
+      '--all-namespaces',
+      `--as=system:serviceaccount:acpnet:${serviceAccount}`,
+    ]);
+    expect({ answer: result.stdout.trim(), stderr: result.stderr.replace(/^Warning:.*\n/gm, '') }).toEqual({
+      answer: allowed ? 'yes' : 'no',
+      stderr: '',
+    });
+  });
+});
