@@ -1,7 +1,7 @@
 // npm run bench:functions — ingress-sync replay throughput on a MemoryStore, and Kafka consumption
 // through the runtime (no-op function) beside a bare kafkajs consumer in the same run.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { CloudEvent } from 'cloudevents';
@@ -87,7 +87,10 @@ async function brokers(): Promise<{ list: string[]; stop: () => void }> {
   const out = execFileSync(path.join(repoRoot, 'infra/kafka/start.sh'), [dir], { encoding: 'utf8' });
   return {
     list: [out.trim().split('\n').at(-1) ?? ''],
-    stop: () => execFileSync(path.join(repoRoot, 'infra/kafka/stop.sh'), [dir]),
+    stop: () => {
+      execFileSync(path.join(repoRoot, 'infra/kafka/stop.sh'), [dir]);
+      rmSync(dir, { recursive: true, force: true });
+    },
   };
 }
 

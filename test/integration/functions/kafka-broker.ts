@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -23,6 +23,7 @@ export async function ensureBroker(): Promise<Broker> {
     brokers: [bootstrap],
     stop: async () => {
       await run(path.join(repoRoot, 'infra/kafka/stop.sh'), [stateDir], { timeout: 60_000 });
+      rmSync(stateDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
@@ -238,6 +238,7 @@ describe('a consumer process killed mid-stream', () => {
     expect(report.errors).toEqual([]);
     expect(producedState(restored)).toEqual(producedState(store));
     expect(restored.list('crd.alauda.io/Rule')).toHaveLength(100);
+    rmSync(path.dirname(snapshotFile), { recursive: true, force: true });
   }, 300_000);
 });
 

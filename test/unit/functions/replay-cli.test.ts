@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
@@ -63,6 +63,7 @@ describe('acpnet replay', () => {
     expect(files.filter((f) => f.startsWith('cpaas-system/Rule-'))).toHaveLength(1);
     for (const f of files)
       expect(readFileSync(path.join(a, f), 'utf8')).toBe(readFileSync(path.join(b, f), 'utf8'));
+    for (const dir of [a, b]) rmSync(dir, { recursive: true, force: true });
   });
 
   it('plans without applying on --dry-run', async () => {

@@ -78,6 +78,7 @@ describe('serve --state loop', () => {
       expect(store.get('networking.k8s.io/Ingress', 'demo', 'shop')).toBeUndefined();
     } finally {
       loop.close();
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
