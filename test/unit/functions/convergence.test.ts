@@ -4,6 +4,7 @@ import {
   DedupWindow,
   VersionTracker,
 } from '../../../functions/runtime/convergence.js';
+import { buildChangeEvent } from '../../../shared/events/apiserver.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { type EventSpec, feed, newRuntime, readYaml, snapshot } from './harness.js';
 
@@ -172,5 +173,36 @@ describe('convergence of ingress-sync', () => {
     await feed(second.processor, events);
     expect(snapshot(first.store, kinds)).toEqual(snapshot(second.store, kinds));
     expect(urls(first.store)).toEqual(['/c']);
+  });
+});
+
+describe('Reference-mode events', () => {
+  it('resolves the object by a read and syncs it; a vanished object is ignored', async () => {
+    const stored = ingress('5', ['/ref']);
+    const { store, processor } = await newRuntime([...state, stored]);
+    const ref = buildChangeEvent('update', stored, { source: 'test://ref', mode: 'ref' });
+    const result = await processor.process(ref);
+    expect(result.outcome).toBe('processed');
+    expect(urls(store)).toEqual(['/ref']);
+
+    const gone = { ...stored, metadata: { ...stored.metadata, name: 'gone', uid: 'uid-gone' } };
+    const vanished = await processor.process(
+      buildChangeEvent('add', gone, { source: 'test://ref', mode: 'ref' }),
+    );
+    expect(vanished.outcome).toBe('ignored');
+  });
+
+  it('deletes the Rules of an object named by a Reference-mode delete', async () => {
+    const stored = ingress('5', ['/ref']);
+    const { store, processor } = await newRuntime([...state, stored]);
+    await processor.process(buildChangeEvent('add', stored, { source: 'test://ref', mode: 'ref' }));
+    await processor.process(
+      buildChangeEvent(
+        'delete',
+        { ...stored, metadata: { ...stored.metadata, resourceVersion: '6' } },
+        { source: 'test://ref', mode: 'ref' },
+      ),
+    );
+    expect(urls(store)).toEqual([]);
   });
 });
