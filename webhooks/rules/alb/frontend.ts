@@ -106,9 +106,31 @@ function portProjectFindings(frontend: Frontend, alb: Alb, view: ReadView): Find
   return [];
 }
 
+/** Rules only apply to L7 Frontends: a Frontend that Rules name cannot become tcp or udp. */
+function attachedRuleFindings(frontend: Frontend, view: ReadView): Finding[] {
+  if (!L4_PROTOCOLS.includes(frontend.spec.protocol)) return [];
+  const namespace = frontend.metadata.namespace ?? '';
+  const key = `${namespace}|${frontend.metadata.name ?? ''}`;
+  const names = view
+    .byIndex(RULE_KIND, RULES_BY_FRONTEND_INDEX, key)
+    .map((r) => r.metadata.name ?? '')
+    .sort();
+  if (names.length === 0) return [];
+  return [
+    deny(
+      RULE,
+      'spec.protocol',
+      `a ${frontend.spec.protocol} Frontend takes no Rules, but ${names.length} Rule(s) name it (${names.join(', ')})`,
+      'RulesOnL4Frontend',
+      `Rule ${namespace}/${names[0]}`,
+    ),
+  ];
+}
+
 function check(ctx: AdmissionContext): Finding[] {
   const frontend = ctx.object as Frontend;
   const out = protocolFindings(frontend);
+  out.push(...attachedRuleFindings(frontend, ctx.view));
   out.push(...serviceGroupFindings(RULE, frontend.spec.serviceGroup));
   const albName = labelOf(frontend, ALB_LABEL);
   if (!albName) {
