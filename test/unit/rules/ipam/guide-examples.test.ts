@@ -34,7 +34,7 @@ const toIPv4 = [{ op: 'replace', path: '/spec/protocol', value: 'IPv4' }];
 
 const expected: Record<
   string,
-  { allowed: boolean; deniedFields?: string[]; patch?: readonly object[]; why?: string }
+  { allowed: boolean; deniedFields?: string[]; patch?: object[]; why?: string }
 > = {
   'Subnet/test-calico': {
     allowed: true,
