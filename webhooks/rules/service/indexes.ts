@@ -1,5 +1,6 @@
 import type { EqualityIndexSpec } from '../../../shared/kube/store.js';
 import { SERVICE } from '../metallb/kinds.js';
+import { heldLoadBalancerIps, requestedLoadBalancerIps } from './load-balancer-ips.js';
 import { nodePortsOf, serviceType } from './service-model.js';
 
 export const NODE_PORT_INDEX = 'node-port';
@@ -16,4 +17,15 @@ export const nodePortIndex: EqualityIndexSpec = {
     serviceType(obj) === 'ClusterIP' || serviceType(obj) === 'ExternalName'
       ? []
       : nodePortsOf(obj).map((use) => nodePortKey(use.nodePort, use.protocol)),
+};
+
+export const LOAD_BALANCER_IP_INDEX = 'load-balancer-ip';
+
+/** Addresses a Service requests from MetalLB or holds, canonical text. */
+export const loadBalancerIpIndex: EqualityIndexSpec = {
+  kind: SERVICE,
+  name: LOAD_BALANCER_IP_INDEX,
+  keys: (obj) => [
+    ...new Set([...requestedLoadBalancerIps(obj).map((r) => r.address), ...heldLoadBalancerIps(obj)]),
+  ],
 };

@@ -1,0 +1,51 @@
+import type { KubeObject } from '../../../shared/kube/object.js';
+import { describeObject } from '../../../shared/kube/object.js';
+import { deny } from '../ipam/findings.js';
+import { SERVICE } from '../metallb/kinds.js';
+import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
+import { LOAD_BALANCER_IP_INDEX } from './indexes.js';
+import { portKeys, requestedLoadBalancerIps, sharingKey } from './load-balancer-ips.js';
+import { serviceType } from './service-model.js';
+
+const RULE = 'service/lb-ip-sharing';
+
+function sameObject(a: KubeObject, b: KubeObject): boolean {
+  return a.metadata.name === b.metadata.name && (a.metadata.namespace ?? '') === (b.metadata.namespace ?? '');
+}
+
+function sharingProblem(service: KubeObject, other: KubeObject): string | undefined {
+  const key = sharingKey(service);
+  const otherKey = sharingKey(other);
+  if (key === undefined || key === '' || key !== otherKey)
+    return `MetalLB shares an address only between Services with the same metallb.io/allow-shared-ip key (this one: ${key ? JSON.stringify(key) : 'none'}, ${describeObject(other)}: ${otherKey ? JSON.stringify(otherKey) : 'none'})`;
+  const theirs = new Set(portKeys(other));
+  const clash = portKeys(service).filter((port) => theirs.has(port));
+  if (clash.length > 0) return `both use port ${clash.join(', ')}, so they cannot share the address`;
+  return undefined;
+}
+
+/** A requested LoadBalancer address another Service requests or holds must be shareable with it. */
+function check(ctx: AdmissionContext): Finding[] {
+  const service = ctx.object;
+  if (serviceType(service) !== 'LoadBalancer') return [];
+  const out: Finding[] = [];
+  for (const { address, field } of requestedLoadBalancerIps(service)) {
+    for (const other of ctx.view.byIndex(SERVICE, LOAD_BALANCER_IP_INDEX, address)) {
+      if (sameObject(other, service) || serviceType(other) !== 'LoadBalancer') continue;
+      const problem = sharingProblem(service, other);
+      if (!problem) continue;
+      out.push(
+        deny(
+          RULE,
+          field,
+          `${address} is already requested or held by ${describeObject(other)}; ${problem}`,
+          'AddressInUse',
+          describeObject(other),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+export const serviceIpSharingRule: ValidationRule = { id: RULE, kinds: [SERVICE], check };
