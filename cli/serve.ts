@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { type Logger, pino } from 'pino';
+import type { RunningFunctions } from '../functions/runtime/serve.js';
 import type { ResourceStore } from '../shared/kube/store.js';
 import { defaultRuleIndex } from '../webhooks/review/default-index.js';
 import { type RunningWebhooks, startWebhooks } from '../webhooks/server/start.js';
 import { parseCommandArgs, parsePort } from './args.js';
-import { loadStartFunctions, type RunningFunctions } from './functions-seam.js';
 import { UnusableInputError } from './input-error.js';
 import type { CliIO } from './io.js';
 import { admissionOptions, admissionSettings } from './settings.js';
@@ -27,15 +27,15 @@ const options = {
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 type Part = 'webhooks' | 'functions';
 
-function partsOf(positionals: readonly string[]): { parts: Part[]; explicit: boolean } {
+function partsOf(positionals: readonly string[]): Part[] {
   if (positionals.length > 1)
     throw new UsageError(`serve takes at most one part, got ${positionals.join(' ')}`, 'serve');
   const [part] = positionals;
-  if (part === undefined) return { parts: ['webhooks', 'functions'], explicit: false };
+  if (part === undefined) return ['webhooks', 'functions'];
   if (part !== 'webhooks' && part !== 'functions') {
     throw new UsageError(`unknown part ${JSON.stringify(part)}: expected webhooks or functions`, 'serve');
   }
-  return { parts: [part], explicit: true };
+  return [part];
 }
 
 /** Calls `stop` on the first SIGTERM or SIGINT; a second one exits at once. */
@@ -72,7 +72,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
     io.stdout(serveHelp);
     return 0;
   }
-  const { parts, explicit } = partsOf(positionals);
+  const parts = partsOf(positionals);
   if (!logLevels.includes(values['log-level'])) {
     throw new UsageError(`--log-level must be one of ${logLevels.join(', ')}`, 'serve');
   }
@@ -86,16 +86,12 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   const functionsPort = parsePort('--functions-port', values['functions-port'], 8080);
   const settings = admissionSettings(values);
 
-  const startFunctions = parts.includes('functions') ? await loadStartFunctions() : undefined;
-  if (parts.includes('functions') && !startFunctions && explicit) {
-    io.stderr('acpnet serve: the functions runtime is not part of this build; run `acpnet serve webhooks`\n');
-    return 2;
-  }
+  // Loaded only when served: `serve webhooks` does not load the functions and their Kafka client.
+  const startFunctions = parts.includes('functions')
+    ? (await import('../functions/runtime/serve.js')).startFunctions
+    : undefined;
 
   const logger = pino({ level: values['log-level'], base: { app: 'acpnet' } });
-  if (parts.includes('functions') && !startFunctions) {
-    logger.warn('the functions runtime is not part of this build: serving webhooks only');
-  }
   const store: ResourceStore = await openStore(
     { state: values.state, kubeconfig: values.kubeconfig },
     logger,

@@ -97,6 +97,26 @@ describe('acpnet serve webhooks', () => {
     expect(lines.map((l) => l.msg)).toEqual(expect.arrayContaining(['store synced; ready', 'stopped']));
   }, 120_000);
 
+  it('runs the functions half with `serve functions` and stops it on SIGTERM', async () => {
+    const child = spawn(
+      path.join(repoRoot, 'node_modules/.bin/node'),
+      [path.join(repoRoot, 'cli/acpnet.mjs'), 'serve', 'functions', '--functions-port', '0'],
+      { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
+    );
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    const url = await new Promise<string>((resolve, reject) => {
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        const entry = JSON.parse(line) as LogLine;
+        if (entry.msg === 'functions listening' && typeof entry.url === 'string') resolve(entry.url);
+      });
+      void exited.then((code) => reject(new Error(`serve exited with ${code}`)));
+    });
+    const health = await fetch(`${url}/health/liveness`);
+    expect(health.status).toBe(200);
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+  }, 120_000);
+
   it.each([
     [['--tls-cert', 'x.crt'], '--tls-cert and --tls-key must be given together'],
     [['--webhook-port', '99999'], '--webhook-port must be a port number 0-65535, got "99999"'],
