@@ -14,6 +14,8 @@ export const mainHelp = `acpnet: admission webhooks and event-driven functions f
 Usage:
   acpnet serve [webhooks|functions] [flags]   run the webhook server and/or the functions
   acpnet validate [flags] PATH...             admit manifests offline with the webhook's rules
+  acpnet replay --from FILE|kafka://TOPIC     feed recorded events through the functions
+  acpnet bridge [flags]                       publish a cluster's changes to Kafka as events
   acpnet help [COMMAND]                       show help
 
 Run 'acpnet COMMAND --help' for the flags of a command.
