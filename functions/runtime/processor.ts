@@ -78,15 +78,20 @@ export class EventProcessor implements EventSink {
       namespace: event.ref.namespace,
       name: event.ref.name,
     };
-    const log = this.options.logger.child({ eventId: event.id, object: describeRef(event) });
+    // Child loggers cost an allocation per event; most events log nothing at the configured level.
+    let child: Logger | undefined;
+    const log = (): Logger => {
+      child ??= this.options.logger.child({ eventId: event.id, object: describeRef(event) });
+      return child;
+    };
     if (this.dedup.has(eventKey)) {
-      log.debug('duplicate event skipped');
+      if (this.options.logger.isLevelEnabled('debug')) log().debug('duplicate event skipped');
       this.count('duplicate');
       return { eventId: event.id, outcome: 'duplicate', effects: [] };
     }
     const objectKey = keyString(key);
     if (this.isStale(objectKey, key, event)) {
-      log.info({ resourceVersion: event.resourceVersion }, 'stale event skipped');
+      log().info({ resourceVersion: event.resourceVersion }, 'stale event skipped');
       this.dedup.remember(eventKey);
       this.count('stale');
       return { eventId: event.id, outcome: 'stale', effects: [] };
@@ -153,7 +158,7 @@ export class EventProcessor implements EventSink {
     await store.apply({ ...event.object, metadata }, { fieldManager: OBSERVED_FIELD_MANAGER, force: true });
   }
 
-  private async run(fn: EventFunction, event: ResolvedEvent, log: Logger): Promise<EffectRecord[]> {
+  private async run(fn: EventFunction, event: ResolvedEvent, log: () => Logger): Promise<EffectRecord[]> {
     const started = process.hrtime.bigint();
     const planned = await fn.plan(event, this.options.store);
     const records = this.options.dryRun
@@ -163,7 +168,7 @@ export class EventProcessor implements EventSink {
     this.options.metrics?.effectSeconds.observe({ function: fn.name }, seconds);
     this.count(records.length > 0 ? 'applied' : 'unchanged', fn.name);
     for (const record of records) {
-      log.info(
+      log().info(
         { function: fn.name, op: record.op, target: `${record.kind} ${record.namespace}/${record.name}` },
         'effect applied',
       );
