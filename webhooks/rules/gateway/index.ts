@@ -3,6 +3,7 @@ import { allowedRoutes } from './allowed-routes.js';
 import { certificateRefs } from './certificate-refs.js';
 import { detachedRoutes } from './detached-routes.js';
 import { envoyProxyRules } from './envoy-proxy.js';
+import { grpcRoutePlatform } from './grpcroute-platform.js';
 import { gatewayIndexes } from './indexes.js';
 import {
   BACKEND_TLS_POLICY,
@@ -44,6 +45,7 @@ export const gatewayFamily: RuleFamily = {
     detachedRoutes,
     routeAttachment,
     routeBackendRefs,
+    grpcRoutePlatform,
     policyTargetRefs,
     securityPolicyUniqueness,
     policySecrets,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { detachedRoutes } from '../../../../webhooks/rules/gateway/detached-routes.js';
+import { grpcRoutePlatform } from '../../../../webhooks/rules/gateway/grpcroute-platform.js';
 import { routeAttachment } from '../../../../webhooks/rules/gateway/route-attachment.js';
 import { routeBackendRefs } from '../../../../webhooks/rules/gateway/route-backend-refs.js';
 import type { ValidationRule } from '../../../../webhooks/rules/types.js';
@@ -8,6 +9,7 @@ import { expectFindings, loadFixture, type RuleCase, runRule } from './support/h
 const suites: [string, ValidationRule, string][] = [
   ['route attachment', routeAttachment, 'route-attachment.yaml'],
   ['route backendRefs', routeBackendRefs, 'route-backend-refs.yaml'],
+  ['GRPCRoute platform subset', grpcRoutePlatform, 'grpcroute-platform.yaml'],
   ['routes detached by a Gateway update', detachedRoutes, 'detached-routes.yaml'],
 ];
 

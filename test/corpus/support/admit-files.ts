@@ -1,0 +1,52 @@
+import { readdirSync } from 'node:fs';
+import path from 'node:path';
+import { type Admission, admitInOrder } from '../../../cli/admit-sequence.js';
+import { loadManifestsStrict, type Manifest } from '../../../shared/kube/manifests.js';
+import { MemoryStore } from '../../../shared/kube/memory-store.js';
+import { defaultRuleIndex } from '../../../webhooks/review/default-index.js';
+import type { AdmissionSettings } from '../../../webhooks/rules/types.js';
+
+/** The Gateway API v1.6.1 corpus, read in place beside the repository. */
+export const GATEWAY_API_CORPUS = path.resolve(process.cwd(), '../shared/corpora/gateway-api-v1.6.1');
+
+export function yamlFiles(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+}
+
+const settings: AdmissionSettings = {
+  serviceCidr: '10.96.0.0/12',
+  platformNamespace: 'cpaas-system',
+  metallbNamespace: 'metallb-system',
+  now: () => new Date('2026-01-01T00:00:00Z'),
+};
+
+/**
+ * Admits the objects of one file in order into an empty store through every rule family, as
+ * `acpnet validate FILE` does; `reorder` changes the order they are applied in.
+ */
+export async function admitFile(
+  file: string,
+  reorder: (manifests: Manifest[]) => Manifest[] = (m) => m,
+): Promise<Admission[]> {
+  const rules = defaultRuleIndex();
+  const store = new MemoryStore({ now: settings.now });
+  rules.registerIndexes(store);
+  await store.start(rules.kindsToCache());
+  try {
+    return await admitInOrder(reorder(await loadManifestsStrict([file])), store, rules, settings);
+  } finally {
+    await store.stop();
+  }
+}
+
+/** The deny findings of an admission sequence, one line each: `Kind name: field: message`. */
+export function denials(admissions: readonly Admission[]): string[] {
+  return admissions.flatMap(({ object, result }) =>
+    result.findings
+      .filter((f) => f.severity === 'deny')
+      .map((f) => `${object.kind} ${object.metadata.name}: ${f.field}: ${f.message}`),
+  );
+}
