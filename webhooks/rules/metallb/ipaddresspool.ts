@@ -1,10 +1,10 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
-import { type Address, tryParseAddress } from '../../../shared/net/address.js';
+import { tryParseAddress } from '../../../shared/net/address.js';
 import { RangeSet } from '../../../shared/net/range-set.js';
 import { formatRange, rangeIntersection, rangesOverlap } from '../../../shared/net/ranges.js';
 import { deny, warn } from '../ipam/findings.js';
-import { nameOf, objectField, objectList, specOf, stringField, stringList } from '../ipam/read.js';
+import { nameOf, objectField, specOf, stringList } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { describeEntry, describeStoredRange } from './describe.js';
 import {
@@ -16,6 +16,7 @@ import {
 import { BGP_ADVERTISEMENT, IP_ADDRESS_POOL, L2_ADVERTISEMENT, SERVICE } from './kinds.js';
 import { labelSelectorProblems, selectorKey, selectorList } from './label-selectors.js';
 import { type PoolEntry, parsePoolAddresses } from './pool-model.js';
+import { heldLoadBalancerIps } from './service-addresses.js';
 
 const RULE = 'metallb/ipaddresspool';
 
@@ -97,25 +98,14 @@ function serviceAllocationFindings(spec: Record<string, unknown>): Finding[] {
   return out;
 }
 
-/** Addresses a Service holds from this pool (MetalLB records the pool in an annotation). */
-function heldAddresses(service: KubeObject): { ip: string; address: Address | undefined }[] {
-  const loadBalancer = objectField(
-    objectField(service as Record<string, unknown>, 'status') ?? {},
-    'loadBalancer',
-  );
-  return objectList(loadBalancer ?? {}, 'ingress').flatMap((ingress) => {
-    const ip = stringField(ingress, 'ip');
-    return ip ? [{ ip, address: tryParseAddress(ip) }] : [];
-  });
-}
-
 function servicesLosingAddresses(ctx: AdmissionContext, entries: PoolEntry[]): Finding[] {
   const pool = ctx.object;
   if (pool.metadata.namespace !== ctx.settings.metallbNamespace) return [];
   const remaining = RangeSet.of(entries.map((e) => e.range));
   const out: Finding[] = [];
   for (const service of ctx.view.byIndex(SERVICE, SERVICE_ALLOCATED_POOL_INDEX, nameOf(pool))) {
-    for (const { ip, address } of heldAddresses(service)) {
+    for (const ip of heldLoadBalancerIps(service)) {
+      const address = tryParseAddress(ip);
       if (!address || remaining.contains(address)) continue;
       out.push(
         warn(

@@ -1,6 +1,6 @@
 import type { EqualityIndexSpec } from '../../../shared/kube/store.js';
 import { SERVICE } from '../metallb/kinds.js';
-import { heldLoadBalancerIps, requestedLoadBalancerIps } from './load-balancer-ips.js';
+import { heldLoadBalancerIps, requestedLoadBalancerIps } from '../metallb/service-addresses.js';
 import { nodePortsOf, serviceType } from './service-model.js';
 
 export const NODE_PORT_INDEX = 'node-port';

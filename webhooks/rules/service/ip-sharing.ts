@@ -2,9 +2,9 @@ import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { deny } from '../ipam/findings.js';
 import { SERVICE } from '../metallb/kinds.js';
+import { portKeys, requestedLoadBalancerIps, sharingKey } from '../metallb/service-addresses.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { LOAD_BALANCER_IP_INDEX } from './indexes.js';
-import { portKeys, requestedLoadBalancerIps, sharingKey } from './load-balancer-ips.js';
 import { serviceType } from './service-model.js';
 
 const RULE = 'service/lb-ip-sharing';
