@@ -1,15 +1,14 @@
 import { readFileSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import type { ZodType } from 'zod';
 import { metallbDefinitions } from '../../../../shared/kube/schemas/metallb.js';
+import { goModuleDir } from '../../../support/go-modules.js';
 
 // The CRDs of the MetalLB release the platform installs (infra/kube/crd-sources.txt), read from
-// the Go module cache.
-const moduleCache = process.env['GOMODCACHE'] ?? path.join(os.homedir(), 'go', 'pkg', 'mod');
-const crdDir = path.join(moduleCache, 'go.universe.tf/metallb@v0.16.2/config/crd/bases');
+// the Go module cache (fetched through the module proxy when this machine lacks them).
+const crdDir = path.join(goModuleDir('go.universe.tf/metallb', 'v0.16.2'), 'config/crd/bases');
 
 interface OpenApi {
   type?: string;
