@@ -35,7 +35,7 @@ const DELIBERATE: Record<string, string> = {
   'kinds-group-default':
     "The corpus skips API-server defaulting: allowedRoutes.kinds[].group defaults to gateway.networking.k8s.io, so Envoy Gateway's translator sees no group and matches no kind. acpnet applies the default.",
   'route-rule-count':
-    'Not an attachment decision: Envoy Gateway refuses a TCPRoute/UDPRoute with more than one rule (InvalidRule). acpnet refuses it through the route schemas, not the attachment planner.',
+    'Not an attachment decision: Envoy Gateway refuses a TCPRoute/UDPRoute with more than one rule (InvalidRule). acpnet refuses it through the v1 route schemas and, for v1alpha2, the gateway/l4-route-rules platform rule, not the attachment planner.',
   'route-field-values':
     'Not an attachment decision: Envoy Gateway refuses an invalid URLRewrite or filter value (UnsupportedValue). acpnet refuses it through the HTTPRoute field rules, not the attachment planner.',
   'certificate-content':

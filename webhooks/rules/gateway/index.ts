@@ -18,6 +18,7 @@ import {
   SECURITY_POLICY,
   SERVICE,
 } from './kinds.js';
+import { l4RouteRules } from './l4-route-rules.js';
 import { listenerConflicts } from './listener-conflicts.js';
 import { listenerDefaults } from './listener-defaults.js';
 import { listenerValidity } from './listener-validity.js';
@@ -46,6 +47,7 @@ export const gatewayFamily: RuleFamily = {
     routeAttachment,
     routeBackendRefs,
     grpcRoutePlatform,
+    l4RouteRules,
     policyTargetRefs,
     securityPolicyUniqueness,
     policySecrets,
