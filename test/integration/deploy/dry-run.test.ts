@@ -15,7 +15,7 @@ import {
   type KubeApiServer,
   kubectl,
   kubectlOk,
-  useKubeApiServer,
+  startKubeApiServer,
 } from '../../support/kube-harness.js';
 
 // The API server is real and the CPU shared: allow each test minutes, not jest's default 5s.
@@ -34,7 +34,9 @@ interface Manifest {
 let server: KubeApiServer;
 
 beforeAll(async () => {
-  server = await useKubeApiServer();
+  // A private server: webhook configurations other test files register on the shared one (some
+  // with failurePolicy Fail and the webhook down on purpose) would also judge these dry-runs.
+  server = await startKubeApiServer();
   await installUpstreamCrds(server.kubeconfig);
   // Server-side dry-run does not create the namespace it is given, so namespaced objects need it.
   await kubectlOk(server.kubeconfig, ['apply', '--server-side', '--field-manager=acpnet-test', '-f', '-'], {
