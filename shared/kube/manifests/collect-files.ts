@@ -40,7 +40,8 @@ export function unreadable(file: string, error: unknown): ManifestError {
 
 /**
  * Every .yaml/.yml/.json file below `dir` (following symbolic links, each real directory once),
- * sorted by path.
+ * sorted by path. Hidden entries (`.git`, the functions' `.acpnet-out`) are not manifests of the
+ * directory: skipping them keeps output written beside the state from being read back as state.
  */
 async function filesBelow(dir: string, seen: Set<string>): Promise<InputEntry[]> {
   let real: string;
@@ -55,6 +56,7 @@ async function filesBelow(dir: string, seen: Set<string>): Promise<InputEntry[]>
   }
   const found: InputEntry[] = [];
   for (const entry of entries) {
+    if (entry.name.startsWith('.')) continue;
     const full = path.join(dir, entry.name);
     let isDirectory = entry.isDirectory();
     let isFile = entry.isFile();

@@ -38,6 +38,14 @@ describe('loadManifests over a directory tree', () => {
     expect(manifests[0]?.source).toBe(`${path.join(tree, 'a/gateways.yaml')}#1`);
   });
 
+  it('skips hidden files and directories such as .acpnet-out, but reads a hidden file named explicitly', async () => {
+    const walked = await loadManifests([tree]);
+    expect(walked.manifests.map((m) => m.object.metadata.name)).not.toContain('output');
+    expect(walked.manifests.map((m) => m.object.metadata.name)).not.toContain('hidden');
+    const named = await loadManifests([path.join(tree, '.hidden.yaml')]);
+    expect(named.manifests.map((m) => m.object.metadata.name)).toEqual(['hidden']);
+  });
+
   it('reads scalars as kubectl does: yes is a boolean, timestamps and 12:30 stay strings', async () => {
     const { manifests } = await loadManifests([path.join(tree, 'b.yml')]);
     expect(manifests[0]?.object.metadata).toEqual({
