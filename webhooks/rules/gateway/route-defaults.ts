@@ -26,7 +26,8 @@ function pathMatchDefaults(ops: JsonPatchOperation[], rule: Fields, base: string
 
 /**
  * Route defaults as the API server would apply them: parentRef group/kind, backendRef
- * group/kind/weight, and for HTTPRoute a PathPrefix `/` match where none or no path type is given.
+ * group/kind/weight, and for HTTPRoute a PathPrefix `/` match where none or no path type is given
+ * (an HTTPRoute without rules gets one rule holding that match, as upstream's CRD default).
  */
 export const routeDefaults: Mutator = {
   id: 'gateway/route-defaults',
@@ -37,6 +38,9 @@ export const routeDefaults: Mutator = {
       const ref = record(p);
       if (ref) addMissing(ops, ref, `/spec/parentRefs/${i}`, { group: GATEWAY_GROUP, kind: 'Gateway' });
     });
+    const spec = record(object.spec);
+    if (object.kind === 'HTTPRoute' && spec && spec.rules === undefined)
+      ops.push({ op: 'add', path: '/spec/rules', value: [{ matches: [{ path: ROOT_PATH }] }] });
     array(dig(object, 'spec', 'rules')).forEach((r, ri) => {
       const rule = record(r);
       if (!rule) return;
