@@ -79,6 +79,32 @@ describe('gateway family', () => {
     ]);
   });
 
+  it('denies an upstream-valid GRPCRoute outside the platform subset after the schema admits it', async () => {
+    const route: KubeObject = {
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'GRPCRoute',
+      metadata: { namespace: 'default', name: 'greeter' },
+      spec: {
+        rules: [
+          {
+            filters: [{ type: 'ResponseHeaderModifier', responseHeaderModifier: { remove: ['server'] } }],
+            sessionPersistence: { sessionName: 'greeter', type: 'Cookie' },
+            backendRefs: [{ name: 'greeter', port: 50051 }],
+          },
+        ],
+      },
+    };
+    const result = await reviewObject({ operation: 'CREATE', object: route, view: storeWith(), settings });
+    expect(result.findings.filter((f) => f.rule === 'schema')).toEqual([]);
+    expect(result.code).toBe(403);
+    expect(result.message).toContain(
+      'spec.rules[0].filters[0].type: the platform supports only the RequestHeaderModifier filter on GRPCRoutes, not ResponseHeaderModifier (UnsupportedValue)',
+    );
+    expect(result.message).toContain(
+      'spec.rules[0].sessionPersistence: the platform does not support sessionPersistence on GRPCRoutes',
+    );
+  });
+
   it.each(loadFixture<KubeObject>('malformed.yaml').map((o) => [`${o.kind} ${o.metadata.name}`, o] as const))(
     'judges malformed %s without throwing',
     async (_name, object) => {
