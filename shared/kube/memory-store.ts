@@ -6,6 +6,7 @@ import { mergePatch } from './memory-store/merge-patch.js';
 import {
   configuredBody,
   FieldConflictError,
+  mutableCopy,
   recordUpdate,
   serverSideApply,
 } from './memory-store/server-side-apply.js';
@@ -173,7 +174,7 @@ export class MemoryStore implements ResourceStore {
     const key = this.requireName(input);
     const existing = this.cache.get(key.groupKind, key.namespace, key.name);
     if (existing) return { object: existing, created: false };
-    const body = configuredBody(input);
+    const body = configuredBody(input, false);
     const next: KubeObject = { apiVersion: input.apiVersion, kind: input.kind, ...body, metadata: {} };
     Object.assign(next.metadata, body.metadata ?? {}, {
       name: key.name,
@@ -221,7 +222,8 @@ export class MemoryStore implements ResourceStore {
   async patchStatus(key: ObjectKey, status: unknown, options: ApplyOptions): Promise<KubeObject | undefined> {
     const previous = this.cache.get(key.groupKind, key.namespace, key.name);
     if (!previous) return undefined;
-    const next = deepClone(previous);
+    // mergePatch builds new maps where it changes something; recordUpdate replaces managedFields.
+    const next = mutableCopy(previous);
     const patched = mergePatch(previous.status, status);
     if (patched === null || patched === undefined) delete next.status;
     else next.status = patched;

@@ -27,14 +27,36 @@ function isEntry(value: unknown): value is ManagedFieldsEntry {
   );
 }
 
+/**
+ * Decoded fields of frozen fieldsV1 maps (stored objects are frozen, so their encoding never changes
+ * under the same identity): each write decodes only what it has not seen.
+ */
+const decodedFields = new WeakMap<object, FieldSet>();
+
+function fieldsOf(fieldsV1: unknown): FieldSet {
+  const cacheable = isPlainObject(fieldsV1) && Object.isFrozen(fieldsV1);
+  const cached = cacheable ? decodedFields.get(fieldsV1) : undefined;
+  if (cached) return new Map(cached);
+  const fields = fieldSet(decodeFieldsV1(fieldsV1));
+  if (cacheable) decodedFields.set(fieldsV1, new Map(fields));
+  return fields;
+}
+
 /** Decodes an object's managedFields; malformed entries are dropped. */
 export function readOwnership(managedFields: unknown): Ownership[] {
   if (!Array.isArray(managedFields)) return [];
   return managedFields.filter(isEntry).map((entry) => ({
     entry,
-    fields: fieldSet(decodeFieldsV1(entry.fieldsV1)),
+    fields: fieldsOf(entry.fieldsV1),
     changed: false,
   }));
+}
+
+/** Whether two field sets hold the same paths. */
+export function sameFields(a: FieldSet, b: FieldSet): boolean {
+  if (a.size !== b.size) return false;
+  for (const key of a.keys()) if (!b.has(key)) return false;
+  return true;
 }
 
 export function sameOwner(

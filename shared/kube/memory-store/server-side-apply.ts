@@ -6,10 +6,12 @@ import {
   type FieldSet,
   fieldSet,
   getAt,
+  isCanonicalEncoding,
   leafPaths,
   pathKey,
+  writable,
 } from './field-paths.js';
-import { type Ownership, readOwnership, sameOwner, writeOwnership } from './managed-fields.js';
+import { type Ownership, readOwnership, sameFields, sameOwner, writeOwnership } from './managed-fields.js';
 
 /** Metadata the server owns: never taken from an applied object's body, never owned by managers. */
 export const SERVER_METADATA: ReadonlySet<string> = new Set([
@@ -44,28 +46,45 @@ export class FieldConflictError extends Error {
  * The fields a manager sends: the object without apiVersion, kind, status and server metadata.
  * Status is written only through the status subresource, as on servers where kinds have one.
  */
-export function configuredBody(obj: KubeObject): JsonObject {
+export function configuredBody(obj: KubeObject, copy = true): JsonObject {
+  const take = copy ? deepClone : <T>(value: T): T => value;
   const body: JsonObject = {};
   for (const [key, value] of Object.entries(obj)) {
     if (key === 'apiVersion' || key === 'kind' || key === 'status' || value === undefined) continue;
-    body[key] = deepClone(value);
+    body[key] = take(value);
   }
   const metadata: JsonObject = {};
   for (const [key, value] of Object.entries(obj.metadata ?? {})) {
-    if (!SERVER_METADATA.has(key) && value !== undefined) metadata[key] = deepClone(value);
+    if (!SERVER_METADATA.has(key) && value !== undefined) metadata[key] = take(value);
   }
   if (Object.keys(metadata).length > 0) body.metadata = metadata;
   else delete body.metadata;
   return body;
 }
 
-/** Copies `source` into `target`: maps merge member by member, anything else replaces. */
+/**
+ * Moves `source` into `target`: maps merge member by member, anything else replaces. `source` is
+ * consumed: its members end up in `target`. Frozen maps of `target` are copied before they change.
+ */
 function mergeInto(target: JsonObject, source: JsonObject): void {
   for (const [key, value] of Object.entries(source)) {
     const existing = target[key];
-    if (isPlainObject(value) && isPlainObject(existing)) mergeInto(existing, value);
-    else target[key] = deepClone(value);
+    if (isPlainObject(value) && isPlainObject(existing)) mergeInto(writable(target, key, existing), value);
+    else target[key] = value;
   }
+}
+
+/**
+ * A copy of a stored object whose top level and metadata can be changed; deeper members stay the
+ * stored (frozen) values until a write copies them (see `writable`), so unchanged parts are shared.
+ */
+export function mutableCopy(stored: KubeObject): KubeObject {
+  const copy: JsonObject = {};
+  for (const [key, value] of Object.entries(stored)) {
+    if (value !== undefined) copy[key] = value;
+  }
+  copy.metadata = { ...stored.metadata };
+  return copy as KubeObject;
 }
 
 function ownedPaths(body: JsonObject): FieldSet {
@@ -93,7 +112,10 @@ function findConflicts(
 }
 
 export interface ApplyOutcome {
-  /** The stored object's content after the apply (mutable; metadata identity still from `stored`). */
+  /**
+   * The stored object's content after the apply: top level and metadata mutable, unchanged deeper
+   * members shared with `stored` (frozen); metadata identity still from `stored`.
+   */
   object: KubeObject;
 }
 
@@ -101,7 +123,8 @@ export interface ApplyOutcome {
  * Server-side apply of `applied` by `manager` onto `stored`, enough for one manager per field:
  * the manager's fields are set, fields it sent last time and no longer sends are removed unless
  * someone else owns them, lists are atomic. Changing a field another manager owns throws
- * FieldConflictError unless `force`, which takes the field over.
+ * FieldConflictError unless `force`, which takes the field over. `applied` must be the caller's
+ * private copy: its members are moved into the result rather than copied.
  */
 export function serverSideApply(
   stored: KubeObject | undefined,
@@ -110,9 +133,9 @@ export function serverSideApply(
   force: boolean,
 ): ApplyOutcome {
   const base: KubeObject = stored
-    ? deepClone(stored)
+    ? mutableCopy(stored)
     : { apiVersion: applied.apiVersion, kind: applied.kind, metadata: {} };
-  const body = configuredBody(applied);
+  const body = configuredBody(applied, false);
   const sent = ownedPaths(body);
   const owners = readOwnership(stored?.metadata.managedFields);
   const key = { manager, operation: 'Apply' as const, subresource: '' };
@@ -130,8 +153,10 @@ export function serverSideApply(
     conflict.owner.changed = true;
   }
 
-  const ownedByOthers = (path: FieldPath): boolean =>
-    others.some((owner) => [...owner.fields.values()].some((theirs) => pathKey(theirs) === pathKey(path)));
+  const ownedByOthers = (path: FieldPath): boolean => {
+    const key = pathKey(path);
+    return others.some((owner) => owner.fields.has(key));
+  };
   if (mine) {
     for (const [k, previous] of mine.fields) {
       if (sent.has(k)) continue;
@@ -160,9 +185,17 @@ export function serverSideApply(
     };
     owners.push(mine);
   }
-  mine.entry = { ...mine.entry, apiVersion: applied.apiVersion };
+  // Re-encoding the same fields in canonical form would give the entry it already has.
+  const unchanged =
+    !mine.changed &&
+    mine.entry.apiVersion === applied.apiVersion &&
+    isCanonicalEncoding(mine.entry.fieldsV1) &&
+    sameFields(mine.fields, sent);
+  if (!unchanged) {
+    mine.entry = { ...mine.entry, apiVersion: applied.apiVersion };
+    mine.changed = true;
+  }
   mine.fields = sent;
-  mine.changed = true;
   base.metadata.managedFields = writeOwnership(owners);
   return { object: base };
 }
@@ -192,7 +225,9 @@ export function recordUpdate(
     };
     owners.push(mine);
   }
+  const before = mine.fields.size;
   for (const path of paths) mine.fields.set(pathKey(path), path);
-  mine.changed = true;
+  // Paths it already owned add nothing: a canonical entry would re-encode to itself.
+  if (mine.fields.size !== before || !isCanonicalEncoding(mine.entry.fieldsV1)) mine.changed = true;
   obj.metadata.managedFields = writeOwnership(owners);
 }
