@@ -180,5 +180,7 @@ async function benchKafka(): Promise<void> {
   }
 }
 
-await benchReplay();
-if (process.env.BENCH_SKIP_KAFKA !== '1') await benchKafka();
+// ACPNET_BENCH_PART=replay|kafka runs one part only.
+const part = process.env.ACPNET_BENCH_PART;
+if (part !== 'kafka') await benchReplay();
+if (part !== 'replay' && process.env.BENCH_SKIP_KAFKA !== '1') await benchKafka();

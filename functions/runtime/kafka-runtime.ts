@@ -1,4 +1,4 @@
-import type { CloudEvent } from 'cloudevents';
+import type { EventAttributes } from '../../shared/events/attributes.js';
 import { EventFormatError } from '../../shared/events/errors.js';
 import { decodeKafkaRecord } from '../../shared/events/kafka.js';
 import type { InboundRecord, KafkaTransport, RecordConsumer, RecordProducer } from './kafka/transport.js';
@@ -86,7 +86,7 @@ export async function startKafkaRuntime(options: KafkaRuntimeOptions): Promise<K
   }
 
   async function handle(record: InboundRecord): Promise<void> {
-    let event: CloudEvent<unknown>;
+    let event: EventAttributes;
     try {
       event = decodeKafkaRecord(record);
     } catch (error) {

@@ -1,5 +1,5 @@
-import type { CloudEvent } from 'cloudevents';
 import { type ChangeEvent, decodeChangeEvent } from '../../shared/events/apiserver.js';
+import type { EventAttributes } from '../../shared/events/attributes.js';
 import type { GroupKind, KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { describeObject, groupKind, groupOf, keyString } from '../../shared/kube/object.js';
 import type { ResourceStore } from '../../shared/kube/store.js';
@@ -38,9 +38,9 @@ export interface ProcessResult {
   effects: EffectRecord[];
 }
 
-/** Where runtimes hand decoded CloudEvents. */
+/** Where runtimes hand decoded CloudEvents (SDK CloudEvents or plain decoded attributes). */
 export interface EventSink {
-  process(cloudEvent: CloudEvent<unknown>): Promise<ProcessResult>;
+  process(cloudEvent: EventAttributes): Promise<ProcessResult>;
 }
 
 /**
@@ -70,7 +70,7 @@ export class EventProcessor implements EventSink {
     return [...new Set(functions.flatMap((fn) => [...fn.consumes, ...fn.reads]))];
   }
 
-  async process(cloudEvent: CloudEvent<unknown>): Promise<ProcessResult> {
+  async process(cloudEvent: EventAttributes): Promise<ProcessResult> {
     const event = decodeChangeEvent(cloudEvent);
     const eventKey = `${event.source}\u0000${event.id}`;
     const key: ObjectKey = {
@@ -78,20 +78,15 @@ export class EventProcessor implements EventSink {
       namespace: event.ref.namespace,
       name: event.ref.name,
     };
-    // Child loggers cost an allocation per event; most events log nothing at the configured level.
-    let child: Logger | undefined;
-    const log = (): Logger => {
-      child ??= this.options.logger.child({ eventId: event.id, object: describeRef(event) });
-      return child;
-    };
     if (this.dedup.has(eventKey)) {
-      if (this.options.logger.isLevelEnabled('debug')) log().debug('duplicate event skipped');
+      if (this.options.logger.isLevelEnabled('debug'))
+        this.eventLogger(event).debug('duplicate event skipped');
       this.count('duplicate');
       return { eventId: event.id, outcome: 'duplicate', effects: [] };
     }
     const objectKey = keyString(key);
     if (this.isStale(objectKey, key, event)) {
-      log().info({ resourceVersion: event.resourceVersion }, 'stale event skipped');
+      this.eventLogger(event).info({ resourceVersion: event.resourceVersion }, 'stale event skipped');
       this.dedup.remember(eventKey);
       this.count('stale');
       return { eventId: event.id, outcome: 'stale', effects: [] };
@@ -101,7 +96,12 @@ export class EventProcessor implements EventSink {
     const effects: EffectRecord[] = [];
     const functions = this.byKind.get(key.groupKind) ?? [];
     if (resolved) {
-      for (const fn of functions) effects.push(...(await this.run(fn, resolved, log)));
+      for (const fn of functions) {
+        const records = await this.run(fn, resolved);
+        if (records.length === 0) continue;
+        this.logEffects(event, records);
+        effects.push(...records);
+      }
     }
     this.versions.record(objectKey, event);
     this.dedup.remember(eventKey);
@@ -158,7 +158,27 @@ export class EventProcessor implements EventSink {
     await store.apply({ ...event.object, metadata }, { fieldManager: OBSERVED_FIELD_MANAGER, force: true });
   }
 
-  private async run(fn: EventFunction, event: ResolvedEvent, log: () => Logger): Promise<EffectRecord[]> {
+  /** Child loggers cost an allocation, so one is made only for an event that logs something. */
+  private eventLogger(event: ChangeEvent): Logger {
+    return this.options.logger.child({ eventId: event.id, object: describeRef(event) });
+  }
+
+  private logEffects(event: ChangeEvent, effects: readonly EffectRecord[]): void {
+    if (!this.options.logger.isLevelEnabled('info')) return;
+    const log = this.eventLogger(event);
+    for (const record of effects) {
+      log.info(
+        {
+          function: record.function,
+          op: record.op,
+          target: `${record.kind} ${record.namespace}/${record.name}`,
+        },
+        'effect applied',
+      );
+    }
+  }
+
+  private async run(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
     const started = process.hrtime.bigint();
     const planned = await fn.plan(event, this.options.store);
     const records = this.options.dryRun
@@ -167,12 +187,6 @@ export class EventProcessor implements EventSink {
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     this.options.metrics?.effectSeconds.observe({ function: fn.name }, seconds);
     this.count(records.length > 0 ? 'applied' : 'unchanged', fn.name);
-    for (const record of records) {
-      log().info(
-        { function: fn.name, op: record.op, target: `${record.kind} ${record.namespace}/${record.name}` },
-        'effect applied',
-      );
-    }
     return records;
   }
 

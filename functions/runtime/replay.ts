@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import type { CloudEvent } from 'cloudevents';
+import type { EventAttributes } from '../../shared/events/attributes.js';
 import { parseStructuredJson } from '../../shared/events/cloud-event.js';
 import { EventFormatError } from '../../shared/events/errors.js';
 import { decodeKafkaRecord } from '../../shared/events/kafka.js';
@@ -10,7 +10,7 @@ import type { EventSink } from './processor.js';
 /** One recorded event, or why it could not be read; `label` names where it came from. */
 export interface RecordedEvent {
   label: string;
-  event?: CloudEvent<unknown>;
+  event?: EventAttributes;
   error?: string;
 }
 

@@ -1,4 +1,4 @@
-import { CloudEvent } from 'cloudevents';
+import { CloudEvent, type CloudEventV1 } from 'cloudevents';
 import type { KubeObject } from '../kube/object.js';
 import { groupKind, groupOf } from '../kube/object.js';
 import { kindDefinition } from '../kube/registry.js';
@@ -98,12 +98,12 @@ export function parseSubject(subject: string): ParsedSubject {
   return { apiVersion, namespace, plural: rest[0], name: rest[1] };
 }
 
-function stringExtension(event: CloudEvent<unknown>, name: string): string | undefined {
+function stringExtension(event: CloudEventV1<unknown>, name: string): string | undefined {
   const value = (event as unknown as Record<string, unknown>)[name];
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
-function dataObject(event: CloudEvent<unknown>): unknown {
+function dataObject(event: CloudEventV1<unknown>): unknown {
   const data = event.data;
   if (typeof data === 'string') {
     try {
@@ -148,7 +148,7 @@ function asKubeObject(value: unknown): KubeObject {
  * `namespace` extensions (when present) must agree with it. Reference mode: data is
  * `{apiVersion, kind, namespace, name}`; the caller resolves the object by a read.
  */
-export function decodeChangeEvent(event: CloudEvent<unknown>): ChangeEvent {
+export function decodeChangeEvent(event: CloudEventV1<unknown>): ChangeEvent {
   const { mode, change } = parseEventType(event.type);
   const base = { id: event.id, source: event.source, type: change, mode, time: event.time };
   if (mode === 'resource') {
@@ -188,7 +188,7 @@ export function decodeChangeEvent(event: CloudEvent<unknown>): ChangeEvent {
   };
 }
 
-function checkExtensionsAgree(event: CloudEvent<unknown>, ref: ResourceRef): void {
+function checkExtensionsAgree(event: CloudEventV1<unknown>, ref: ResourceRef): void {
   const expected: Record<string, string> = {
     kind: ref.kind,
     apiversion: ref.apiVersion,

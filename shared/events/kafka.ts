@@ -1,5 +1,5 @@
 import { type CloudEvent, Kafka } from 'cloudevents';
-import { checkedEvent, decodeWith, parseStructuredJson, requireBinaryHeaders } from './cloud-event.js';
+import { type EventAttributes, isoTime, parseJson, validateAttributes } from './attributes.js';
 import { EventFormatError } from './errors.js';
 
 export type KafkaMode = 'binary' | 'structured';
@@ -11,38 +11,95 @@ export interface KafkaRecord {
   headers: Record<string, string>;
 }
 
-/** Decodes the CloudEvents Kafka binding: binary (`ce_*` headers) or structured (`content-type`). */
-export function decodeKafkaRecord(record: KafkaRecord): CloudEvent<unknown> {
+const requiredHeaders = ['ce_id', 'ce_source', 'ce_type', 'ce_specversion'] as const;
+/** `ce_` headers naming spec attributes; an empty one is absent. Every other `ce_` header is an extension. */
+const specHeaders = new Set([
+  'ce_id',
+  'ce_type',
+  'ce_source',
+  'ce_specversion',
+  'ce_time',
+  'ce_subject',
+  'ce_dataschema',
+]);
+
+/**
+ * Decodes the CloudEvents Kafka binding: binary (`ce_*` headers) or structured (`content-type`
+ * `application/cloudevents+json`). The record key becomes the `partitionkey` extension.
+ */
+export function decodeKafkaRecord(record: KafkaRecord): EventAttributes {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(record.headers)) headers[name.toLowerCase()] = value;
-  if (record.value === null) throw new EventFormatError('record has no value (tombstone)');
-  const value = typeof record.value === 'string' ? record.value : record.value.toString('utf8');
-  const message = { headers, key: record.key ?? '', value, body: value };
-  if (!Kafka.isEvent(message)) {
+  for (const name in record.headers) headers[name.toLowerCase()] = record.headers[name] as string;
+  const contentType = headers['content-type'] ?? '';
+  if (!headers.ce_id && !contentType.startsWith('application/cloudevents')) {
     throw new EventFormatError(
       'no CloudEvent in the record (neither ce_id header nor application/cloudevents+json)',
     );
   }
-  const contentType = headers['content-type'] ?? '';
+  if (record.value === null) throw new EventFormatError('record has no value (tombstone)');
+  const value = typeof record.value === 'string' ? record.value : record.value.toString('utf8');
   if (contentType.startsWith('application/cloudevents-batch')) {
     throw new EventFormatError('batched CloudEvents are not supported');
   }
-  if (contentType.startsWith('application/cloudevents')) {
-    if (!contentType.startsWith('application/cloudevents+json')) {
-      throw new EventFormatError(
-        `unsupported structured encoding ${JSON.stringify(contentType)}`,
-        'content-type',
-      );
+  const event = contentType.startsWith('application/cloudevents')
+    ? structuredAttributes(contentType, value)
+    : binaryAttributes(headers, contentType, value);
+  if (record.key) event.partitionkey = record.key;
+  return validateAttributes(event);
+}
+
+function binaryAttributes(
+  headers: Record<string, string>,
+  contentType: string,
+  value: string,
+): Record<string, unknown> {
+  for (const name of requiredHeaders) {
+    if (!headers[name]) {
+      throw new EventFormatError(`required CloudEvents attribute is missing (header ${name})`, name.slice(3));
     }
-    const event = parseStructuredJson(value);
-    return record.key ? event.cloneWith({ partitionkey: record.key }, false) : event;
   }
-  requireBinaryHeaders(headers, 'ce_');
-  const decoded = decodeWith(() => Kafka.toEvent<unknown>(message));
-  if (Array.isArray(decoded)) throw new EventFormatError('batched CloudEvents are not supported');
-  const event = checkedEvent(decoded);
-  // The SDK stores the record key as `partitionkey`; an empty key is no key.
-  return record.key ? event : event.cloneWith({ partitionkey: undefined }, false);
+  const event: Record<string, unknown> = {};
+  if (contentType) event.datacontenttype = contentType;
+  for (const name in headers) {
+    if (!name.startsWith('ce_')) continue;
+    const header = headers[name] as string;
+    if (header === '' && specHeaders.has(name)) continue;
+    event[name.slice(3)] = header;
+  }
+  event.time = typeof event.time === 'string' ? isoTime(event.time) : new Date().toISOString();
+  // The record key, not a `ce_partitionkey` header, is the partition key.
+  delete event.partitionkey;
+  event.data = contentType.startsWith('application/json') ? parseJson(value, 'data') : value;
+  return event;
+}
+
+function structuredAttributes(contentType: string, value: string): Record<string, unknown> {
+  if (!contentType.startsWith('application/cloudevents+json')) {
+    throw new EventFormatError(
+      `unsupported structured encoding ${JSON.stringify(contentType)}`,
+      'content-type',
+    );
+  }
+  const parsed = parseJson(value);
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed)) {
+    throw new EventFormatError('a structured CloudEvent must be a JSON object');
+  }
+  const event = parsed as Record<string, unknown>;
+  for (const attribute of ['id', 'source', 'type', 'specversion'] as const) {
+    if (typeof event[attribute] !== 'string' || event[attribute] === '') {
+      throw new EventFormatError('required CloudEvents attribute is missing', attribute);
+    }
+  }
+  if ('schemaurl' in event) throw new EventFormatError('not a CloudEvents 1.0 attribute', 'schemaurl');
+  if (event.time === undefined || event.time === null || event.time === '') {
+    event.time = new Date().toISOString();
+  } else if (typeof event.time === 'string') {
+    isoTime(event.time);
+  }
+  if (typeof event.data_base64 === 'string' && event.data_base64 !== '' && event.data === undefined) {
+    event.data = Buffer.from(event.data_base64, 'base64');
+  }
+  return event;
 }
 
 /** Encodes an event as a Kafka record; the key is the event's `partitionkey` extension. */
