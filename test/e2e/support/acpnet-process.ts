@@ -14,7 +14,7 @@ export interface AcpnetProcess {
   child: ChildProcess;
   /** The first log entry that satisfied `ready`. */
   readyEntry: Record<string, unknown>;
-  /** Everything the process wrote to stdout and stderr so far (for failure messages). */
+  /** Every line the process wrote to stdout and stderr so far (for failure messages). */
   output(): string;
   /** SIGTERM, then the exit code. Does nothing when it already exited. */
   stop(): Promise<number | null>;
@@ -25,6 +25,8 @@ export interface StartOptions {
   /** True for the log entry (one JSON line on stdout) that says the process is ready. */
   ready: (entry: Record<string, unknown>) => boolean;
   cwd?: string;
+  /** How long to wait for the ready entry before stopping the process (default 3 minutes). */
+  readyTimeoutMs?: number;
 }
 
 export function startAcpnet(options: StartOptions): Promise<AcpnetProcess> {
@@ -34,13 +36,16 @@ export function startAcpnet(options: StartOptions): Promise<AcpnetProcess> {
     { cwd: options.cwd ?? repoRoot, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';
-  child.stderr?.on('data', (chunk: Buffer) => {
-    output += chunk.toString('utf8');
-  });
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   return new Promise((resolve, reject) => {
     let ready = false;
-    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', (line) => {
+    const timer = setTimeout(() => {
+      if (ready) return;
+      child.kill('SIGKILL');
+      reject(new Error(`acpnet ${options.args.join(' ')} was not ready in time:\n${output}`));
+    }, options.readyTimeoutMs ?? 180_000);
+    // The webhooks log to stdout, the functions runtime and the bridge to stderr: read both.
+    const onLine = (line: string) => {
       output += `${line}\n`;
       if (ready) return;
       let entry: Record<string, unknown>;
@@ -51,6 +56,7 @@ export function startAcpnet(options: StartOptions): Promise<AcpnetProcess> {
       }
       if (!options.ready(entry)) return;
       ready = true;
+      clearTimeout(timer);
       resolve({
         child,
         readyEntry: entry,
@@ -60,8 +66,11 @@ export function startAcpnet(options: StartOptions): Promise<AcpnetProcess> {
           return exited;
         },
       });
-    });
+    };
+    createInterface({ input: child.stdout as NodeJS.ReadableStream }).on('line', onLine);
+    createInterface({ input: child.stderr as NodeJS.ReadableStream }).on('line', onLine);
     void exited.then((code) => {
+      clearTimeout(timer);
       if (!ready) reject(new Error(`acpnet ${options.args.join(' ')} exited with ${code}:\n${output}`));
     });
   });

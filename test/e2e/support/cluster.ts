@@ -55,9 +55,11 @@ export function deniedWith(result: CommandResult, expected: readonly string[]): 
   return result.code !== 0 && expected.every((text) => result.stderr.includes(text));
 }
 
-/** Value at a dotted path with `[i]` indexes, e.g. `spec.listeners[0].tls.mode`. */
+/** Value at a dotted path with `[i]` indexes and `["key"]` keys, e.g. `spec.listeners[0].tls.mode`. */
 export function valueAt(object: unknown, fieldPath: string): unknown {
-  const steps = fieldPath.match(/[^.[\]]+/g) ?? [];
+  const steps = [...fieldPath.matchAll(/\[(\d+)\]|\["([^"]+)"\]|([^.[\]]+)/g)].map(
+    (match) => match[1] ?? match[2] ?? match[3] ?? '',
+  );
   let current: unknown = object;
   for (const step of steps) {
     if (current === null || typeof current !== 'object') return undefined;
