@@ -1,4 +1,4 @@
-import type { ZodType } from 'zod';
+import { type ZodType, z } from 'zod';
 import type { KindDefinition } from './kind-definition.js';
 import { groupKindOfDefinition } from './kind-definition.js';
 import type { GroupKind, KubeObject } from './object.js';
@@ -40,6 +40,21 @@ export function schemaFor(apiVersion: string, kind: string): ZodType | undefined
 }
 
 /**
+ * Schemas with zod's generated fast path, made on first use. The fast path only answers valid
+ * input; anything else goes through the schema's ordinary parse, so issues are the same as without it.
+ */
+const compiledSchemas = new WeakMap<ZodType, ZodType>();
+
+function compiled(schema: ZodType): ZodType {
+  let fast = compiledSchemas.get(schema);
+  if (!fast) {
+    fast = z.compile(schema);
+    compiledSchemas.set(schema, fast);
+  }
+  return fast;
+}
+
+/**
  * Validates an object against its kind's schema. Kinds acpnet does not know yield no issues (they
  * are not acpnet's to judge); a known kind in an unknown version yields one issue on apiVersion.
  */
@@ -56,6 +71,6 @@ export function validateSchema(obj: KubeObject): SchemaIssue[] {
       },
     ];
   }
-  const result = schema.safeParse(obj);
+  const result = compiled(schema).safeParse(obj);
   return result.success ? [] : formatZodIssues(result.error.issues);
 }
