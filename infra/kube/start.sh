@@ -19,12 +19,14 @@ flock 8
 
 running() { [ -f "$state/$1.pid" ] && kill -0 "$(cat "$state/$1.pid")" 2>/dev/null; }
 
-port_in_use() { ss -Hltn "sport = :$1" | grep -q .; }
+port_in_use() { ss -Htan "sport = :$1" | grep -q .; }
 
 free_port() {
   local p
   for _ in $(seq 1 200); do
-    p=$(( 20000 + RANDOM % 40000 ))
+    # Below the kernel's ephemeral range (32768+ here), where outgoing connections could take a
+    # port between choosing it and the daemon binding it.
+    p=$(( 20000 + RANDOM % 12000 ))
     port_in_use "$p" || { echo "$p"; return 0; }
   done
   echo "start.sh: no free port found" >&2
