@@ -188,22 +188,21 @@ export function decodeChangeEvent(event: CloudEventV1<unknown>): ChangeEvent {
   };
 }
 
-function checkExtensionsAgree(event: CloudEventV1<unknown>, ref: ResourceRef): void {
-  const expected: Record<string, string> = {
-    kind: ref.kind,
-    apiversion: ref.apiVersion,
-    name: ref.name,
-    namespace: ref.namespace,
-  };
-  for (const [extension, value] of Object.entries(expected)) {
-    const actual = stringExtension(event, extension);
-    if (actual !== undefined && actual !== value) {
-      throw new EventFormatError(
-        `is ${JSON.stringify(actual)} but the object says ${JSON.stringify(value)}`,
-        extension,
-      );
-    }
+function checkExtensionAgrees(event: CloudEventV1<unknown>, extension: string, value: string): void {
+  const actual = stringExtension(event, extension);
+  if (actual !== undefined && actual !== value) {
+    throw new EventFormatError(
+      `is ${JSON.stringify(actual)} but the object says ${JSON.stringify(value)}`,
+      extension,
+    );
   }
+}
+
+function checkExtensionsAgree(event: CloudEventV1<unknown>, ref: ResourceRef): void {
+  checkExtensionAgrees(event, 'kind', ref.kind);
+  checkExtensionAgrees(event, 'apiversion', ref.apiVersion);
+  checkExtensionAgrees(event, 'name', ref.name);
+  checkExtensionAgrees(event, 'namespace', ref.namespace);
   if (event.subject) {
     const subject = parseSubject(event.subject);
     if (

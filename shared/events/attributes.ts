@@ -50,13 +50,16 @@ export function validateAttributes(event: Record<string, unknown>): EventAttribu
   return event as EventAttributes;
 }
 
+/** `Date#toISOString` output: a valid one needs no normalising. */
+const canonicalTime = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 /** Normalises a timestamp to ISO 8601 UTC, as the SDK does for binary-mode `ce_time`. */
 export function isoTime(value: string): string {
   const millis = Date.parse(value);
   if (Number.isNaN(millis)) {
     throw new EventFormatError(`not an RFC 3339 timestamp: ${JSON.stringify(value)}`, 'time');
   }
-  return new Date(millis).toISOString();
+  return canonicalTime.test(value) ? value : new Date(millis).toISOString();
 }
 
 /** Parses JSON, reporting a syntax error as a format error on `field`. */

@@ -18,10 +18,13 @@ export interface KafkajsOptions {
 
 function headersOf(message: KafkaMessage): Record<string, string> {
   const headers: Record<string, string> = {};
-  for (const [name, value] of Object.entries(message.headers ?? {})) {
+  const raw = message.headers;
+  if (!raw) return headers;
+  for (const name in raw) {
+    const value = raw[name];
     if (value === undefined) continue;
     const first = Array.isArray(value) ? value[0] : value;
-    if (first !== undefined) headers[name] = Buffer.isBuffer(first) ? first.toString('utf8') : String(first);
+    if (first !== undefined) headers[name] = Buffer.isBuffer(first) ? first.toString() : String(first);
   }
   return headers;
 }
