@@ -8,9 +8,10 @@ import { listenersOf } from './listeners.js';
 const RULE = 'gateway/certificate-refs';
 
 /**
- * Listener certificates: core Secrets only; a Secret in another namespace needs a ReferenceGrant
- * there (RefNotPermitted); a Secret that exists must hold tls.crt and tls.key; one that does not
- * exist yet is only a warning (GitOps tools apply Secrets and Gateways in any order).
+ * Listener certificates: core Secrets only; an existing Secret in another namespace needs a
+ * ReferenceGrant there (RefNotPermitted); a Secret that exists must hold tls.crt and tls.key; one that
+ * does not exist yet is only a warning, grant or not (GitOps tools apply Secrets, grants and Gateways
+ * in any order).
  */
 export const certificateRefs: ValidationRule = {
   id: RULE,
@@ -31,18 +32,6 @@ export const certificateRefs: ValidationRule = {
           findings.push(deny(RULE, field, `${what} is not a core Secret`, 'InvalidCertificateRef'));
           continue;
         }
-        if (judged.verdict === 'RefNotPermitted') {
-          findings.push(
-            deny(
-              RULE,
-              field,
-              `no ReferenceGrant in namespace ${secretNs} lets ${object.kind}s of ${ns} use it`,
-              'RefNotPermitted',
-              secretName,
-            ),
-          );
-          continue;
-        }
         // Listeners commonly share one certificate: read each Secret once per review (a real
         // cluster answers readSecret with an API call).
         const secretKey = `${secretNs}/${ref.name}`;
@@ -52,6 +41,24 @@ export const certificateRefs: ValidationRule = {
           secrets.set(secretKey, read);
         }
         const secret = await read;
+        if (judged.verdict === 'RefNotPermitted') {
+          // A Secret that is not there yet usually arrives with its ReferenceGrant (GitOps tools and
+          // `kubectl apply -f` apply in any order): refuse only a reference to a Secret that exists.
+          const refuse = secret !== undefined;
+          const message = `no ReferenceGrant in namespace ${secretNs} lets ${object.kind}s of ${ns} use it`;
+          findings.push(
+            refuse
+              ? deny(RULE, field, message, 'RefNotPermitted', secretName)
+              : warn(
+                  RULE,
+                  field,
+                  `${message}, and ${secretName} does not exist (yet); both must be in place before the listener is ready`,
+                  'RefNotPermitted',
+                  secretName,
+                ),
+          );
+          continue;
+        }
         if (!secret) {
           findings.push(
             warn(
