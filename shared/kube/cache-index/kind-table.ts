@@ -22,15 +22,39 @@ function removeSorted(sorted: string[], value: string): void {
   if (sorted[at] === value) sorted.splice(at, 1);
 }
 
+/** Merges two sorted arrays of distinct strings into one sorted array. */
+function mergeSorted(a: readonly string[], b: readonly string[]): string[] {
+  const out: string[] = new Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareStrings(a[i]!, b[j]!) <= 0 ? a[i++]! : b[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < b.length) out[k++] = b[j++]!;
+  return out;
+}
+
 class NamespaceBucket {
   readonly byName = new Map<string, KubeObject>();
-  readonly names: string[] = [];
+  /** Names in order, except those added since the last listing (kept in `added`). */
+  names: string[] = [];
+  /** Names added since the last listing: sorted in on the next listing instead of on each insert. */
+  readonly added = new Set<string>();
   listed: readonly KubeObject[] | undefined;
+
+  orderedNames(): readonly string[] {
+    if (this.added.size > 0) {
+      this.names = mergeSorted(this.names, [...this.added].sort(compareStrings));
+      this.added.clear();
+    }
+    return this.names;
+  }
 }
 
 /**
  * The objects of one kind, kept ordered by namespace then name (code-unit order) so listing is
- * deterministic without sorting on every read. Inserts cost a binary search and an array splice.
+ * deterministic without sorting on every read. New names are sorted in when the namespace is next
+ * listed, so a run of inserts costs one sort and merge rather than an array splice each.
  */
 export class KindTable {
   private readonly buckets = new Map<string, NamespaceBucket>();
@@ -57,7 +81,7 @@ export class KindTable {
     const previous = bucket.byName.get(name);
     bucket.byName.set(name, obj);
     if (!previous) {
-      insertSorted(bucket.names, name);
+      bucket.added.add(name);
       this.count++;
     }
     bucket.listed = undefined;
@@ -70,7 +94,7 @@ export class KindTable {
     const previous = bucket?.byName.get(name);
     if (!bucket || !previous) return undefined;
     bucket.byName.delete(name);
-    removeSorted(bucket.names, name);
+    if (!bucket.added.delete(name)) removeSorted(bucket.names, name);
     this.count--;
     if (bucket.byName.size === 0) {
       this.buckets.delete(namespace);
@@ -86,7 +110,7 @@ export class KindTable {
     if (namespace !== undefined) {
       const bucket = this.buckets.get(namespace);
       if (!bucket) return [];
-      bucket.listed ??= Object.freeze(bucket.names.map((name) => bucket.byName.get(name)!));
+      bucket.listed ??= Object.freeze(bucket.orderedNames().map((name) => bucket.byName.get(name)!));
       return bucket.listed;
     }
     if (!this.listed) {
