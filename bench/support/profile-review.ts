@@ -34,15 +34,10 @@ await store.start(rules.kindsToCache());
 const object = gateway('bench-edge', 'team-7', 16, 'bench.example.com');
 
 timed('schema', () => validateSchema(object));
-let pending: Promise<unknown> = Promise.resolve();
-const reviews: Promise<unknown>[] = [];
+const review = () => reviewObject({ operation: 'CREATE', object, view: store, settings }, { rules });
+for (let i = 0; i < Math.min(200, iterations); i++) await review();
 const started = process.hrtime.bigint();
-for (let i = 0; i < iterations; i++) {
-  pending = reviewObject({ operation: 'CREATE', object, view: store, settings }, { rules });
-  reviews.push(pending);
-}
-const outcomes = await Promise.all(reviews);
+let allowed = true;
+for (let i = 0; i < iterations; i++) allowed = (await review()).allowed && allowed;
 const ms = Number(process.hrtime.bigint() - started) / 1e6 / iterations;
-console.log(
-  `${'review'.padEnd(10)} ${ms.toFixed(3)} ms per review (allowed: ${JSON.stringify((outcomes[0] as { allowed: boolean }).allowed)})`,
-);
+console.log(`${'review'.padEnd(10)} ${ms.toFixed(3)} ms per review (all allowed: ${allowed})`);
