@@ -1,5 +1,5 @@
 import type { Frontend, Rule } from '../../../shared/kube/schemas/alb.js';
-import { deny, warn } from '../ipam/findings.js';
+import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { dslxProblems } from './dslx.js';
 import { ALB_LABEL, FRONTEND, FRONTEND_LABEL, L7_PROTOCOLS, RULE_KIND } from './kinds.js';

@@ -1,7 +1,7 @@
 import type { ALB2 as Alb, Frontend } from '../../../shared/kube/schemas/alb.js';
 import type { ReadView } from '../../../shared/kube/store.js';
 import { isIpAddress } from '../../../shared/net/address.js';
-import { deny, warn } from '../ipam/findings.js';
+import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { FRONTENDS_BY_ALB_INDEX } from './indexes.js';
 import { ALB2, FRONTEND } from './kinds.js';

@@ -1,6 +1,6 @@
 import type { ALB2 as Alb, Frontend } from '../../../shared/kube/schemas/alb.js';
 import type { ReadView } from '../../../shared/kube/store.js';
-import { deny, warn } from '../ipam/findings.js';
+import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { RULES_BY_FRONTEND_INDEX } from './indexes.js';
 import {

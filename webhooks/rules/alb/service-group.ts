@@ -1,5 +1,5 @@
 import type { ServiceGroup } from '../../../shared/kube/schemas/alb.js';
-import { deny } from '../ipam/findings.js';
+import { deny } from '../findings.js';
 import type { Finding } from '../types.js';
 
 /** ALB session affinity: none, source-IP hash, or hashing a cookie or header named by the attribute. */

@@ -1,7 +1,7 @@
 import type { ReadView } from '../../../shared/kube/store.js';
 import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
 import { checkTlsSecret } from '../../../shared/tls/secret.js';
-import { warn } from '../gateway/findings.js';
+import { warn } from '../findings.js';
 import type { Finding } from '../types.js';
 import { describeProblem, secretName } from './problems.js';
 

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
 import { checkTlsSecret, TLS_SECRET_TYPE } from '../../../shared/tls/secret.js';
-import { deny, warn } from '../gateway/findings.js';
+import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { describeDomain, readDomain } from './domain.js';
 import { DOMAIN_SECRET_INDEX } from './indexes.js';

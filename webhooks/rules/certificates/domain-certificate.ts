@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
 import { checkTlsSecret, type TlsProblem } from '../../../shared/tls/secret.js';
-import { deny, warn } from '../gateway/findings.js';
+import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { readDomain, SECRET_REF_FIELD } from './domain.js';
 import { DOMAIN } from './kinds.js';

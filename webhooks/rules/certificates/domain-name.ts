@@ -1,4 +1,4 @@
-import { deny } from '../gateway/findings.js';
+import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { readDomain } from './domain.js';
 import { DOMAIN } from './kinds.js';

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
-import { deny, warn } from '../gateway/findings.js';
+import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
 import { describeDomain, readDomain } from './domain.js';
 import { DOMAIN_NAME_INDEX, domainNameKey } from './indexes.js';

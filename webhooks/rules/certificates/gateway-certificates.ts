@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
 import { checkTlsSecret } from '../../../shared/tls/secret.js';
-import { deny, warn } from '../gateway/findings.js';
+import { deny, warn } from '../findings.js';
 import { GATEWAY_GROUP } from '../gateway/kinds.js';
 import { listenersOf, type OwnedListener, tlsMode } from '../gateway/listeners.js';
 import { referenceGrantAllows } from '../gateway/reference-grants.js';

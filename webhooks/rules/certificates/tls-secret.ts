@@ -1,5 +1,5 @@
 import { checkTlsSecret, TLS_SECRET_TYPE } from '../../../shared/tls/secret.js';
-import { deny, warn } from '../gateway/findings.js';
+import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
 import { SECRET } from './kinds.js';
 import { secretContentUnchanged } from './secret-content.js';

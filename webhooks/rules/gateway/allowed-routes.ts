@@ -1,5 +1,5 @@
+import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { deny } from './findings.js';
 import { GATEWAY, LISTENER_SET } from './kinds.js';
 import { selectorProblem } from './label-selector.js';
 import { listenersOf } from './listeners.js';

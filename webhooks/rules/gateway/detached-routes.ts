@@ -1,6 +1,6 @@
 import { describeObject } from '../../../shared/kube/object.js';
+import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { warn } from './findings.js';
 import { nsName, ROUTES_BY_PARENT } from './indexes.js';
 import { GATEWAY, LISTENER_SET, NAMESPACE, ROUTE_KINDS } from './kinds.js';
 import { listenersOf, type OwnedListener } from './listeners.js';

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { warn } from './findings.js';
 import { GATEWAYS_BY_ENVOY_PROXY, gatewayEnvoyProxy, nsName } from './indexes.js';
 import { ENVOY_PROXY, GATEWAY } from './kinds.js';
 import { listenersOf } from './listeners.js';

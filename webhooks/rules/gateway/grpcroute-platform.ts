@@ -1,5 +1,5 @@
+import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { deny } from './findings.js';
 import { GRPC_ROUTE } from './kinds.js';
 import { array, dig, record, text } from './read.js';
 

@@ -1,5 +1,5 @@
+import { deny } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { deny } from './findings.js';
 import { TCP_ROUTE, UDP_ROUTE } from './kinds.js';
 import { array, dig } from './read.js';
 

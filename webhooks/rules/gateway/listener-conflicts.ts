@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import type { ReadView } from '../../../shared/kube/store.js';
+import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { deny } from './findings.js';
 import { GATEWAY, LISTENER_SET } from './kinds.js';
 import { describeConflict, planListenerConflicts } from './listener-conflict-planner.js';
 import {

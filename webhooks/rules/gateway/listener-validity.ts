@@ -1,5 +1,5 @@
+import { deny } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { deny } from './findings.js';
 import { GATEWAY, LISTENER_SET } from './kinds.js';
 import { listenersOf, tlsMode } from './listeners.js';
 

@@ -1,5 +1,5 @@
+import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { deny, warn } from './findings.js';
 import { GATEWAY, LISTENER_SET, NAMESPACE } from './kinds.js';
 import { gatewayAllowsListenerSet, listenerSetParent } from './listeners.js';
 import { namespaceLabels } from './route-attachment-planner.js';

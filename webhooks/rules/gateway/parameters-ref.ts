@@ -1,5 +1,5 @@
+import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { deny, warn } from './findings.js';
 import { ENVOY_GROUP, ENVOY_PROXY, GATEWAY } from './kinds.js';
 import { dig, record, text } from './read.js';
 

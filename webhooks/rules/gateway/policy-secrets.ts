@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import type { ReadView } from '../../../shared/kube/store.js';
+import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { deny, warn } from './findings.js';
 import { BACKEND_TLS_POLICY, ENVOY_GROUP, REFERENCE_GRANT, SECURITY_POLICY } from './kinds.js';
 import { objectRef } from './listeners.js';
 import { bundleValue, isPemCertificateBundle } from './pem.js';

@@ -1,7 +1,7 @@
 import { groupKind, type KubeObject } from '../../../shared/kube/object.js';
 import type { ReadView } from '../../../shared/kube/store.js';
+import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { deny, warn } from './findings.js';
 import { LISTENER_SETS_BY_PARENT, nsName } from './indexes.js';
 import {
   BACKEND_TLS_POLICY,

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import type { ReadView } from '../../../shared/kube/store.js';
+import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { deny, warn } from './findings.js';
 import { GATEWAY, GATEWAY_GROUP, LISTENER_SET, NAMESPACE, ROUTE_KINDS } from './kinds.js';
 import { describeListener, listenersOf } from './listeners.js';
 import { type AttachmentPlan, namespaceLabels, planRouteAttachment } from './route-attachment-planner.js';

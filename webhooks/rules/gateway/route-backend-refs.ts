@@ -1,5 +1,5 @@
+import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { warn } from './findings.js';
 import { GATEWAY_GROUP, REFERENCE_GRANT, ROUTE_KINDS } from './kinds.js';
 import { referenceGrantAllows } from './reference-grants.js';
 import { backendRefsOf } from './routes.js';

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
+import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { deny } from './findings.js';
 import { SECURITY_POLICIES_BY_TARGET } from './indexes.js';
 import { SECURITY_POLICY } from './kinds.js';
 import { describeTarget, targetFieldPath, targetKey, targetRefsOf } from './policy-targets.js';

@@ -1,6 +1,6 @@
 import { groupKindOf } from '../../../shared/kube/object.js';
+import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { deny } from './findings.js';
 import { envoyProxyLoadBalancerIps, GATEWAYS_BY_ENVOY_PROXY, LB_IPS_ANNOTATION, nsName } from './indexes.js';
 import { ENVOY_PROXY, GATEWAY } from './kinds.js';
 import { describeConflict, planListenerConflicts } from './listener-conflict-planner.js';

@@ -1,6 +1,6 @@
 import { formatPath } from '../../../shared/kube/schema-issues.js';
 import type { Ingress } from '../../../shared/kube/schemas/ingress.js';
-import { deny, warn } from '../ipam/findings.js';
+import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { parseAlbTlsAnnotation } from './alb-tls-annotation.js';
 import {

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
-import { deny } from '../ipam/findings.js';
+import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { type AccessPoint, accessPointsOf, describeAccessPoint } from './access-points.js';
 import { ACCESS_POINT_INDEX } from './indexes.js';

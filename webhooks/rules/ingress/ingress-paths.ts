@@ -1,5 +1,5 @@
 import type { Ingress } from '../../../shared/kube/schemas/ingress.js';
-import { deny } from '../ipam/findings.js';
+import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { hostProblem } from './hostnames.js';
 import { INGRESS } from './kinds.js';

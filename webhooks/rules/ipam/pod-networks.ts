@@ -5,8 +5,8 @@ import { cidrRange, formatCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
 import { rangeContainsAddress } from '../../../shared/net/ranges.js';
 import { parseList } from '../../../shared/net/syntax.js';
+import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { deny, warn } from './findings.js';
 import {
   IP_ADDRESS_INDEX,
   POD_FIXED_IP_INDEX,

@@ -1,5 +1,5 @@
+import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { deny } from './findings.js';
 import { PROVIDER_NETWORK } from './kinds.js';
 import { nameOf, objectList, specOf, stringField, stringList } from './read.js';
 

@@ -1,6 +1,6 @@
 import { formatCidr } from '../../../shared/net/cidr.js';
+import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { deny, warn } from './findings.js';
 import { SUBNET } from './kinds.js';
 import { numberField, specOf, stringField } from './read.js';
 import { calicoBlockSize, isCalicoSubnet, subnetCidrs } from './subnet-model.js';

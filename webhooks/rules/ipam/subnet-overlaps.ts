@@ -5,8 +5,8 @@ import { NetParseError } from '../../../shared/net/errors.js';
 import type { IPRange } from '../../../shared/net/range.js';
 import { formatRange, rangeIntersection, rangesOverlap } from '../../../shared/net/ranges.js';
 import { parseList } from '../../../shared/net/syntax.js';
+import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { deny } from './findings.js';
 import { NODE_INTERNAL_IP_INDEX, SUBNET_CIDR_INDEX } from './indexes.js';
 import {
   CONFIG_MAP,

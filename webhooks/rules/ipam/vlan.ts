@@ -1,5 +1,5 @@
+import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { deny, warn } from './findings.js';
 import { VLAN_PROVIDER_INDEX } from './indexes.js';
 import { PROVIDER_NETWORK, VLAN } from './kinds.js';
 import { nameOf, numberField, specOf, stringField } from './read.js';

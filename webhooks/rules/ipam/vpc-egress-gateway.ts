@@ -2,8 +2,8 @@ import { parseAddress } from '../../../shared/net/address.js';
 import { parseCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
 import { parseList } from '../../../shared/net/syntax.js';
+import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { deny, warn } from './findings.js';
 import { SUBNET, VPC_EGRESS_GATEWAY } from './kinds.js';
 import { boolField, numberField, objectField, objectList, specOf, stringField, stringList } from './read.js';
 

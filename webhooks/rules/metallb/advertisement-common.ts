@@ -1,5 +1,5 @@
 import { describeObject } from '../../../shared/kube/object.js';
-import { deny, warn } from '../ipam/findings.js';
+import { deny, warn } from '../findings.js';
 import { specOf, stringList } from '../ipam/read.js';
 import type { AdmissionContext, Finding } from '../types.js';
 import { IP_ADDRESS_POOL } from './kinds.js';

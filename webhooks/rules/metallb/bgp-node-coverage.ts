@@ -1,9 +1,9 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import type { ReadView } from '../../../shared/kube/store.js';
+import { warn } from '../findings.js';
 import { selectorMatches } from '../gateway/label-selector.js';
 import type { LabelSelector } from '../gateway/listeners.js';
-import { warn } from '../ipam/findings.js';
 import { nameOf, specOf, stringList } from '../ipam/read.js';
 import type { AdmissionContext, Finding } from '../types.js';
 import { selectedPools } from './advertisement-pools.js';

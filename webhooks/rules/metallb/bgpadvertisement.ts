@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { familyName } from '../../../shared/net/address.js';
-import { deny, warn } from '../ipam/findings.js';
+import { deny, warn } from '../findings.js';
 import { nameOf, numberField, objectList, specOf, stringField, stringList } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { commonAdvertisementFindings, duplicateEntries } from './advertisement-common.js';

@@ -1,4 +1,4 @@
-import { deny } from '../ipam/findings.js';
+import { deny } from '../findings.js';
 import { stringField } from '../ipam/read.js';
 import type { Finding } from '../types.js';
 import { parseGoDuration } from './duration.js';

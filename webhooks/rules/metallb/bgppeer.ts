@@ -1,6 +1,6 @@
 import { describeObject } from '../../../shared/kube/object.js';
 import { tryParseAddress } from '../../../shared/net/address.js';
-import { deny, warn } from '../ipam/findings.js';
+import { deny, warn } from '../findings.js';
 import { boolField, nameOf, numberField, objectField, specOf, stringField } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { selectorListFindings } from './advertisement-common.js';

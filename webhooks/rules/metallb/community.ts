@@ -1,4 +1,4 @@
-import { deny } from '../ipam/findings.js';
+import { deny } from '../findings.js';
 import { objectList, specOf, stringField } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { parseCommunity } from './community-value.js';

@@ -3,7 +3,7 @@ import { describeObject } from '../../../shared/kube/object.js';
 import { tryParseAddress } from '../../../shared/net/address.js';
 import { RangeSet } from '../../../shared/net/range-set.js';
 import { formatRange, rangeIntersection, rangesOverlap } from '../../../shared/net/ranges.js';
-import { deny, warn } from '../ipam/findings.js';
+import { deny, warn } from '../findings.js';
 import { nameOf, objectField, specOf, stringList } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { describeEntry, describeStoredRange } from './describe.js';

@@ -1,5 +1,5 @@
+import { deny } from '../findings.js';
 import type { LabelSelector } from '../gateway/listeners.js';
-import { deny } from '../ipam/findings.js';
 import { objectList, specOf } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { commonAdvertisementFindings } from './advertisement-common.js';

@@ -1,4 +1,4 @@
-import { deny } from '../ipam/findings.js';
+import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { METALLB_KINDS } from './kinds.js';
 

@@ -1,4 +1,4 @@
-import { deny } from '../ipam/findings.js';
+import { deny } from '../findings.js';
 import { SUBNET_CIDR_INDEX } from '../ipam/indexes.js';
 import { SUBNET } from '../ipam/kinds.js';
 import { nameOf } from '../ipam/read.js';

@@ -1,5 +1,5 @@
 import { describeObject } from '../../../shared/kube/object.js';
-import { deny } from '../ipam/findings.js';
+import { deny } from '../findings.js';
 import { SUBNET } from '../ipam/kinds.js';
 import { nameOf } from '../ipam/read.js';
 import { subnetRanges } from '../ipam/subnet-model.js';

@@ -1,6 +1,6 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
-import { deny } from '../ipam/findings.js';
+import { deny } from '../findings.js';
 import { SERVICE } from '../metallb/kinds.js';
 import { portKeys, requestedLoadBalancerIps, sharingKey } from '../metallb/service-addresses.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';

@@ -2,7 +2,7 @@ import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { type Address, familyName, tryParseAddress } from '../../../shared/net/address.js';
 import { singleAddressRange } from '../../../shared/net/ranges.js';
-import { deny, warn } from '../ipam/findings.js';
+import { deny, warn } from '../findings.js';
 import { nameOf, specOf, stringField } from '../ipam/read.js';
 import { POOL_ADDRESS_INDEX, requestedPool } from '../metallb/indexes.js';
 import { IP_ADDRESS_POOL, LOAD_BALANCER_IPS_ANNOTATIONS, SERVICE } from '../metallb/kinds.js';

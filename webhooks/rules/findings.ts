@@ -1,5 +1,6 @@
-import type { Finding } from '../types.js';
+import type { Finding } from './types.js';
 
+// Optional parts are left out rather than set to undefined, so findings compare and serialise cleanly.
 export function deny(
   rule: string,
   field: string,
