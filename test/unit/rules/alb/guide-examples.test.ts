@@ -7,7 +7,7 @@ import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
 import { albFamily } from '../../../../webhooks/rules/alb/index.js';
 import { ingressFamily } from '../../../../webhooks/rules/ingress/index.js';
-import { settings, storeWith } from '../ingress/harness.js';
+import { settings, storeWith } from '../support/fixture-cases.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const guide = path.resolve(repoRoot, '../shared/seed/acp-networking-guide.zh.txt');

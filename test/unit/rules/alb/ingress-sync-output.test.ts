@@ -9,7 +9,7 @@ import type { Ingress } from '../../../../shared/kube/schemas/ingress.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
 import { albFamily } from '../../../../webhooks/rules/alb/index.js';
-import { settings, storeWith } from '../ingress/harness.js';
+import { settings, storeWith } from '../support/fixture-cases.js';
 
 const fixtures = path.resolve(import.meta.dirname, '../../../fixtures/functions/ingress-sync');
 const state = parse(readFileSync(path.join(fixtures, 'state.yaml'), 'utf8')) as KubeObject[];

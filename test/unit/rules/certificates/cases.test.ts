@@ -2,12 +2,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
-import { MemoryStore } from '../../../../shared/kube/memory-store.js';
 import type { KubeObject } from '../../../../shared/kube/object.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
 import { certificatesFamily } from '../../../../webhooks/rules/certificates/index.js';
-import type { AdmissionSettings, Finding, Operation } from '../../../../webhooks/rules/types.js';
+import type { Finding, Operation } from '../../../../webhooks/rules/types.js';
+import { settingsWith, storeWith } from '../support/fixture-cases.js';
 import { buildCatalog, type Catalog, materialize, NOW } from './support/catalog.js';
 
 interface ExpectedFinding {
@@ -35,12 +35,7 @@ const files = readdirSync(fixtures)
   .filter((f) => f.endsWith('.yaml'))
   .sort();
 
-const settings: AdmissionSettings = {
-  serviceCidr: '10.96.0.0/12',
-  platformNamespace: 'cpaas-system',
-  metallbNamespace: 'metallb-system',
-  now: () => NOW,
-};
+const settings = settingsWith({ now: () => NOW });
 
 const rules = new RuleIndex([certificatesFamily]);
 let catalog: Catalog;
@@ -57,9 +52,11 @@ describe.each(files)('%s', (file) => {
   it.each(loadCases(file))('$name', async (testCase) => {
     const make = (value: unknown): KubeObject | undefined =>
       value === undefined ? undefined : materialize(catalog, value);
-    const view = new MemoryStore({ now: () => NOW });
-    for (const index of certificatesFamily.equalityIndexes ?? []) view.addEqualityIndex(index);
-    view.load((testCase.state ?? []).map((o) => materialize(catalog, o)));
+    const view = storeWith(
+      [certificatesFamily],
+      (testCase.state ?? []).map((o) => materialize(catalog, o)),
+      () => NOW,
+    );
     const result = await reviewObject(
       {
         operation: testCase.operation,

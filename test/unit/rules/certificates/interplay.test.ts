@@ -1,20 +1,15 @@
 import { describe, expect, it } from '@jest/globals';
-import { MemoryStore } from '../../../../shared/kube/memory-store.js';
 import type { KubeObject } from '../../../../shared/kube/object.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { ruleFamilies } from '../../../../webhooks/rules/index.js';
 import { daysFrom, issueCertificate } from '../../../support/certs.js';
+import { settingsWith, storeWith } from '../support/fixture-cases.js';
 import { NOW } from './support/catalog.js';
 
 const validCertificate = () =>
   issueCertificate({ dns: ['app.example.com'], notBefore: daysFrom(NOW, -1), notAfter: daysFrom(NOW, 100) });
 
-const settings = {
-  serviceCidr: '10.96.0.0/12',
-  platformNamespace: 'cpaas-system',
-  metallbNamespace: 'metallb-system',
-  now: () => NOW,
-};
+const settings = settingsWith({ now: () => NOW });
 
 const gateway: KubeObject = {
   apiVersion: 'gateway.networking.k8s.io/v1',
@@ -43,9 +38,7 @@ describe('certificates beside the gateway family', () => {
     ['with empty values', async () => ({ 'tls.crt': '', 'tls.key': '' })],
   ])('a listener Secret %s is reported once, by gateway/certificate-refs', async (_case, makeData) => {
     const data = await makeData();
-    const store = new MemoryStore({ now: () => NOW });
-    for (const family of ruleFamilies)
-      for (const index of family.equalityIndexes ?? []) store.addEqualityIndex(index);
+    const store = storeWith(ruleFamilies, [], () => NOW);
     store.load([
       {
         apiVersion: 'v1',

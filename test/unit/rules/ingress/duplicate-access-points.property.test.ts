@@ -4,7 +4,7 @@ import type { KubeObject } from '../../../../shared/kube/object.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
 import { ingressFamily } from '../../../../webhooks/rules/ingress/index.js';
-import { settings, storeWith } from './harness.js';
+import { settings, storeWith } from '../support/fixture-cases.js';
 
 interface Shape {
   host: string;

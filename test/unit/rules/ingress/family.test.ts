@@ -7,7 +7,7 @@ import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
 import { albFamily } from '../../../../webhooks/rules/alb/index.js';
 import { ruleFamilies } from '../../../../webhooks/rules/index.js';
 import { ingressFamily } from '../../../../webhooks/rules/ingress/index.js';
-import { settings, storeWith } from './harness.js';
+import { settings, storeWith } from '../support/fixture-cases.js';
 
 function ingress(name: string, host: string, path: string): KubeObject {
   return {

@@ -6,7 +6,7 @@ import type { KubeObject } from '../../../../shared/kube/object.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
 import { ipamFamily } from '../../../../webhooks/rules/ipam/index.js';
-import { settingsWith, storeWith } from './harness.js';
+import { settingsWith, storeWith } from '../support/fixture-cases.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const guide = path.resolve(repoRoot, '../shared/seed/acp-networking-guide.zh.txt');
@@ -93,7 +93,12 @@ describe('kubeovn.io examples of the platform guide', () => {
   it.each(objects.map((o) => [`${o.kind}/${o.metadata.name}`, o] as const))('%s', async (key, object) => {
     const want = expected[key]!;
     const result = await reviewObject(
-      { operation: 'CREATE', object, view: storeWith([]), settings: settingsWith('10.96.0.0/12') },
+      {
+        operation: 'CREATE',
+        object,
+        view: storeWith([ipamFamily], []),
+        settings: settingsWith({ serviceCidr: '10.96.0.0/12' }),
+      },
       { rules },
     );
     expect(result.failures).toEqual([]);

@@ -1,41 +1,10 @@
-import { describe, expect, it } from '@jest/globals';
-import type { Finding } from '../../../../webhooks/rules/types.js';
-import { type ExpectedFinding, fixtureFiles, loadCases, runCase } from './harness.js';
+import { describe, it } from '@jest/globals';
+import { ipamFamily } from '../../../../webhooks/rules/ipam/index.js';
+import { fixtureFiles, loadCases, runFixtureCase } from '../support/fixture-cases.js';
 
-function matches(finding: Finding, expected: ExpectedFinding): boolean {
-  return (
-    finding.field === expected.field &&
-    (expected.contains ?? []).every((part) => finding.message.includes(part)) &&
-    (expected.conflictsWith === undefined || finding.conflictsWith === expected.conflictsWith)
-  );
-}
+// Cases that leave serviceCidr out review against a dual-stack cluster.
+const defaults = { serviceCidr: '10.96.0.0/12,fd00:10:96::/112' };
 
-function expectFindings(actual: Finding[], expected: ExpectedFinding[]): void {
-  const described = actual.map((f) => `${f.field}: ${f.message} [${f.conflictsWith ?? ''}]`);
-  expect({ count: actual.length, findings: described }).toEqual({
-    count: expected.length,
-    findings: described,
-  });
-  for (const want of expected) {
-    const found = actual.some((f) => matches(f, want));
-    expect({ found, want, findings: described }).toEqual({ found: true, want, findings: described });
-  }
-}
-
-describe.each(fixtureFiles())('%s', (file) => {
-  it.each(loadCases(file))('%s', async (_name, c) => {
-    const result = await runCase(c);
-    expect(result.failures).toEqual([]);
-    expectFindings(
-      result.findings.filter((f) => f.severity === 'deny'),
-      c.expect.deny ?? [],
-    );
-    expectFindings(
-      result.findings.filter((f) => f.severity === 'warn'),
-      c.expect.warn ?? [],
-    );
-    expect(result.allowed).toBe(c.expect.allowed);
-    if (c.expect.patch) expect(result.patch).toEqual(c.expect.patch);
-    else expect(result.patch).toEqual([]);
-  });
+describe.each(fixtureFiles('ipam'))('%s', (file) => {
+  it.each(loadCases('ipam', file))('%s', (_name, c) => runFixtureCase([ipamFamily], c, defaults));
 });

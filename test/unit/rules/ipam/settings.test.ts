@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import type { KubeObject } from '../../../../shared/kube/object.js';
+import { ipamFamily } from '../../../../webhooks/rules/ipam/index.js';
 import { subnetOverlapsRule } from '../../../../webhooks/rules/ipam/subnet-overlaps.js';
-import { settingsWith, storeWith } from './harness.js';
+import { settingsWith, storeWith } from '../support/fixture-cases.js';
 
 const subnet: KubeObject = {
   apiVersion: 'kubeovn.io/v1',
@@ -19,8 +20,8 @@ describe('service CIDR setting', () => {
     const findings = await subnetOverlapsRule.check({
       operation: 'CREATE',
       object: subnet,
-      view: storeWith([]),
-      settings: settingsWith(serviceCidr),
+      view: storeWith([ipamFamily], []),
+      settings: settingsWith({ serviceCidr }),
     });
     expect(findings).toHaveLength(count);
   });
@@ -32,8 +33,8 @@ describe('service CIDR setting', () => {
         subnetOverlapsRule.check({
           operation: 'CREATE',
           object: subnet,
-          view: storeWith([]),
-          settings: settingsWith(serviceCidr),
+          view: storeWith([ipamFamily], []),
+          settings: settingsWith({ serviceCidr }),
         }),
       ).toThrow(/service CIDR setting is invalid: .*"/);
     },

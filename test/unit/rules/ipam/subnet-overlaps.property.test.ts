@@ -4,8 +4,9 @@ import type { KubeObject } from '../../../../shared/kube/object.js';
 import { formatAddress } from '../../../../shared/net/address.js';
 import { cidrFrom, cidrRange } from '../../../../shared/net/cidr.js';
 import type { IPRange } from '../../../../shared/net/range.js';
+import { ipamFamily } from '../../../../webhooks/rules/ipam/index.js';
 import { subnetOverlapsRule } from '../../../../webhooks/rules/ipam/subnet-overlaps.js';
-import { settingsWith, storeWith } from './harness.js';
+import { settingsWith, storeWith } from '../support/fixture-cases.js';
 
 interface SubnetShape {
   family: 4 | 6;
@@ -60,12 +61,15 @@ describe('subnet overlap rule agrees with a brute-force check', () => {
   it('on random v4 and v6 CIDR sets across VPCs and VLANs', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(shapeArb, { maxLength: 25 }), shapeArb, async (stored, candidate) => {
-        const view = storeWith(stored.map((shape, i) => subnetOf(`s${i}`, shape)));
+        const view = storeWith(
+          [ipamFamily],
+          stored.map((shape, i) => subnetOf(`s${i}`, shape)),
+        );
         const findings = await subnetOverlapsRule.check({
           operation: 'CREATE',
           object: subnetOf('candidate', candidate),
           view,
-          settings: settingsWith(''),
+          settings: settingsWith({ serviceCidr: '' }),
         });
         const conflicts = findings.map((f) => f.conflictsWith ?? '').sort();
         expect(conflicts).toEqual(expectedConflicts(candidate, stored));

@@ -1,8 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import type { KubeObject } from '../../../../shared/kube/object.js';
+import { ipamFamily } from '../../../../webhooks/rules/ipam/index.js';
 import { subnetAddressingRule } from '../../../../webhooks/rules/ipam/subnet-addressing.js';
 import { subnetProtocolMutator } from '../../../../webhooks/rules/ipam/subnet-mutators.js';
-import { settingsWith, storeWith } from './harness.js';
+import { settingsWith, storeWith } from '../support/fixture-cases.js';
 
 const subnetWith = (spec: Record<string, unknown>): KubeObject => ({
   apiVersion: 'kubeovn.io/v1',
@@ -14,8 +15,8 @@ const subnetWith = (spec: Record<string, unknown>): KubeObject => ({
 const ctxFor = (object: KubeObject) => ({
   operation: 'CREATE' as const,
   object,
-  view: storeWith([]),
-  settings: settingsWith('10.96.0.0/12'),
+  view: storeWith([ipamFamily], []),
+  settings: settingsWith({ serviceCidr: '10.96.0.0/12' }),
 });
 
 describe('Subnet protocol against cidrBlock', () => {

@@ -11,7 +11,7 @@ import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
 import { ipamFamily } from '../../../../webhooks/rules/ipam/index.js';
 import { metallbFamily } from '../../../../webhooks/rules/metallb/index.js';
 import { serviceFamily } from '../../../../webhooks/rules/service/index.js';
-import { settingsWith } from './harness.js';
+import { settingsWith } from '../support/fixture-cases.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '../../../..');
 const guide = path.resolve(repoRoot, '../shared/seed/acp-networking-guide.zh.txt');
@@ -86,7 +86,7 @@ describe('MetalLB and Service examples of the platform guide, applied in order',
           object,
           oldObject: existing,
           view: store,
-          settings: settingsWith('metallb-system'),
+          settings: settingsWith(),
         },
         { rules },
       );

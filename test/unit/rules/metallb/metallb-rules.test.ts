@@ -1,11 +1,7 @@
 import { describe, it } from '@jest/globals';
 import { metallbFamily } from '../../../../webhooks/rules/metallb/index.js';
-import { expectCase, FixtureHarness } from './harness.js';
+import { fixtureFiles, loadCases, runFixtureCase } from '../support/fixture-cases.js';
 
-const harness = new FixtureHarness('metallb', [metallbFamily]);
-
-describe.each(harness.files())('%s', (file) => {
-  it.each(harness.cases(file))('%s', async (_name, c) => {
-    expectCase(await harness.run(c), c);
-  });
+describe.each(fixtureFiles('metallb'))('%s', (file) => {
+  it.each(loadCases('metallb', file))('%s', (_name, c) => runFixtureCase([metallbFamily], c));
 });

@@ -6,7 +6,7 @@ import type { IPRange } from '../../../../shared/net/range.js';
 import { rangesOverlap } from '../../../../shared/net/ranges.js';
 import { metallbFamily } from '../../../../webhooks/rules/metallb/index.js';
 import { ipAddressPoolRule } from '../../../../webhooks/rules/metallb/ipaddresspool.js';
-import { FixtureHarness, settingsWith } from './harness.js';
+import { settingsWith, storeWith } from '../support/fixture-cases.js';
 
 interface EntryShape {
   family: 4 | 6;
@@ -50,8 +50,6 @@ function pool(name: string, entries: EntryShape[]): KubeObject {
   };
 }
 
-const harness = new FixtureHarness('metallb', [metallbFamily]);
-
 describe('pool overlap rule agrees with a brute-force check', () => {
   it('reports exactly the (entry, other pool) pairs that overlap', async () => {
     await fc.assert(
@@ -63,8 +61,8 @@ describe('pool overlap rule agrees with a brute-force check', () => {
           const findings = await ipAddressPoolRule.check({
             operation: 'CREATE',
             object: pool('candidate', candidate),
-            view: harness.store(state),
-            settings: settingsWith('metallb-system'),
+            view: storeWith([metallbFamily], state),
+            settings: settingsWith(),
           });
           const reported = findings
             .filter((f) => f.reason === 'PoolOverlap' && f.conflictsWith !== 'IPAddressPool candidate')

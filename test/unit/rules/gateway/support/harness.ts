@@ -2,19 +2,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@jest/globals';
 import { parse } from 'yaml';
-import { MemoryStore } from '../../../../../shared/kube/memory-store.js';
+import type { MemoryStore } from '../../../../../shared/kube/memory-store.js';
 import type { KubeObject } from '../../../../../shared/kube/object.js';
 import { formatFinding } from '../../../../../webhooks/review/messages.js';
 import { gatewayFamily } from '../../../../../webhooks/rules/gateway/index.js';
 import type {
   AdmissionContext,
-  AdmissionSettings,
   Finding,
   JsonPatchOperation,
   Mutator,
   Operation,
   ValidationRule,
 } from '../../../../../webhooks/rules/types.js';
+import { storeWith as familyStore, settings } from '../../support/fixture-cases.js';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../../../fixtures/gateway');
 
@@ -50,19 +50,9 @@ export function loadFixture<T>(file: string): T[] {
   return doc.cases;
 }
 
-const settings: AdmissionSettings = {
-  serviceCidr: '10.96.0.0/12',
-  platformNamespace: 'cpaas-system',
-  metallbNamespace: 'metallb-system',
-  now: () => new Date('2026-01-01T00:00:00Z'),
-};
-
 /** A MemoryStore with the gateway family's indexes, holding `objects`. */
 export function storeWith(objects: readonly KubeObject[] = []): MemoryStore {
-  const store = new MemoryStore({ now: () => new Date('2026-01-01T00:00:00Z') });
-  for (const spec of gatewayFamily.equalityIndexes ?? []) store.addEqualityIndex(spec);
-  store.load(objects.map((o) => structuredClone(o)));
-  return store;
+  return familyStore([gatewayFamily], objects);
 }
 
 export function contextFor(c: {

@@ -6,7 +6,13 @@ import { MemoryStore } from '../../../../shared/kube/memory-store.js';
 import type { KubeObject } from '../../../../shared/kube/object.js';
 import { type ReviewResult, reviewObject } from '../../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
-import type { AdmissionSettings, Finding, Operation, RuleFamily } from '../../../../webhooks/rules/types.js';
+import type {
+  AdmissionSettings,
+  Finding,
+  JsonPatchOperation,
+  Operation,
+  RuleFamily,
+} from '../../../../webhooks/rules/types.js';
 
 export interface ExpectedFinding {
   field: string;
@@ -15,16 +21,33 @@ export interface ExpectedFinding {
   conflictsWith?: string;
 }
 
+/** One YAML admission case: the state before, the object under review, and the verdict expected. */
 export interface AdmissionCase {
   name: string;
   operation: Operation;
   object?: KubeObject;
   oldObject?: KubeObject;
   state?: KubeObject[];
-  expect: { allowed: boolean; deny?: ExpectedFinding[]; warn?: ExpectedFinding[] };
+  serviceCidr?: string;
+  metallbNamespace?: string;
+  expect: {
+    allowed: boolean;
+    deny?: ExpectedFinding[];
+    warn?: ExpectedFinding[];
+    /** Omitted: the review must not patch. */
+    patch?: JsonPatchOperation[];
+  };
 }
 
 const fixtureRoot = path.resolve(import.meta.dirname, '../../../fixtures');
+const fixedNow = (): Date => new Date('2026-01-01T00:00:00Z');
+
+/** The YAML fixture files of `test/fixtures/<area>/`, sorted. */
+export function fixtureFiles(area: string): string[] {
+  return readdirSync(path.join(fixtureRoot, area))
+    .filter((f) => f.endsWith('.yaml'))
+    .sort();
+}
 
 /** Every case of `test/fixtures/<area>/<file>`, labelled by name; a broken file names itself. */
 export function loadCases(area: string, file: string): [string, AdmissionCase][] {
@@ -37,34 +60,49 @@ export function loadCases(area: string, file: string): [string, AdmissionCase][]
   return cases.map((c) => [c.name, c]);
 }
 
-export function fixtureFiles(area: string): string[] {
-  return readdirSync(path.join(fixtureRoot, area))
-    .filter((f) => f.endsWith('.yaml'))
-    .sort();
+/** Platform defaults with a fixed clock, overridden where a test needs it. */
+export function settingsWith(overrides: Partial<AdmissionSettings> = {}): AdmissionSettings {
+  return {
+    serviceCidr: '10.96.0.0/12',
+    platformNamespace: 'cpaas-system',
+    metallbNamespace: 'metallb-system',
+    now: fixedNow,
+    ...overrides,
+  };
 }
 
-export const settings: AdmissionSettings = {
-  serviceCidr: '10.96.0.0/12',
-  platformNamespace: 'cpaas-system',
-  metallbNamespace: 'metallb-system',
-  now: () => new Date('2026-01-01T00:00:00Z'),
-};
+export const settings: AdmissionSettings = settingsWith();
 
-export function storeWith(families: readonly RuleFamily[], objects: readonly KubeObject[]): MemoryStore {
-  const store = new MemoryStore({ now: settings.now });
+/** A MemoryStore with the indexes the families declare, holding copies of `objects`. */
+export function storeWith(
+  families: readonly RuleFamily[],
+  objects: readonly KubeObject[] = [],
+  now: () => Date = fixedNow,
+): MemoryStore {
+  const store = new MemoryStore({ now });
   new RuleIndex(families).registerIndexes(store);
   store.load(objects.map((o) => structuredClone(o)));
   return store;
 }
 
-export function runCase(families: readonly RuleFamily[], c: AdmissionCase): Promise<ReviewResult> {
+/** Admits the case's state, then reviews its object through the engine with the families' rules. */
+export function reviewCase(
+  families: readonly RuleFamily[],
+  c: AdmissionCase,
+  defaults: Partial<AdmissionSettings> = {},
+): Promise<ReviewResult> {
+  const caseSettings = settingsWith({
+    ...defaults,
+    ...(c.serviceCidr === undefined ? {} : { serviceCidr: c.serviceCidr }),
+    ...(c.metallbNamespace === undefined ? {} : { metallbNamespace: c.metallbNamespace }),
+  });
   return reviewObject(
     {
       operation: c.operation,
       object: c.object,
       oldObject: c.oldObject,
       view: storeWith(families, c.state ?? []),
-      settings,
+      settings: caseSettings,
     },
     { rules: new RuleIndex(families) },
   );
@@ -91,8 +129,8 @@ export function expectFindings(actual: readonly Finding[], expected: readonly Ex
   }
 }
 
-export async function expectCase(families: readonly RuleFamily[], c: AdmissionCase): Promise<void> {
-  const result = await runCase(families, c);
+/** Asserts a review against its case: no rule failed, exactly the expected denials, warnings and patch. */
+export function expectReview(result: ReviewResult, c: AdmissionCase): void {
   expect(result.failures).toEqual([]);
   expectFindings(
     result.findings.filter((f) => f.severity === 'deny'),
@@ -103,4 +141,14 @@ export async function expectCase(families: readonly RuleFamily[], c: AdmissionCa
     c.expect.warn ?? [],
   );
   expect(result.allowed).toBe(c.expect.allowed);
+  expect(result.patch).toEqual(c.expect.patch ?? []);
+}
+
+/** Reviews a fixture case through the engine and checks the verdict it expects. */
+export async function runFixtureCase(
+  families: readonly RuleFamily[],
+  c: AdmissionCase,
+  defaults: Partial<AdmissionSettings> = {},
+): Promise<void> {
+  expectReview(await reviewCase(families, c, defaults), c);
 }
