@@ -1,28 +1,18 @@
 import type { Finding } from './types.js';
 
+type FindingArgs = [rule: string, field: string, message: string, reason?: string, conflictsWith?: string];
+
 // Optional parts are left out rather than set to undefined, so findings compare and serialise cleanly.
-export function deny(
-  rule: string,
-  field: string,
-  message: string,
-  reason?: string,
-  conflictsWith?: string,
+function finding(
+  severity: Finding['severity'],
+  ...[rule, field, message, reason, conflictsWith]: FindingArgs
 ): Finding {
-  const finding: Finding = { severity: 'deny', rule, field, message };
-  if (reason) finding.reason = reason;
-  if (conflictsWith) finding.conflictsWith = conflictsWith;
-  return finding;
+  const built: Finding = { severity, rule, field, message };
+  if (reason) built.reason = reason;
+  if (conflictsWith) built.conflictsWith = conflictsWith;
+  return built;
 }
 
-export function warn(
-  rule: string,
-  field: string,
-  message: string,
-  reason?: string,
-  conflictsWith?: string,
-): Finding {
-  const finding: Finding = { severity: 'warn', rule, field, message };
-  if (reason) finding.reason = reason;
-  if (conflictsWith) finding.conflictsWith = conflictsWith;
-  return finding;
-}
+export const deny = (...args: FindingArgs): Finding => finding('deny', ...args);
+
+export const warn = (...args: FindingArgs): Finding => finding('warn', ...args);
