@@ -99,14 +99,17 @@ export function refineListeners(listeners: readonly Listener[], ctx: z.Refinemen
     (l) => l.name,
     ctx,
     (i) => [i, 'name'],
-    (name) => `Listener name must be unique within the Gateway (${JSON.stringify(name)} repeats)`,
+    (name, first) =>
+      `Listener name must be unique within the Gateway (${JSON.stringify(name)} repeats) [conflicts with spec.listeners[${first}]]`,
   );
   requireUnique(
     listeners,
     (l) => `${l.port}|${l.protocol}|${l.hostname ?? ''}`,
     ctx,
     (i) => [i],
-    () => 'Combination of port, protocol and hostname must be unique for each listener',
+    (_, first) =>
+      'Combination of port, protocol and hostname must be unique for each listener (HostnameConflict) ' +
+      `[conflicts with listener ${JSON.stringify(listeners[first]?.name)} at spec.listeners[${first}]]`,
   );
 }
 

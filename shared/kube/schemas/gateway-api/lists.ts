@@ -8,14 +8,16 @@ export function requireUnique<T>(
   keyOf: (item: T) => string | undefined,
   ctx: z.RefinementCtx,
   pathOf: (index: number) => PropertyKey[],
-  message: (key: string) => string,
+  message: (key: string, firstIndex: number) => string,
 ) {
-  const seen = new Set<string>();
+  const firstIndexOf = new Map<string, number>();
   items.forEach((item, index) => {
     const key = keyOf(item);
     if (key === undefined) return;
-    if (seen.has(key)) ctx.addIssue({ code: 'custom', path: pathOf(index), message: message(key) });
-    seen.add(key);
+    const first = firstIndexOf.get(key);
+    if (first !== undefined) {
+      ctx.addIssue({ code: 'custom', path: pathOf(index), message: message(key, first) });
+    } else firstIndexOf.set(key, index);
   });
 }
 
