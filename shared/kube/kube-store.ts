@@ -1,6 +1,6 @@
 import { type KubeConfig, Watch } from '@kubernetes/client-node';
-import type { IPRange } from '../net/range.js';
 import { type CacheErrorReporter, IndexedCache } from './cache-index.js';
+import { CachedStore } from './cached-store.js';
 import { deepFreeze, isPlainObject } from './json-value.js';
 import { apiErrorFor, isSuccess } from './kube-store/api-errors.js';
 import {
@@ -16,16 +16,7 @@ import { applyBody, namespaceFor } from './kube-store/request-bodies.js';
 import { type ApiTransport, kubeConfigTransport } from './kube-store/transport.js';
 import type { GroupKind, KubeObject, ObjectKey } from './object.js';
 import { groupKindOf, keyOf, versionOf } from './object.js';
-import type {
-  ApplyOptions,
-  DeletePreconditions,
-  EqualityIndexSpec,
-  RangeHit,
-  RangeIndexSpec,
-  ResourceStore,
-  Unsubscribe,
-  WatchEvent,
-} from './store.js';
+import type { ApplyOptions, DeletePreconditions, ResourceStore } from './store.js';
 
 export interface KubeStoreOptions {
   kubeConfig: KubeConfig;
@@ -51,8 +42,7 @@ function defaultOnError(error: unknown, context: string): void {
  * manager, create, delete with preconditions, merge patch of /status) and their results enter the
  * cache at once when they are in the cached version. Secrets are read on demand, never cached.
  */
-export class KubeStore implements ResourceStore {
-  private readonly cache: IndexedCache;
+export class KubeStore extends CachedStore implements ResourceStore {
   private readonly transport: ApiTransport;
   private readonly discovery: Discovery;
   private readonly informers = new Map<GroupKind, KindInformer>();
@@ -62,8 +52,9 @@ export class KubeStore implements ResourceStore {
   private started = false;
 
   constructor(private readonly options: KubeStoreOptions) {
-    this.report = options.onError ?? defaultOnError;
-    this.cache = new IndexedCache(this.report);
+    const report = options.onError ?? defaultOnError;
+    super(new IndexedCache(report));
+    this.report = report;
     this.transport = options.transport ?? kubeConfigTransport(options.kubeConfig);
     this.backoff = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
     this.pageSize = options.pageSize ?? 500;
@@ -74,14 +65,6 @@ export class KubeStore implements ResourceStore {
         throw apiErrorFor('read', undefined, response.statusCode, response.body, path);
       return response.body;
     });
-  }
-
-  addEqualityIndex(spec: EqualityIndexSpec): void {
-    this.cache.addEqualityIndex(spec);
-  }
-
-  addRangeIndex(spec: RangeIndexSpec): void {
-    this.cache.addRangeIndex(spec);
   }
 
   async start(kinds: readonly GroupKind[]): Promise<void> {
@@ -115,35 +98,6 @@ export class KubeStore implements ResourceStore {
 
   isSynced(): boolean {
     return this.started && [...this.informers.values()].every((informer) => informer.isSynced());
-  }
-
-  /** Kinds holding at least one cached object, ordered. */
-  kinds(): GroupKind[] {
-    return this.cache.kindsWithObjects();
-  }
-
-  watch(kind: GroupKind, handler: (event: WatchEvent) => void): Unsubscribe {
-    return this.cache.watch(kind, handler);
-  }
-
-  get<T extends KubeObject = KubeObject>(kind: GroupKind, namespace: string, name: string): T | undefined {
-    return this.cache.get(kind, namespace, name) as T | undefined;
-  }
-
-  list<T extends KubeObject = KubeObject>(kind: GroupKind, namespace?: string): readonly T[] {
-    return this.cache.list(kind, namespace) as readonly T[];
-  }
-
-  byIndex<T extends KubeObject = KubeObject>(kind: GroupKind, index: string, value: string): readonly T[] {
-    return this.cache.byIndex(kind, index, value) as readonly T[];
-  }
-
-  overlapping<T extends KubeObject = KubeObject>(
-    kind: GroupKind,
-    index: string,
-    range: IPRange,
-  ): readonly RangeHit<T>[] {
-    return this.cache.overlapping(kind, index, range) as readonly RangeHit<T>[];
   }
 
   async readSecret(namespace: string, name: string): Promise<KubeObject | undefined> {

@@ -1,5 +1,5 @@
-import type { IPRange } from '../net/range.js';
 import { type CacheErrorReporter, IndexedCache } from './cache-index.js';
+import { CachedStore } from './cached-store.js';
 import { deepClone, deepEqual, deepFreeze } from './json-value.js';
 import { leafPaths } from './memory-store/field-paths.js';
 import { mergePatch } from './memory-store/merge-patch.js';
@@ -18,13 +18,8 @@ import {
   type ApplyOptions,
   ConflictError,
   type DeletePreconditions,
-  type EqualityIndexSpec,
   PreconditionFailedError,
-  type RangeHit,
-  type RangeIndexSpec,
   type ResourceStore,
-  type Unsubscribe,
-  type WatchEvent,
 } from './store.js';
 
 export interface MemoryStoreOptions {
@@ -57,14 +52,13 @@ function specOf(obj: KubeObject): Record<string, unknown> {
  * managers, resourceVersion from a store-wide counter, generation, finalizers, preconditions);
  * readers get frozen objects.
  */
-export class MemoryStore implements ResourceStore {
-  private readonly cache: IndexedCache;
+export class MemoryStore extends CachedStore implements ResourceStore {
   private readonly now: () => Date;
   private revision = 0;
   private synced = false;
 
   constructor(options: MemoryStoreOptions = {}) {
-    this.cache = new IndexedCache(options.onError ?? defaultOnError);
+    super(new IndexedCache(options.onError ?? defaultOnError));
     this.now = options.now ?? (() => new Date());
   }
 
@@ -90,22 +84,9 @@ export class MemoryStore implements ResourceStore {
     }
   }
 
-  /** Kinds holding at least one object, ordered. */
-  kinds(): GroupKind[] {
-    return this.cache.kindsWithObjects();
-  }
-
   /** Number of objects stored, of one kind or in all. */
   size(kind?: GroupKind): number {
     return this.cache.size(kind);
-  }
-
-  addEqualityIndex(spec: EqualityIndexSpec): void {
-    this.cache.addEqualityIndex(spec);
-  }
-
-  addRangeIndex(spec: RangeIndexSpec): void {
-    this.cache.addRangeIndex(spec);
   }
 
   async start(_kinds: readonly GroupKind[]): Promise<void> {
@@ -118,30 +99,6 @@ export class MemoryStore implements ResourceStore {
 
   isSynced(): boolean {
     return this.synced;
-  }
-
-  watch(kind: GroupKind, handler: (event: WatchEvent) => void): Unsubscribe {
-    return this.cache.watch(kind, handler);
-  }
-
-  get<T extends KubeObject = KubeObject>(kind: GroupKind, namespace: string, name: string): T | undefined {
-    return this.cache.get(kind, namespace, name) as T | undefined;
-  }
-
-  list<T extends KubeObject = KubeObject>(kind: GroupKind, namespace?: string): readonly T[] {
-    return this.cache.list(kind, namespace) as readonly T[];
-  }
-
-  byIndex<T extends KubeObject = KubeObject>(kind: GroupKind, index: string, value: string): readonly T[] {
-    return this.cache.byIndex(kind, index, value) as readonly T[];
-  }
-
-  overlapping<T extends KubeObject = KubeObject>(
-    kind: GroupKind,
-    index: string,
-    range: IPRange,
-  ): readonly RangeHit<T>[] {
-    return this.cache.overlapping(kind, index, range) as readonly RangeHit<T>[];
   }
 
   async readSecret(namespace: string, name: string): Promise<KubeObject | undefined> {
