@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { kubeObject } from '../meta.js';
 import { headerName, looseStatus, routeHostnames, sectionName } from './common.js';
 import { headerModifier, refineFilterFields, refineFilterRepeats, requestMirror } from './http-filters.js';
-import { mapListByName, refineRuleNames } from './lists.js';
+import { mapListByName, refineRouteRules } from './lists.js';
 import { backendRefWith, localObjectReference, parentRefs } from './references.js';
 import { sessionPersistence } from './session-persistence.js';
 
@@ -93,17 +93,7 @@ export const grpcRouteSpec = z.strictObject({
   rules: z
     .array(grpcRouteRule)
     .max(16)
-    .superRefine((rules, ctx) => {
-      refineRuleNames(rules, ctx);
-      const total = rules.reduce((sum, r) => sum + (r.matches?.length ?? 0), 0);
-      if (total > 128) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [],
-          message: `While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128 (found ${total})`,
-        });
-      }
-    })
+    .superRefine((rules, ctx) => refineRouteRules(rules, ctx, 0))
     .optional(),
   useDefaultGateways: z.enum(['All', 'None']).optional(),
 });

@@ -10,7 +10,7 @@ import {
   routeHostnames,
 } from './common.js';
 import { httpMethod, httpRouteFilters } from './http-filters.js';
-import { mapListByName, refineRuleNames, setOf } from './lists.js';
+import { mapListByName, refineRouteRules, setOf } from './lists.js';
 import { backendRefWith, parentRefs } from './references.js';
 import { sessionPersistence } from './session-persistence.js';
 
@@ -154,17 +154,7 @@ export const httpRouteSpec = z.strictObject({
     .array(httpRouteRule)
     .min(1)
     .max(16)
-    .superRefine((rules, ctx) => {
-      refineRuleNames(rules, ctx);
-      const total = rules.reduce((sum, r) => sum + (r.matches?.length ?? 1), 0);
-      if (total > 128) {
-        ctx.addIssue({
-          code: 'custom',
-          path: [],
-          message: `While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128 (found ${total})`,
-        });
-      }
-    })
+    .superRefine((rules, ctx) => refineRouteRules(rules, ctx, 1))
     .optional(),
   useDefaultGateways: z.enum(['All', 'None']).optional(),
 });

@@ -61,3 +61,23 @@ export function refineRuleNames(rules: readonly { name?: string }[], ctx: z.Refi
     (name) => `Rule name must be unique within the route (${JSON.stringify(name)} repeats)`,
   );
 }
+
+/**
+ * The route-wide rule checks HTTPRoute and GRPCRoute share: unique rule names and at most 128 matches
+ * in total. `implicitMatches` is what a rule without `matches` counts for (HTTPRoute defaults one).
+ */
+export function refineRouteRules(
+  rules: readonly { name?: string; matches?: readonly unknown[] }[],
+  ctx: z.RefinementCtx,
+  implicitMatches: number,
+) {
+  refineRuleNames(rules, ctx);
+  const total = rules.reduce((sum, r) => sum + (r.matches?.length ?? implicitMatches), 0);
+  if (total > 128) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [],
+      message: `While 16 rules and 64 matches per rule are allowed, the total number of matches across all rules in a route must be less than 128 (found ${total})`,
+    });
+  }
+}
