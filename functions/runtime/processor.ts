@@ -29,6 +29,9 @@ export interface ProcessorOptions {
   logger: Logger;
 }
 
+/** On a mirrored object: the resourceVersion of the source object it mirrors. */
+export const SOURCE_RESOURCE_VERSION = 'acpnet.io/source-resource-version';
+
 export type ProcessOutcome = 'processed' | 'duplicate' | 'stale' | 'ignored';
 
 export interface ProcessResult {
@@ -113,14 +116,23 @@ export class EventProcessor implements EventSink {
     return { eventId: event.id, outcome: 'processed', effects };
   }
 
+  /**
+   * Stale against what this process saw, and against what the store holds, so a restarted consumer
+   * that is handed already-applied events again (offsets not yet committed) skips the older ones.
+   * A mirrored object keeps the source's resourceVersion in an annotation: the store numbers its
+   * own writes.
+   */
   private isStale(objectKey: string, key: ObjectKey, event: ChangeEvent): boolean {
     const verdict = this.versions.judge(objectKey, event);
     if (verdict !== 'fresh') return true;
-    if (this.options.mirror || event.resourceVersion === undefined) return false;
+    if (event.resourceVersion === undefined) return false;
     const stored = this.options.store.get(key.groupKind, key.namespace, key.name);
-    if (!stored || stored.metadata.uid !== event.uid || stored.metadata.resourceVersion === undefined)
-      return false;
-    const order = compareResourceVersions(event.resourceVersion, stored.metadata.resourceVersion);
+    if (!stored || stored.metadata.uid !== event.uid) return false;
+    const storedVersion = this.options.mirror
+      ? stored.metadata.annotations?.[SOURCE_RESOURCE_VERSION]
+      : stored.metadata.resourceVersion;
+    if (storedVersion === undefined) return false;
+    const order = compareResourceVersions(event.resourceVersion, storedVersion);
     return order !== undefined && order < 0;
   }
 
@@ -154,6 +166,9 @@ export class EventProcessor implements EventSink {
     }
     if (!event.object) return;
     const { resourceVersion: _rv, managedFields: _mf, ...metadata } = event.object.metadata;
+    if (event.resourceVersion !== undefined) {
+      metadata.annotations = { ...metadata.annotations, [SOURCE_RESOURCE_VERSION]: event.resourceVersion };
+    }
     if (existing && metadata.uid && existing.metadata.uid !== metadata.uid) await store.delete(key);
     await store.apply({ ...event.object, metadata }, { fieldManager: OBSERVED_FIELD_MANAGER, force: true });
   }

@@ -1,9 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
+import { allFunctions } from '../../../functions/registry.js';
 import {
   compareResourceVersions,
   DedupWindow,
   VersionTracker,
 } from '../../../functions/runtime/convergence.js';
+import { createLogger } from '../../../functions/runtime/logger.js';
+import { EventProcessor } from '../../../functions/runtime/processor.js';
 import { buildChangeEvent } from '../../../shared/events/apiserver.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { type EventSpec, feed, newRuntime, readYaml, snapshot } from './harness.js';
@@ -135,6 +138,30 @@ describe('convergence of ingress-sync', () => {
       { type: 'update', object: ingress('6', ['/old']) },
     ]);
     expect(results.map((r) => r.outcome)).toEqual(['processed', 'processed', 'stale']);
+    expect(urls(store)).toEqual(['/new']);
+  });
+
+  it('after a restart, skips redelivered updates older than the mirrored object (state kept in the store)', async () => {
+    const { store, processor } = await newRuntime(state);
+    await feed(processor, [
+      { type: 'add', object: ingress('5', ['/a']) },
+      { type: 'update', object: ingress('7', ['/new']) },
+    ]);
+    // A new process on the same store: its in-memory version tracker is empty.
+    const restarted = new EventProcessor({
+      store,
+      functions: allFunctions,
+      mirror: true,
+      logger: createLogger('silent'),
+    });
+    const results = await feed(restarted, [
+      { type: 'add', object: ingress('5', ['/a']) },
+      { type: 'update', object: ingress('7', ['/new']) },
+    ]);
+    expect(results.map((r) => [r.outcome, r.effects.length])).toEqual([
+      ['stale', 0],
+      ['processed', 0],
+    ]);
     expect(urls(store)).toEqual(['/new']);
   });
 
