@@ -1,31 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { parseAllDocuments } from 'yaml';
-import { groupKindOf, type KubeObject } from '../../shared/kube/object.js';
+import { groupKindOf } from '../../shared/kube/object.js';
 import { kindDefinition, validateSchema } from '../../shared/kube/registry.js';
+import { GATEWAY_API_CORPUS, objectsOf, yamlFiles } from './support/admit-files.js';
 
 /**
  * Every object of the Gateway API v1.6.1 examples corpus is accepted upstream; validated on its own, none may
  * produce a schema issue here. The corpus README announces 89 manifests; the tag ships 88 files (some with
  * several objects), so the count is measured, not assumed.
  */
-const corpus = path.resolve(process.cwd(), '../shared/corpora/gateway-api-v1.6.1/examples');
-
-function yamlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]))
-    .filter((f) => f.endsWith('.yaml'))
-    .sort();
-}
-
-function objectsOf(file: string): KubeObject[] {
-  return parseAllDocuments(readFileSync(file, 'utf8')).flatMap((doc) => {
-    if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0]?.message}`);
-    const value = doc.toJS() as KubeObject | null;
-    return value ? [value] : [];
-  });
-}
+const corpus = path.join(GATEWAY_API_CORPUS, 'examples');
 
 const files = yamlFiles(corpus).map((file) => ({
   file: path.relative(corpus, file),

@@ -1,8 +1,10 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseAllDocuments } from 'yaml';
 import { type Admission, admitInOrder } from '../../../cli/admit-sequence.js';
 import { loadManifestsStrict, type Manifest } from '../../../shared/kube/manifests.js';
 import { MemoryStore } from '../../../shared/kube/memory-store.js';
+import type { KubeObject } from '../../../shared/kube/object.js';
 import { defaultRuleIndex } from '../../../webhooks/review/default-index.js';
 import type { AdmissionSettings } from '../../../webhooks/rules/types.js';
 
@@ -14,6 +16,15 @@ export function yamlFiles(dir: string): string[] {
     .flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]))
     .filter((f) => f.endsWith('.yaml'))
     .sort();
+}
+
+/** The objects of a YAML file as upstream wrote them (no defaulting, no loader checks). */
+export function objectsOf(file: string): KubeObject[] {
+  return parseAllDocuments(readFileSync(file, 'utf8')).flatMap((doc) => {
+    if (doc.errors.length > 0) throw new Error(`${file}: ${doc.errors[0]?.message}`);
+    const value = doc.toJS() as KubeObject | null;
+    return value ? [value] : [];
+  });
 }
 
 const settings: AdmissionSettings = {
