@@ -18,6 +18,7 @@ import { buildChangeEvent } from '../shared/events/apiserver.js';
 import { encodeKafkaRecord, type KafkaRecord } from '../shared/events/kafka.js';
 import { MemoryStore } from '../shared/kube/memory-store.js';
 import type { KubeObject } from '../shared/kube/object.js';
+import { INGRESS } from '../shared/kube/schemas/ingress.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const logger = createLogger('silent');
@@ -96,7 +97,7 @@ async function brokers(): Promise<{ list: string[]; stop: () => void }> {
 
 const noop: EventFunction = {
   name: 'noop',
-  consumes: ['networking.k8s.io/Ingress'],
+  consumes: [INGRESS],
   reads: [],
   plan: () => [],
 };

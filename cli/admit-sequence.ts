@@ -2,7 +2,7 @@ import type { Manifest } from '../shared/kube/manifests.js';
 import type { MemoryStore } from '../shared/kube/memory-store.js';
 import type { KubeObject } from '../shared/kube/object.js';
 import { groupKindOf } from '../shared/kube/object.js';
-import { kindDefinition } from '../shared/kube/registry.js';
+import { kindModel } from '../shared/kube/registry.js';
 import { type ReviewResult, reviewObject } from '../webhooks/review/engine.js';
 import type { RuleIndex } from '../webhooks/review/rule-index.js';
 import type { AdmissionSettings, Operation } from '../webhooks/rules/types.js';
@@ -17,7 +17,7 @@ export interface Admission {
 
 /** kubectl puts a namespaced object without a namespace into `default`; the webhook sees that. */
 export function withDefaultNamespace(obj: KubeObject): KubeObject {
-  if (obj.metadata.namespace || !kindDefinition(groupKindOf(obj))?.namespaced) return obj;
+  if (obj.metadata.namespace || !kindModel(groupKindOf(obj))?.namespaced) return obj;
   return { ...obj, metadata: { ...obj.metadata, namespace: 'default' } };
 }
 

@@ -63,7 +63,7 @@ export async function bridgeCommand(args: readonly string[], io: CliIO): Promise
     'acpnet-bridge',
   );
   const store = await openStore({ kubeconfig: values.kubeconfig }, logger);
-  const kinds = [...new Set(allFunctions.flatMap((fn) => fn.consumes))];
+  const kinds = [...new Set(allFunctions.flatMap((fn) => fn.consumes.map((kind) => kind.groupKind)))];
   const transport = new KafkajsTransport({ brokers, logger, clientId: 'acpnet-bridge' });
   const bridge = await startBridge({
     store,

@@ -1,8 +1,8 @@
+import type { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../shared/kube/object.js';
 import type { BackendService } from '../../shared/kube/schemas/alb.js';
+import { SERVICE } from '../../shared/kube/schemas/core.js';
 import type { IngressBackend } from '../../shared/kube/schemas/ingress.js';
-import type { ReadView } from '../../shared/kube/store.js';
-import { SERVICE } from './kinds.js';
 
 interface ServicePort {
   name?: string;
@@ -22,7 +22,7 @@ function servicePorts(service: KubeObject | undefined): readonly ServicePort[] {
 export function backendServiceOf(
   backend: IngressBackend,
   namespace: string,
-  view: ReadView,
+  view: ModelView,
 ): BackendService | undefined {
   const service = backend.service;
   if (!service) return undefined;

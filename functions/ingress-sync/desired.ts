@@ -1,23 +1,23 @@
+import {
+  ALB_API_VERSION,
+  ALB_LABEL,
+  DEFAULT_PRIORITY,
+  FRONTEND_LABEL,
+  NAMESPACE_PROJECT_LABEL,
+  PRIORITY_ANNOTATION_PREFIX,
+  SOURCE_INDEX_LABEL,
+  SOURCE_NAME_LABEL,
+  SOURCE_NAMESPACE_LABEL,
+  SOURCE_TYPE_LABEL,
+} from '../../shared/kube/keys/alb.js';
+import { REWRITE_TARGET_ANNOTATION } from '../../shared/kube/keys/ingress.js';
+import type { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject, OwnerReference } from '../../shared/kube/object.js';
 import type { ALB2, DslxTerm, ServiceGroup } from '../../shared/kube/schemas/alb.js';
 import type { Ingress } from '../../shared/kube/schemas/ingress.js';
-import type { ReadView } from '../../shared/kube/store.js';
 import { backendServiceOf } from './backends.js';
 import { dslxFor } from './dslx.js';
 import { listenersFor } from './https.js';
-import {
-  ALB_API_VERSION,
-  ANNOTATION_PRIORITY_PREFIX,
-  ANNOTATION_REWRITE_TARGET,
-  DEFAULT_PRIORITY,
-  LABEL_ALB,
-  LABEL_FRONTEND,
-  LABEL_PROJECT,
-  LABEL_SOURCE_INDEX,
-  LABEL_SOURCE_NAME,
-  LABEL_SOURCE_NS,
-  LABEL_SOURCE_TYPE,
-} from './kinds.js';
 import { frontendName, labelValue, ruleName } from './names.js';
 import { projectOf } from './selection.js';
 
@@ -46,7 +46,7 @@ export interface DesiredState {
 
 /** `alb.cpaas.io/ingress-rule-priority-R-P`: an integer 0..10; anything else means the default. */
 export function priorityOf(ingress: Ingress, rule: number, path: number): number {
-  const raw = ingress.metadata.annotations?.[`${ANNOTATION_PRIORITY_PREFIX}${rule}-${path}`];
+  const raw = ingress.metadata.annotations?.[`${PRIORITY_ANNOTATION_PREFIX}${rule}-${path}`];
   if (raw === undefined || !/^\d+$/.test(raw.trim())) return DEFAULT_PRIORITY;
   const value = Number(raw.trim());
   return value <= 10 ? value : DEFAULT_PRIORITY;
@@ -81,7 +81,7 @@ function frontendObject(
     metadata: {
       name: frontendName(albName, port),
       namespace: alb.metadata.namespace,
-      labels: { [LABEL_ALB]: albName },
+      labels: { [ALB_LABEL]: albName },
       ...(owners.length > 0 ? { ownerReferences: owners } : {}),
     },
     spec: { port, protocol, ...(certificate ? { certificate_name: certificate } : {}) },
@@ -89,12 +89,12 @@ function frontendObject(
 }
 
 /** The Frontends and Rules one ALB needs for one Ingress. */
-export function desiredForAlb(ingress: Ingress, alb: ALB2, view: ReadView): DesiredState {
+export function desiredForAlb(ingress: Ingress, alb: ALB2, view: ModelView): DesiredState {
   const namespace = ingress.metadata.namespace ?? '';
   const name = ingress.metadata.name ?? '';
   const albName = alb.metadata.name ?? '';
   const project = projectOf(namespace, view);
-  const rewriteTarget = ingress.metadata.annotations?.[ANNOTATION_REWRITE_TARGET];
+  const rewriteTarget = ingress.metadata.annotations?.[REWRITE_TARGET_ANNOTATION];
   const frontends = new Map<'http' | 'https', FrontendObject>();
   const rules: RuleObject[] = [];
 
@@ -121,13 +121,13 @@ export function desiredForAlb(ingress: Ingress, alb: ALB2, view: ReadView): Desi
             name: ruleName(ft, namespace, name, r, p),
             namespace: alb.metadata.namespace,
             labels: {
-              [LABEL_ALB]: albName,
-              [LABEL_FRONTEND]: ft,
-              [LABEL_SOURCE_TYPE]: 'ingress',
-              [LABEL_SOURCE_NAME]: labelValue(name),
-              [LABEL_SOURCE_NS]: namespace,
-              [LABEL_SOURCE_INDEX]: `${r}-${p}`,
-              ...(project ? { [LABEL_PROJECT]: project } : {}),
+              [ALB_LABEL]: albName,
+              [FRONTEND_LABEL]: ft,
+              [SOURCE_TYPE_LABEL]: 'ingress',
+              [SOURCE_NAME_LABEL]: labelValue(name),
+              [SOURCE_NAMESPACE_LABEL]: namespace,
+              [SOURCE_INDEX_LABEL]: `${r}-${p}`,
+              ...(project ? { [NAMESPACE_PROJECT_LABEL]: project } : {}),
             },
           },
           spec: {

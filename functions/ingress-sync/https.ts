@@ -1,6 +1,6 @@
+import { ALB_ENABLE_HTTPS_ANNOTATION, ALB_TLS_ANNOTATION } from '../../shared/kube/keys/alb.js';
 import type { ALB2 } from '../../shared/kube/schemas/alb.js';
 import type { Ingress } from '../../shared/kube/schemas/ingress.js';
-import { ANNOTATION_ENABLE_HTTPS, ANNOTATION_TLS } from './kinds.js';
 
 /** Which frontends a host's rules go to, and the certificate (`ns/secret`) of the https ones. */
 export interface Listeners {
@@ -25,7 +25,7 @@ export function parseTlsAnnotation(value: string | undefined): Map<string, strin
 
 /** The certificate an Ingress gives a host: the annotation first (it may cross namespaces), then spec.tls. */
 export function certificateFor(ingress: Ingress, host: string): string | undefined {
-  const annotated = parseTlsAnnotation(ingress.metadata.annotations?.[ANNOTATION_TLS]).get(host);
+  const annotated = parseTlsAnnotation(ingress.metadata.annotations?.[ALB_TLS_ANNOTATION]).get(host);
   if (annotated) return annotated;
   for (const tls of ingress.spec?.tls ?? []) {
     if (tls.secretName && (tls.hosts ?? []).includes(host))
@@ -35,7 +35,7 @@ export function certificateFor(ingress: Ingress, host: string): string | undefin
 }
 
 function httpsRequested(ingress: Ingress): boolean {
-  return ingress.metadata.annotations?.[ANNOTATION_ENABLE_HTTPS] === 'true';
+  return ingress.metadata.annotations?.[ALB_ENABLE_HTTPS_ANNOTATION] === 'true';
 }
 
 /**

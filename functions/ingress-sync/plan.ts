@@ -1,11 +1,14 @@
+import { ALB_API_VERSION, ALB_LABEL, SOURCE_TYPE_LABEL } from '../../shared/kube/keys/alb.js';
+import type { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
 import type { ALB2 as ALB2Object } from '../../shared/kube/schemas/alb.js';
+import { ALB_RULE } from '../../shared/kube/schemas/alb.js';
 import type { Ingress } from '../../shared/kube/schemas/ingress.js';
-import type { EqualityIndexSpec, ReadView } from '../../shared/kube/store.js';
+import { INGRESS } from '../../shared/kube/schemas/ingress.js';
+import type { EqualityIndexSpec } from '../../shared/kube/store.js';
 import type { Effect } from '../runtime/contract.js';
 import { desiredForAlb } from './desired.js';
-import { ALB_API_VERSION, INGRESS, LABEL_ALB, LABEL_SOURCE_TYPE, RULE } from './kinds.js';
 import { ingressClassOf, selectAlbs } from './selection.js';
 import { loadBalancerIngressOf } from './status.js';
 
@@ -17,7 +20,7 @@ function sourceKey(namespace: string, name: string): string {
 
 /** Rules by the Ingress they were made from (`spec.source`). */
 export const rulesBySource: EqualityIndexSpec = {
-  kind: RULE,
+  kind: ALB_RULE.groupKind,
   name: RULES_BY_SOURCE,
   keys(rule: KubeObject) {
     const source = (
@@ -39,8 +42,8 @@ function deleteEffect(obj: KubeObject): Effect {
   };
 }
 
-function existingRules(view: ReadView, namespace: string, name: string): readonly KubeObject[] {
-  return view.byIndex(RULE, RULES_BY_SOURCE, sourceKey(namespace, name));
+function existingRules(view: ModelView, namespace: string, name: string): readonly KubeObject[] {
+  return view.byIndex(ALB_RULE, RULES_BY_SOURCE, sourceKey(namespace, name));
 }
 
 function identity(key: ObjectKey): string {
@@ -48,7 +51,7 @@ function identity(key: ObjectKey): string {
 }
 
 /** Every Rule the Ingress should have, given the ALBs that serve it; stale Rules are deleted. */
-export function planIngressSync(ingress: Ingress, view: ReadView): Effect[] {
+export function planIngressSync(ingress: Ingress, view: ModelView): Effect[] {
   const namespace = ingress.metadata.namespace ?? '';
   const name = ingress.metadata.name ?? '';
   const albs = selectAlbs(ingress, view);
@@ -83,12 +86,12 @@ export function planIngressSync(ingress: Ingress, view: ReadView): Effect[] {
 }
 
 /** A deleted Ingress leaves no Rule behind. */
-export function planIngressDelete(namespace: string, name: string, view: ReadView): Effect[] {
+export function planIngressDelete(namespace: string, name: string, view: ModelView): Effect[] {
   return existingRules(view, namespace, name).map(deleteEffect);
 }
 
 /** A new or changed ALB2 re-syncs the Ingresses of its class (they may predate it). */
-export function planAlbChange(alb: ALB2Object, view: ReadView): Effect[] {
+export function planAlbChange(alb: ALB2Object, view: ModelView): Effect[] {
   return view
     .list<Ingress>(INGRESS)
     .filter((ingress) => ingressClassOf(ingress, view) === alb.metadata.name)
@@ -96,14 +99,14 @@ export function planAlbChange(alb: ALB2Object, view: ReadView): Effect[] {
 }
 
 /** A deleted ALB2 takes the Rules it got from Ingresses with it. */
-export function planAlbDelete(alb: Pick<KubeObject, 'metadata'>, view: ReadView): Effect[] {
+export function planAlbDelete(alb: Pick<KubeObject, 'metadata'>, view: ModelView): Effect[] {
   return view
-    .list(RULE, alb.metadata.namespace ?? '')
+    .list(ALB_RULE, alb.metadata.namespace ?? '')
     .filter(
       (rule) =>
         rule.apiVersion === ALB_API_VERSION &&
-        rule.metadata.labels?.[LABEL_ALB] === alb.metadata.name &&
-        rule.metadata.labels?.[LABEL_SOURCE_TYPE] === 'ingress',
+        rule.metadata.labels?.[ALB_LABEL] === alb.metadata.name &&
+        rule.metadata.labels?.[SOURCE_TYPE_LABEL] === 'ingress',
     )
     .map(deleteEffect);
 }

@@ -1,6 +1,8 @@
 import type { ChangeEvent } from '../../shared/events/apiserver.js';
-import type { GroupKind, KubeObject, ObjectKey } from '../../shared/kube/object.js';
-import type { DeletePreconditions, EqualityIndexSpec, ReadView } from '../../shared/kube/store.js';
+import type { KindModel } from '../../shared/kube/model/kind-model.js';
+import type { ModelView } from '../../shared/kube/model/model-view.js';
+import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
+import type { DeletePreconditions, EqualityIndexSpec } from '../../shared/kube/store.js';
 
 /** A change event whose object is known: Resource mode, or Reference mode resolved by a read. */
 export interface ResolvedEvent extends ChangeEvent {
@@ -44,11 +46,15 @@ export type Effect = ApplyEffect | CreateIfAbsentEffect | DeleteEffect | PatchSt
 export interface EventFunction {
   /** Stable name; the field manager is `acpnet-<name>`. */
   name: string;
-  consumes: readonly GroupKind[];
+  consumes: readonly KindModel[];
   /** Kinds the planner reads besides the consumed ones; a KubeStore must cache them. */
-  reads: readonly GroupKind[];
+  reads: readonly KindModel[];
   indexes?: readonly EqualityIndexSpec[];
-  plan(event: ResolvedEvent, view: ReadView): Effect[] | Promise<Effect[]>;
+  /**
+   * `event.object` conforms to its kind's schema (the runtime refuses, as permanent errors, events
+   * whose object does not); read it with `view.read(KIND, event.object)` for its typed form.
+   */
+  plan(event: ResolvedEvent, view: ModelView): Effect[] | Promise<Effect[]>;
 }
 
 export function fieldManagerOf(fn: Pick<EventFunction, 'name'>): string {

@@ -1,7 +1,10 @@
 import { type ChangeEvent, decodeChangeEvent } from '../../shared/events/apiserver.js';
 import type { EventAttributes } from '../../shared/events/attributes.js';
+import { EventFormatError } from '../../shared/events/errors.js';
+import { ModelView } from '../../shared/kube/model/model-view.js';
 import type { GroupKind, KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { describeObject, groupKind, groupOf, keyString } from '../../shared/kube/object.js';
+import { modelOf } from '../../shared/kube/registry.js';
 import type { ResourceStore } from '../../shared/kube/store.js';
 import { applyEffects, describeEffect, type EffectRecord } from './applier.js';
 import type { EventFunction, ResolvedEvent } from './contract.js';
@@ -55,22 +58,31 @@ export class EventProcessor implements EventSink {
   private readonly dedup: DedupWindow;
   private readonly versions: VersionTracker;
   private readonly byKind = new Map<GroupKind, EventFunction[]>();
+  private readonly view: ModelView;
 
   constructor(private readonly options: ProcessorOptions) {
+    this.view = new ModelView(options.store, (object, issues) =>
+      options.logger.warn(
+        { object: describeObject(object), issues },
+        'stored object does not conform; read in part',
+      ),
+    );
     this.dedup = new DedupWindow(options.dedupCapacity ?? 100_000);
     this.versions = new VersionTracker(options.trackedObjects ?? 200_000);
     for (const fn of options.functions) {
       for (const kind of fn.consumes) {
-        const list = this.byKind.get(kind) ?? [];
+        const list = this.byKind.get(kind.groupKind) ?? [];
         list.push(fn);
-        this.byKind.set(kind, list);
+        this.byKind.set(kind.groupKind, list);
       }
     }
   }
 
   /** Kinds a store must cache for these functions. */
   static kindsOf(functions: readonly EventFunction[]): GroupKind[] {
-    return [...new Set(functions.flatMap((fn) => [...fn.consumes, ...fn.reads]))];
+    return [
+      ...new Set(functions.flatMap((fn) => [...fn.consumes, ...fn.reads].map((kind) => kind.groupKind))),
+    ];
   }
 
   async process(cloudEvent: EventAttributes): Promise<ProcessResult> {
@@ -95,6 +107,7 @@ export class EventProcessor implements EventSink {
       return { eventId: event.id, outcome: 'stale', effects: [] };
     }
     const resolved = this.resolve(event, key);
+    if (resolved && event.type !== 'delete') refuseMalformed(resolved.object);
     if (this.options.mirror && !this.options.dryRun) await this.mirror(event, key);
     const effects: EffectRecord[] = [];
     const functions = this.byKind.get(key.groupKind) ?? [];
@@ -195,7 +208,7 @@ export class EventProcessor implements EventSink {
 
   private async run(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
     const started = process.hrtime.bigint();
-    const planned = await fn.plan(event, this.options.store);
+    const planned = await fn.plan(event, this.view);
     const records = this.options.dryRun
       ? planned.map((effect) => describeEffect(fn.name, effect))
       : await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned);
@@ -221,4 +234,18 @@ function describeRef(event: ChangeEvent): string {
     kind: event.ref.kind,
     metadata: { name: event.ref.name, namespace: event.ref.namespace || undefined },
   });
+}
+
+/**
+ * An object that does not conform to its kind's schema can never be planned: a permanent error
+ * (dead letter, no retries) naming the first field at fault. A delete needs only the identity.
+ */
+function refuseMalformed(object: KubeObject): void {
+  const issue = modelOf(object)?.read(object).issues[0];
+  if (issue) {
+    throw new EventFormatError(
+      `${describeObject(object)} does not conform to its schema: ${issue.message}`,
+      `data.${issue.path}`,
+    );
+  }
 }

@@ -1,7 +1,7 @@
 import { CloudEvent, type CloudEventV1 } from 'cloudevents';
 import type { KubeObject } from '../kube/object.js';
 import { groupKind, groupOf } from '../kube/object.js';
-import { kindDefinition } from '../kube/registry.js';
+import { kindModel } from '../kube/registry.js';
 import { EventFormatError } from './errors.js';
 
 /** What happened to the object, as in ApiServerSource's `dev.knative.apiserver.<mode>.<change>`. */
@@ -51,7 +51,7 @@ export function parseEventType(type: string): { mode: EventMode; change: ChangeT
 
 /** The plural of a kind: from the registry, else the API server's default lower-case pluralisation. */
 export function pluralOf(apiVersion: string, kind: string): string {
-  const def = kindDefinition(groupKind(groupOf(apiVersion), kind));
+  const def = kindModel(groupKind(groupOf(apiVersion), kind));
   if (def) return def.plural;
   const lower = kind.toLowerCase();
   if (/(s|x|z|ch|sh)$/.test(lower)) return `${lower}es`;

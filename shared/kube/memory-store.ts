@@ -13,7 +13,7 @@ import {
 import { deterministicUid } from './memory-store/uid.js';
 import type { GroupKind, KubeObject, ObjectKey } from './object.js';
 import { groupKindOf, keyOf } from './object.js';
-import { kindDefinition } from './registry.js';
+import { kindModel } from './registry.js';
 import {
   type ApplyOptions,
   ConflictError,
@@ -197,7 +197,7 @@ export class MemoryStore extends CachedStore implements ResourceStore {
   private normalized(obj: KubeObject): KubeObject {
     const copy = deepClone(obj);
     copy.metadata ??= {};
-    const definition = kindDefinition(groupKindOf(copy));
+    const definition = kindModel(groupKindOf(copy));
     if (definition?.namespaced && !copy.metadata.namespace) copy.metadata.namespace = 'default';
     if (definition && !definition.namespaced) delete copy.metadata.namespace;
     return copy;

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { groupKindOf } from '../../shared/kube/object.js';
-import { kindDefinition, validateSchema } from '../../shared/kube/registry.js';
+import { kindModel, validateSchema } from '../../shared/kube/registry.js';
 import { GATEWAY_API_CORPUS, objectsOf, yamlFiles } from './support/admit-files.js';
 
 /**
@@ -25,7 +25,7 @@ describe('Gateway API v1.6.1 examples', () => {
   });
 
   it('every object is of a kind acpnet knows', () => {
-    const unknown = files.flatMap((f) => f.objects.filter((o) => !kindDefinition(groupKindOf(o))));
+    const unknown = files.flatMap((f) => f.objects.filter((o) => !kindModel(groupKindOf(o))));
     expect(unknown.map((o) => `${o.apiVersion} ${o.kind}`)).toEqual([]);
   });
 

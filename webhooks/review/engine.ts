@@ -1,6 +1,8 @@
+import { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../shared/kube/object.js';
 import { groupKindOf } from '../../shared/kube/object.js';
-import { validateSchema } from '../../shared/kube/registry.js';
+import { modelOf } from '../../shared/kube/registry.js';
+import type { SchemaIssue } from '../../shared/kube/schema-issues.js';
 import type { ReadView } from '../../shared/kube/store.js';
 import type {
   AdmissionContext,
@@ -11,7 +13,7 @@ import type {
 } from '../rules/types.js';
 import { defaultRuleIndex } from './default-index.js';
 import { applyJsonPatch } from './json-patch.js';
-import { denyMessage, warningMessages } from './messages.js';
+import { denyMessage, malformedNeighbour, warningMessages } from './messages.js';
 import type { RuleIndex } from './rule-index.js';
 
 export interface ReviewInput {
@@ -58,13 +60,31 @@ function failureFinding(rule: string, error: unknown): Finding {
   return { severity: 'deny', rule, field: '', message: `rule ${rule} failed: ${errorText(error)}` };
 }
 
-function schemaFindings(object: KubeObject): Finding[] {
-  return validateSchema(object).map((issue) => ({
+function schemaFindings(issues: readonly SchemaIssue[]): Finding[] {
+  return issues.map((issue) => ({
     severity: 'deny',
     rule: 'schema',
     field: issue.path,
     message: issue.message,
   }));
+}
+
+/** The object as its kind's model reads it; kinds acpnet does not model are taken as they are. */
+function modelled(object: KubeObject): { object: KubeObject | undefined; issues: readonly SchemaIssue[] } {
+  const model = modelOf(object);
+  return model ? model.read(object) : { object, issues: [] };
+}
+
+/** A stored neighbour that does not conform is read in part, and the review says so once. */
+function malformedNeighbourSink(
+  findings: Finding[],
+): (object: KubeObject, issues: readonly SchemaIssue[]) => void {
+  const told = new Set<KubeObject>();
+  return (object, issues) => {
+    if (told.has(object)) return;
+    told.add(object);
+    findings.push(malformedNeighbour(object, issues));
+  };
 }
 
 function result(
@@ -119,16 +139,27 @@ export async function reviewObject(input: ReviewInput, options: ReviewOptions = 
   const reviewed = operation === 'DELETE' ? (oldObject ?? input.object) : input.object;
   if (!reviewed) return result([], [], undefined, []);
 
-  if (operation === 'CREATE' || operation === 'UPDATE') {
-    const schema = schemaFindings(reviewed);
-    if (schema.length > 0) return result(schema, [], reviewed, []);
+  const reading = modelled(reviewed);
+  if ((operation === 'CREATE' || operation === 'UPDATE') && reading.issues.length > 0) {
+    return result(schemaFindings(reading.issues), [], reviewed, []);
   }
+  // Only a DELETE reviews a stored object without its schema: whatever cannot be read is not judged.
+  if (!reading.object) return result([], [], reviewed, []);
 
   const failures: RuleFailure[] = [];
-  const base: AdmissionContext = { operation, object: reviewed, oldObject, view, settings };
-  const { object, patch } = await runMutators(base, index, failures);
   const findings: Finding[] = [];
+  const models = new ModelView(view, malformedNeighbourSink(findings));
+  const old = oldObject && modelled(oldObject).object;
+  const base: AdmissionContext = {
+    operation,
+    object: reading.object,
+    oldObject: old,
+    view: models,
+    settings,
+  };
+  const { object: mutated, patch } = await runMutators(base, index, failures);
   if (options.stage !== 'mutate') {
+    const object = mutated === reading.object ? mutated : (modelled(mutated).object ?? mutated);
     const ctx: AdmissionContext = { ...base, object };
     for (const rule of index.rulesFor(groupKindOf(object), operation)) {
       try {
@@ -139,5 +170,5 @@ export async function reviewObject(input: ReviewInput, options: ReviewOptions = 
     }
   }
   findings.push(...failures.map((f) => failureFinding(f.rule, f.error)));
-  return result(findings, failures.length > 0 ? [] : patch, object, failures);
+  return result(findings, failures.length > 0 ? [] : patch, mutated, failures);
 }

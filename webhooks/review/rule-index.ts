@@ -35,10 +35,10 @@ export class RuleIndex {
         ids.add(item.id);
       }
       for (const rule of family.rules) {
-        for (const kind of rule.kinds) addByOperation(this.entry(kind).rules, rule);
+        for (const kind of rule.kinds) addByOperation(this.entry(kind.groupKind).rules, rule);
       }
       for (const mutator of family.mutators) {
-        for (const kind of mutator.kinds) addByOperation(this.entry(kind).mutators, mutator);
+        for (const kind of mutator.kinds) addByOperation(this.entry(kind.groupKind).mutators, mutator);
       }
     }
   }
@@ -68,7 +68,7 @@ export class RuleIndex {
   /** Every kind the rules read from the view or review: what the store must cache. */
   kindsToCache(): GroupKind[] {
     const kinds = new Set<GroupKind>(this.byKind.keys());
-    for (const family of this.families) for (const kind of family.reads) kinds.add(kind);
+    for (const family of this.families) for (const kind of family.reads) kinds.add(kind.groupKind);
     return [...kinds].sort();
   }
 

@@ -1,5 +1,7 @@
-import type { GroupKind, KubeObject } from '../../shared/kube/object.js';
-import type { EqualityIndexSpec, RangeIndexSpec, ReadView } from '../../shared/kube/store.js';
+import type { KindModel } from '../../shared/kube/model/kind-model.js';
+import type { ModelView } from '../../shared/kube/model/model-view.js';
+import type { KubeObject } from '../../shared/kube/object.js';
+import type { EqualityIndexSpec, RangeIndexSpec } from '../../shared/kube/store.js';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT';
 
@@ -37,14 +39,15 @@ export interface AdmissionContext<T extends KubeObject = KubeObject> {
   /** The object under review; for DELETE this is the old object. */
   object: T;
   oldObject?: T;
-  view: ReadView;
+  /** The cluster, read through the kinds' models. */
+  view: ModelView;
   settings: AdmissionSettings;
 }
 
 export interface ValidationRule<T extends KubeObject = KubeObject> {
   /** Stable id, `<family>/<name>`, e.g. `gateway/listener-conflicts`. */
   id: string;
-  kinds: readonly GroupKind[];
+  kinds: readonly KindModel[];
   /** Operations it runs on; default CREATE and UPDATE. */
   operations?: readonly Operation[];
   check(ctx: AdmissionContext<T>): Finding[] | Promise<Finding[]>;
@@ -58,7 +61,7 @@ export interface JsonPatchOperation {
 
 export interface Mutator<T extends KubeObject = KubeObject> {
   id: string;
-  kinds: readonly GroupKind[];
+  kinds: readonly KindModel[];
   operations?: readonly Operation[];
   /** Returns JSONPatch operations against `ctx.object` as received (RFC 6901 paths). */
   mutate(ctx: AdmissionContext<T>): JsonPatchOperation[] | Promise<JsonPatchOperation[]>;
@@ -75,5 +78,5 @@ export interface RuleFamily {
   equalityIndexes?: readonly EqualityIndexSpec[];
   rangeIndexes?: readonly RangeIndexSpec[];
   /** Kinds the rules read from the view (the store caches these). */
-  reads: readonly GroupKind[];
+  reads: readonly KindModel[];
 }

@@ -1,11 +1,9 @@
 import { z } from 'zod';
-import type { KindDefinition } from '../kind-definition.js';
-import type { GroupKind } from '../object.js';
+import { defineKind, type KindModel } from '../model/kind-model.js';
 import { kubeObject } from './meta.js';
 
 /** API group of the platform's Domain resource (the same group as the ALB kinds). */
 export const DOMAIN_GROUP = 'crd.alauda.io';
-export const DOMAIN: GroupKind = `${DOMAIN_GROUP}/Domain`;
 
 /** Annotation naming the certificate Secret (in the platform namespace) bound to a Domain. */
 export const DOMAIN_SECRET_REF_ANNOTATION = 'cpaas.io/secret-ref';
@@ -30,6 +28,12 @@ export const domainV2 = kubeObject(`${DOMAIN_GROUP}/v2`, 'Domain', {
 });
 export type Domain = z.infer<typeof domainV2>;
 
-export const domainDefinitions: readonly KindDefinition[] = [
-  { group: DOMAIN_GROUP, kind: 'Domain', plural: 'domains', namespaced: false, versions: { v2: domainV2 } },
-];
+export const DOMAIN = defineKind({
+  group: DOMAIN_GROUP,
+  kind: 'Domain',
+  plural: 'domains',
+  namespaced: false,
+  versions: { v2: domainV2 },
+});
+
+export const domainDefinitions: readonly KindModel[] = [DOMAIN];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KindDefinition } from '../kind-definition.js';
+import { defineKind, type KindModel } from '../model/kind-model.js';
 import type { KubeObject } from '../object.js';
 import { kubeObject } from './meta.js';
 
@@ -168,14 +168,26 @@ export const ruleV1 = kubeObject(`${ALB_GROUP}/v1`, 'Rule', {
 });
 export type Rule = KubeObject & { spec: z.infer<typeof ruleSpec> };
 
-export const albDefinitions: readonly KindDefinition[] = [
-  {
-    group: ALB_GROUP,
-    kind: 'ALB2',
-    plural: 'alaudaloadbalancer2',
-    namespaced: true,
-    versions: { v2beta1: alb2V2beta1, v2: alb2V2 },
-  },
-  { group: ALB_GROUP, kind: 'Frontend', plural: 'frontends', namespaced: true, versions: { v1: frontendV1 } },
-  { group: ALB_GROUP, kind: 'Rule', plural: 'rules', namespaced: true, versions: { v1: ruleV1 } },
-];
+export const ALB2 = defineKind({
+  group: ALB_GROUP,
+  kind: 'ALB2',
+  plural: 'alaudaloadbalancer2',
+  namespaced: true,
+  versions: { v2beta1: alb2V2beta1, v2: alb2V2 },
+});
+export const FRONTEND = defineKind({
+  group: ALB_GROUP,
+  kind: 'Frontend',
+  plural: 'frontends',
+  namespaced: true,
+  versions: { v1: frontendV1 },
+});
+export const ALB_RULE = defineKind({
+  group: ALB_GROUP,
+  kind: 'Rule',
+  plural: 'rules',
+  namespaced: true,
+  versions: { v1: ruleV1 },
+});
+
+export const albDefinitions: readonly KindModel[] = [ALB2, FRONTEND, ALB_RULE];

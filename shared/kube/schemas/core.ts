@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KindDefinition } from '../kind-definition.js';
+import { defineKind, type KindModel } from '../model/kind-model.js';
 import { kubeObject } from './meta.js';
 
 /** The core (v1) kinds acpnet's rules read: Namespace, Secret, ConfigMap and Service. */
@@ -151,9 +151,33 @@ export type ServiceSpec = z.infer<typeof serviceSpec>;
 export const serviceV1 = kubeObject('v1', 'Service', { spec: serviceSpec.optional(), status: looseStatus });
 export type Service = z.infer<typeof serviceV1>;
 
-export const coreDefinitions: readonly KindDefinition[] = [
-  { group: '', kind: 'Namespace', plural: 'namespaces', namespaced: false, versions: { v1: namespaceV1 } },
-  { group: '', kind: 'Secret', plural: 'secrets', namespaced: true, versions: { v1: secretV1 } },
-  { group: '', kind: 'ConfigMap', plural: 'configmaps', namespaced: true, versions: { v1: configMapV1 } },
-  { group: '', kind: 'Service', plural: 'services', namespaced: true, versions: { v1: serviceV1 } },
-];
+export const NAMESPACE = defineKind({
+  group: '',
+  kind: 'Namespace',
+  plural: 'namespaces',
+  namespaced: false,
+  versions: { v1: namespaceV1 },
+});
+export const SECRET = defineKind({
+  group: '',
+  kind: 'Secret',
+  plural: 'secrets',
+  namespaced: true,
+  versions: { v1: secretV1 },
+});
+export const CONFIG_MAP = defineKind({
+  group: '',
+  kind: 'ConfigMap',
+  plural: 'configmaps',
+  namespaced: true,
+  versions: { v1: configMapV1 },
+});
+export const SERVICE = defineKind({
+  group: '',
+  kind: 'Service',
+  plural: 'services',
+  namespaced: true,
+  versions: { v1: serviceV1 },
+});
+
+export const coreDefinitions: readonly KindModel[] = [NAMESPACE, SECRET, CONFIG_MAP, SERVICE];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KindDefinition } from '../kind-definition.js';
+import { defineKind, type KindModel } from '../model/kind-model.js';
 import type { KubeObject } from '../object.js';
 import { kubeObject } from './meta.js';
 
@@ -102,19 +102,19 @@ export const ingressClassV1 = kubeObject(`${NETWORKING_GROUP}/v1`, 'IngressClass
 });
 export type IngressClass = KubeObject & { spec?: z.infer<typeof ingressClassV1>['spec'] };
 
-export const ingressDefinitions: readonly KindDefinition[] = [
-  {
-    group: NETWORKING_GROUP,
-    kind: 'Ingress',
-    plural: 'ingresses',
-    namespaced: true,
-    versions: { v1: ingressV1 },
-  },
-  {
-    group: NETWORKING_GROUP,
-    kind: 'IngressClass',
-    plural: 'ingressclasses',
-    namespaced: false,
-    versions: { v1: ingressClassV1 },
-  },
-];
+export const INGRESS = defineKind({
+  group: NETWORKING_GROUP,
+  kind: 'Ingress',
+  plural: 'ingresses',
+  namespaced: true,
+  versions: { v1: ingressV1 },
+});
+export const INGRESS_CLASS = defineKind({
+  group: NETWORKING_GROUP,
+  kind: 'IngressClass',
+  plural: 'ingressclasses',
+  namespaced: false,
+  versions: { v1: ingressClassV1 },
+});
+
+export const ingressDefinitions: readonly KindModel[] = [INGRESS, INGRESS_CLASS];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KindDefinition } from '../kind-definition.js';
+import { defineKind, type KindModel } from '../model/kind-model.js';
 import { kubeObject } from './meta.js';
 
 /**
@@ -278,24 +278,62 @@ export const vpcEgressGateway = kubeObject(apiVersion, 'VpcEgressGateway', {
 });
 export type VpcEgressGateway = z.infer<typeof vpcEgressGateway>;
 
-export const kubeOvnDefinitions: readonly KindDefinition[] = [
-  { group: KUBEOVN_GROUP, kind: 'Subnet', plural: 'subnets', namespaced: false, versions: { v1: subnet } },
-  { group: KUBEOVN_GROUP, kind: 'IPPool', plural: 'ippools', namespaced: false, versions: { v1: ipPool } },
-  { group: KUBEOVN_GROUP, kind: 'IP', plural: 'ips', namespaced: false, versions: { v1: ip } },
-  { group: KUBEOVN_GROUP, kind: 'Vlan', plural: 'vlans', namespaced: false, versions: { v1: vlan } },
-  {
-    group: KUBEOVN_GROUP,
-    kind: 'ProviderNetwork',
-    plural: 'provider-networks',
-    namespaced: false,
-    versions: { v1: providerNetwork },
-  },
-  { group: KUBEOVN_GROUP, kind: 'Vpc', plural: 'vpcs', namespaced: false, versions: { v1: vpc } },
-  {
-    group: KUBEOVN_GROUP,
-    kind: 'VpcEgressGateway',
-    plural: 'vpc-egress-gateways',
-    namespaced: true,
-    versions: { v1: vpcEgressGateway },
-  },
+export const SUBNET = defineKind({
+  group: KUBEOVN_GROUP,
+  kind: 'Subnet',
+  plural: 'subnets',
+  namespaced: false,
+  versions: { v1: subnet },
+});
+export const IPPOOL = defineKind({
+  group: KUBEOVN_GROUP,
+  kind: 'IPPool',
+  plural: 'ippools',
+  namespaced: false,
+  versions: { v1: ipPool },
+});
+export const IP = defineKind({
+  group: KUBEOVN_GROUP,
+  kind: 'IP',
+  plural: 'ips',
+  namespaced: false,
+  versions: { v1: ip },
+});
+export const VLAN = defineKind({
+  group: KUBEOVN_GROUP,
+  kind: 'Vlan',
+  plural: 'vlans',
+  namespaced: false,
+  versions: { v1: vlan },
+});
+export const PROVIDER_NETWORK = defineKind({
+  group: KUBEOVN_GROUP,
+  kind: 'ProviderNetwork',
+  plural: 'provider-networks',
+  namespaced: false,
+  versions: { v1: providerNetwork },
+});
+export const VPC = defineKind({
+  group: KUBEOVN_GROUP,
+  kind: 'Vpc',
+  plural: 'vpcs',
+  namespaced: false,
+  versions: { v1: vpc },
+});
+export const VPC_EGRESS_GATEWAY = defineKind({
+  group: KUBEOVN_GROUP,
+  kind: 'VpcEgressGateway',
+  plural: 'vpc-egress-gateways',
+  namespaced: true,
+  versions: { v1: vpcEgressGateway },
+});
+
+export const kubeOvnDefinitions: readonly KindModel[] = [
+  SUBNET,
+  IPPOOL,
+  IP,
+  VLAN,
+  PROVIDER_NETWORK,
+  VPC,
+  VPC_EGRESS_GATEWAY,
 ];

@@ -56,7 +56,18 @@ export const objectMeta = z.strictObject({
   deletionGracePeriodSeconds: z.number().int().nullable().optional(),
   labels: labels.optional(),
   annotations: annotations.optional(),
-  ownerReferences: z.array(z.looseObject({})).optional(),
+  ownerReferences: z
+    .array(
+      z.looseObject({
+        apiVersion: z.string(),
+        kind: z.string(),
+        name: z.string(),
+        uid: z.string(),
+        controller: z.boolean().optional(),
+        blockOwnerDeletion: z.boolean().optional(),
+      }),
+    )
+    .optional(),
   finalizers: z.array(z.string()).optional(),
   managedFields: z.array(z.looseObject({})).optional(),
   selfLink: z.string().optional(),

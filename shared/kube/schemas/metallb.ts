@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KindDefinition } from '../kind-definition.js';
+import { defineKind, type KindModel } from '../model/kind-model.js';
 import { kubeObject } from './meta.js';
 
 /**
@@ -157,40 +157,55 @@ export const bgpPeerV1beta1 = kubeObject(`${METALLB_GROUP}/v1beta1`, 'BGPPeer', 
   status,
 });
 
-export const metallbDefinitions: readonly KindDefinition[] = [
-  {
-    group: METALLB_GROUP,
-    kind: 'IPAddressPool',
-    plural: 'ipaddresspools',
-    namespaced: true,
-    versions: { v1beta1: ipAddressPoolV1beta1 },
-  },
-  {
-    group: METALLB_GROUP,
-    kind: 'L2Advertisement',
-    plural: 'l2advertisements',
-    namespaced: true,
-    versions: { v1beta1: l2AdvertisementV1beta1 },
-  },
-  {
-    group: METALLB_GROUP,
-    kind: 'BGPAdvertisement',
-    plural: 'bgpadvertisements',
-    namespaced: true,
-    versions: { v1beta1: bgpAdvertisementV1beta1 },
-  },
-  {
-    group: METALLB_GROUP,
-    kind: 'Community',
-    plural: 'communities',
-    namespaced: true,
-    versions: { v1beta1: communityV1beta1 },
-  },
-  {
-    group: METALLB_GROUP,
-    kind: 'BGPPeer',
-    plural: 'bgppeers',
-    namespaced: true,
-    versions: { v1beta1: bgpPeerV1beta1, v1beta2: bgpPeerV1beta2 },
-  },
+export const IP_ADDRESS_POOL = defineKind({
+  group: METALLB_GROUP,
+  kind: 'IPAddressPool',
+  plural: 'ipaddresspools',
+  namespaced: true,
+  versions: { v1beta1: ipAddressPoolV1beta1 },
+});
+export const L2_ADVERTISEMENT = defineKind({
+  group: METALLB_GROUP,
+  kind: 'L2Advertisement',
+  plural: 'l2advertisements',
+  namespaced: true,
+  versions: { v1beta1: l2AdvertisementV1beta1 },
+});
+export const BGP_ADVERTISEMENT = defineKind({
+  group: METALLB_GROUP,
+  kind: 'BGPAdvertisement',
+  plural: 'bgpadvertisements',
+  namespaced: true,
+  versions: { v1beta1: bgpAdvertisementV1beta1 },
+});
+export const COMMUNITY = defineKind({
+  group: METALLB_GROUP,
+  kind: 'Community',
+  plural: 'communities',
+  namespaced: true,
+  versions: { v1beta1: communityV1beta1 },
+});
+export const BGP_PEER = defineKind({
+  group: METALLB_GROUP,
+  kind: 'BGPPeer',
+  plural: 'bgppeers',
+  namespaced: true,
+  versions: { v1beta1: bgpPeerV1beta1, v1beta2: bgpPeerV1beta2 },
+});
+
+export const metallbDefinitions: readonly KindModel[] = [
+  IP_ADDRESS_POOL,
+  L2_ADVERTISEMENT,
+  BGP_ADVERTISEMENT,
+  COMMUNITY,
+  BGP_PEER,
+];
+
+/** The metallb.io kinds MetalLB only reads from its own namespace. */
+export const METALLB_KINDS: readonly KindModel[] = [
+  IP_ADDRESS_POOL,
+  L2_ADVERTISEMENT,
+  BGP_ADVERTISEMENT,
+  BGP_PEER,
+  COMMUNITY,
 ];

@@ -10,6 +10,7 @@ import { buildChangeEvent } from '../../../shared/events/apiserver.js';
 import { encodeHttpEvent, type HttpMode } from '../../../shared/events/http.js';
 import { MemoryStore } from '../../../shared/kube/memory-store.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { INGRESS } from '../../../shared/kube/schemas/ingress.js';
 import { clusterState } from './scenario.js';
 
 let runtime: HttpRuntime;
@@ -167,7 +168,7 @@ describe('HTTP runtime on a transient failure', () => {
     let failing = true;
     const flaky: EventFunction = {
       name: 'flaky',
-      consumes: ['networking.k8s.io/Ingress'],
+      consumes: [INGRESS],
       reads: [],
       plan: () => {
         if (failing) throw new Error('store unavailable');

@@ -18,6 +18,7 @@ import { decodeChangeEvent } from '../../../shared/events/apiserver.js';
 import { decodeKafkaRecord } from '../../../shared/events/kafka.js';
 import { MemoryStore } from '../../../shared/kube/memory-store.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { INGRESS } from '../../../shared/kube/schemas/ingress.js';
 import { type Broker, ensureBroker } from './kafka-broker.js';
 import { clusterState, ingressRecords, producedState, stateFile } from './scenario.js';
 
@@ -140,7 +141,7 @@ describe('Kafka runtime on failures', () => {
     const attempts = new Map<string, number>();
     const flaky: EventFunction = {
       name: 'flaky',
-      consumes: ['networking.k8s.io/Ingress'],
+      consumes: [INGRESS],
       reads: [],
       plan: (event) => {
         const name = event.object.metadata.name ?? '';

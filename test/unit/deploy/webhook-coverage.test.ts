@@ -10,7 +10,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parseAllDocuments } from 'yaml';
 import type { GroupKind } from '../../../shared/kube/object.js';
 import { groupOf } from '../../../shared/kube/object.js';
-import { kindDefinition } from '../../../shared/kube/registry.js';
+import { kindModel } from '../../../shared/kube/registry.js';
 import { ruleFamilies } from '../../../webhooks/rules/index.js';
 import type { Operation } from '../../../webhooks/rules/types.js';
 
@@ -46,7 +46,7 @@ function documents(file: string): Record<string, unknown>[] {
 }
 
 function pluralOf(groupKind: GroupKind): string {
-  const plural = kindDefinition(groupKind)?.plural ?? pluralsWithoutSchema[groupKind];
+  const plural = kindModel(groupKind)?.plural ?? pluralsWithoutSchema[groupKind];
   if (!plural) throw new Error(`no plural known for ${groupKind}`);
   return plural;
 }
@@ -80,16 +80,20 @@ const validated = ruleFamilies.flatMap((family) =>
     rule.kinds.flatMap((kind) =>
       (rule.operations ?? defaultOperations)
         .filter((op) => op !== 'CONNECT')
-        .map((op) => [rule.id, kind, op] as const),
+        .map((op) => [rule.id, kind.groupKind, op] as const),
     ),
   ),
 );
 const mutated = ruleFamilies.flatMap((family) =>
   family.mutators.flatMap((m) =>
-    m.kinds.flatMap((kind) => (m.operations ?? defaultOperations).map((op) => [m.id, kind, op] as const)),
+    m.kinds.flatMap((kind) =>
+      (m.operations ?? defaultOperations).map((op) => [m.id, kind.groupKind, op] as const),
+    ),
   ),
 );
-const read = [...new Set(ruleFamilies.flatMap((family) => family.reads))].sort();
+const read = [
+  ...new Set(ruleFamilies.flatMap((family) => family.reads.map((kind) => kind.groupKind))),
+].sort();
 
 describe('infra/deploy webhook configurations follow the rule registry', () => {
   it.each(validated)('%s: %s %s is sent to the validating webhook', (_rule, kind, operation) => {

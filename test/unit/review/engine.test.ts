@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { GATEWAY } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { reviewObject } from '../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../webhooks/review/rule-index.js';
 import type { Operation, RuleFamily } from '../../../webhooks/rules/types.js';
@@ -143,7 +144,7 @@ describe('reviewObject', () => {
       rules: [
         {
           id: 'tripwire/gateway',
-          kinds: ['gateway.networking.k8s.io/Gateway'],
+          kinds: [GATEWAY],
           check: () => {
             throw new Error('a rule ran on a schema-invalid object');
           },

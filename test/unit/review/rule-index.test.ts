@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import type { EqualityIndexSpec, RangeIndexSpec } from '../../../shared/kube/store.js';
 import { RuleIndex } from '../../../webhooks/review/rule-index.js';
 import type { RuleFamily } from '../../../webhooks/rules/types.js';
@@ -13,15 +14,15 @@ describe('RuleIndex', () => {
     ['DELETE', ['widgets/protected']],
     ['CONNECT', []],
   ] as const)('finds the %s rules of a kind in registration order', (operation, ids) => {
-    expect(index.rulesFor(widgetKind, operation).map((r) => r.id)).toEqual(ids);
+    expect(index.rulesFor(widgetKind.groupKind, operation).map((r) => r.id)).toEqual(ids);
   });
 
   it('finds mutators by kind and operation', () => {
-    expect(index.mutatorsFor(widgetKind, 'CREATE').map((m) => m.id)).toEqual([
+    expect(index.mutatorsFor(widgetKind.groupKind, 'CREATE').map((m) => m.id)).toEqual([
       'widgets/default-size',
       'widgets/size-label',
     ]);
-    expect(index.mutatorsFor(widgetKind, 'DELETE')).toEqual([]);
+    expect(index.mutatorsFor(widgetKind.groupKind, 'DELETE')).toEqual([]);
   });
 
   it('has nothing for a kind no family covers', () => {
@@ -30,8 +31,11 @@ describe('RuleIndex', () => {
   });
 
   it('lists the kinds the store must cache', () => {
-    const reader: RuleFamily = { name: 'reader', rules: [], mutators: [], reads: ['/Namespace'] };
-    expect(new RuleIndex([widgetFamily, reader]).kindsToCache()).toEqual(['/Namespace', widgetKind]);
+    const reader: RuleFamily = { name: 'reader', rules: [], mutators: [], reads: [NAMESPACE] };
+    expect(new RuleIndex([widgetFamily, reader]).kindsToCache()).toEqual([
+      '/Namespace',
+      widgetKind.groupKind,
+    ]);
   });
 
   it('refuses a rule id registered twice', () => {
@@ -41,7 +45,7 @@ describe('RuleIndex', () => {
   });
 
   it('registers every index once into the store', () => {
-    const range: RangeIndexSpec = { kind: widgetKind, name: 'cidr', ranges: () => [] };
+    const range: RangeIndexSpec = { kind: widgetKind.groupKind, name: 'cidr', ranges: () => [] };
     const other: RuleFamily = {
       name: 'other',
       rules: [],

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { groupKindOf, type KubeObject } from '../../../shared/kube/object.js';
-import { kindDefinition, validateSchema } from '../../../shared/kube/registry.js';
+import { kindModel, validateSchema } from '../../../shared/kube/registry.js';
 
 /** Envoy Gateway's translator inputs are maps of object lists; every known-kind object must pass the schemas. */
 interface Rejection {
@@ -46,7 +46,7 @@ const checked = readdirSync(corpus)
     const objects: KubeObject[] = [];
     collectObjects(parse(readFileSync(path.join(corpus, f), 'utf8')), objects);
     return objects
-      .filter((o) => kindDefinition(groupKindOf(o)) !== undefined)
+      .filter((o) => kindModel(groupKindOf(o)) !== undefined)
       .map((o) => ({ file: f.replace(/\.in\.yaml$/, ''), object: o, issues: validateSchema(o) }));
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { kindDefinition, schemaFor } from '../../../shared/kube/registry.js';
+import { kindModel, schemaFor } from '../../../shared/kube/registry.js';
 
 /** Every kind and version the platform's manifests and the corpora use is registered. */
 const served: [string, string][] = [
@@ -48,7 +48,7 @@ describe('kind registration', () => {
     ['/Service', true],
     ['gateway.envoyproxy.io/EnvoyProxy', true],
   ] as const)('%s namespaced: %s', (groupKind, namespaced) => {
-    expect(kindDefinition(groupKind)?.namespaced).toBe(namespaced);
+    expect(kindModel(groupKind)?.namespaced).toBe(namespaced);
   });
 
   it('a schema checks the apiVersion it is registered under', () => {

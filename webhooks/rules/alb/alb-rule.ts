@@ -1,8 +1,9 @@
+import { ALB_LABEL, FRONTEND_LABEL, L7_PROTOCOLS } from '../../../shared/kube/keys/alb.js';
 import type { Frontend, Rule } from '../../../shared/kube/schemas/alb.js';
+import { ALB_RULE, FRONTEND } from '../../../shared/kube/schemas/alb.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { dslxProblems } from './dslx.js';
-import { ALB_LABEL, FRONTEND, FRONTEND_LABEL, L7_PROTOCOLS, RULE_KIND } from './kinds.js';
 import { labelField, labelOf } from './read.js';
 import { serviceGroupFindings } from './service-group.js';
 
@@ -117,4 +118,4 @@ function check(ctx: AdmissionContext): Finding[] {
 }
 
 /** ALB Rule: Frontend and ALB labels, dslx grammar, backend protocol and weighted services. */
-export const albRuleRule: ValidationRule = { id: RULE, kinds: [RULE_KIND], check };
+export const albRuleRule: ValidationRule = { id: RULE, kinds: [ALB_RULE], check };

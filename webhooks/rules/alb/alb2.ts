@@ -1,10 +1,10 @@
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { ALB2 as Alb, Frontend } from '../../../shared/kube/schemas/alb.js';
-import type { ReadView } from '../../../shared/kube/store.js';
+import { ALB2, FRONTEND } from '../../../shared/kube/schemas/alb.js';
 import { isIpAddress } from '../../../shared/net/address.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { FRONTENDS_BY_ALB_INDEX } from './indexes.js';
-import { ALB2, FRONTEND } from './kinds.js';
 import { parsePortProjects, projectRangeOf } from './port-projects.js';
 import { albSetting, portProjectsOf } from './read.js';
 
@@ -68,7 +68,7 @@ function sslStrategyFindings(alb: Alb): Finding[] {
 }
 
 /** Existing Frontends of this ALB whose ports the (new) port ranges no longer cover. */
-function strandedFrontendFindings(alb: Alb, view: ReadView): Finding[] {
+function strandedFrontendFindings(alb: Alb, view: ModelView): Finding[] {
   const ranges = portProjectsOf(alb);
   if (!ranges) return [];
   const namespace = alb.metadata.namespace ?? '';

@@ -1,19 +1,17 @@
-import type { ALB2 as Alb, Frontend } from '../../../shared/kube/schemas/alb.js';
-import type { ReadView } from '../../../shared/kube/store.js';
-import { deny, warn } from '../findings.js';
-import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { RULES_BY_FRONTEND_INDEX } from './indexes.js';
 import {
   ALB_LABEL,
-  ALB2,
-  FRONTEND,
   FRONTEND_PROJECT_LABEL,
   L4_PROTOCOLS,
   L7_PROTOCOLS,
-  NAMESPACE,
   NAMESPACE_PROJECT_LABEL,
-  RULE_KIND,
-} from './kinds.js';
+} from '../../../shared/kube/keys/alb.js';
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
+import type { ALB2 as Alb, Frontend } from '../../../shared/kube/schemas/alb.js';
+import { ALB_RULE, ALB2, FRONTEND } from '../../../shared/kube/schemas/alb.js';
+import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
+import { deny, warn } from '../findings.js';
+import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
+import { RULES_BY_FRONTEND_INDEX } from './indexes.js';
 import { projectRangeOf } from './port-projects.js';
 import { labelField, labelOf, portProjectsOf } from './read.js';
 import { serviceGroupFindings } from './service-group.js';
@@ -66,14 +64,14 @@ function protocolFindings(frontend: Frontend): Finding[] {
 }
 
 /** The project a Frontend's port is for: its project label, else its namespace's project. */
-function projectOf(frontend: Frontend, view: ReadView): string | undefined {
+function projectOf(frontend: Frontend, view: ModelView): string | undefined {
   const own = labelOf(frontend, FRONTEND_PROJECT_LABEL);
   if (own) return own;
   const namespace = view.get(NAMESPACE, '', frontend.metadata.namespace ?? '');
   return namespace ? labelOf(namespace, NAMESPACE_PROJECT_LABEL) : undefined;
 }
 
-function portProjectFindings(frontend: Frontend, alb: Alb, view: ReadView): Finding[] {
+function portProjectFindings(frontend: Frontend, alb: Alb, view: ModelView): Finding[] {
   const ranges = portProjectsOf(alb);
   if (!ranges) return [];
   const albName = `ALB2 ${alb.metadata.namespace}/${alb.metadata.name}`;
@@ -107,12 +105,12 @@ function portProjectFindings(frontend: Frontend, alb: Alb, view: ReadView): Find
 }
 
 /** Rules only apply to L7 Frontends: a Frontend that Rules name cannot become tcp or udp. */
-function attachedRuleFindings(frontend: Frontend, view: ReadView): Finding[] {
+function attachedRuleFindings(frontend: Frontend, view: ModelView): Finding[] {
   if (!L4_PROTOCOLS.includes(frontend.spec.protocol)) return [];
   const namespace = frontend.metadata.namespace ?? '';
   const key = `${namespace}|${frontend.metadata.name ?? ''}`;
   const names = view
-    .byIndex(RULE_KIND, RULES_BY_FRONTEND_INDEX, key)
+    .byIndex(ALB_RULE, RULES_BY_FRONTEND_INDEX, key)
     .map((r) => r.metadata.name ?? '')
     .sort();
   if (names.length === 0) return [];
@@ -183,7 +181,7 @@ export const frontendDeleteRule: ValidationRule = {
   check(ctx) {
     const namespace = ctx.object.metadata.namespace ?? '';
     const name = ctx.object.metadata.name ?? '';
-    const rules = ctx.view.byIndex(RULE_KIND, RULES_BY_FRONTEND_INDEX, `${namespace}|${name}`);
+    const rules = ctx.view.byIndex(ALB_RULE, RULES_BY_FRONTEND_INDEX, `${namespace}|${name}`);
     if (rules.length === 0) return [];
     const names = rules.map((r) => r.metadata.name ?? '').sort();
     return [

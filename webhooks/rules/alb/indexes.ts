@@ -1,6 +1,7 @@
+import { ALB_LABEL, FRONTEND_LABEL } from '../../../shared/kube/keys/alb.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { ALB_RULE, FRONTEND } from '../../../shared/kube/schemas/alb.js';
 import type { EqualityIndexSpec } from '../../../shared/kube/store.js';
-import { ALB_LABEL, FRONTEND, FRONTEND_LABEL, RULE_KIND } from './kinds.js';
 
 /** Frontends by `<namespace>|<alb>` of their ALB label. */
 export const FRONTENDS_BY_ALB_INDEX = 'alb/frontends-by-alb';
@@ -13,6 +14,6 @@ const byLabel = (label: string) => (obj: KubeObject) => {
 };
 
 export const albEqualityIndexes: readonly EqualityIndexSpec[] = [
-  { kind: FRONTEND, name: FRONTENDS_BY_ALB_INDEX, keys: byLabel(ALB_LABEL) },
-  { kind: RULE_KIND, name: RULES_BY_FRONTEND_INDEX, keys: byLabel(FRONTEND_LABEL) },
+  { kind: FRONTEND.groupKind, name: FRONTENDS_BY_ALB_INDEX, keys: byLabel(ALB_LABEL) },
+  { kind: ALB_RULE.groupKind, name: RULES_BY_FRONTEND_INDEX, keys: byLabel(FRONTEND_LABEL) },
 ];

@@ -1,8 +1,8 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { ALB_RULE, ALB2, FRONTEND } from '../../../shared/kube/schemas/alb.js';
 import { dig, text } from '../gateway/read.js';
 import type { ValidationRule } from '../types.js';
 import { adviseOnCertificate, type HostToCover, splitNamespacedName } from './certificate-advice.js';
-import { ALB2, FRONTEND, RULE_KIND } from './kinds.js';
 
 const RULE = 'certificates/alb-certificates';
 
@@ -36,7 +36,7 @@ function certificateFieldOf(obj: KubeObject): CertificateField {
  */
 export const albCertificatesRule: ValidationRule = {
   id: RULE,
-  kinds: [ALB2, FRONTEND, RULE_KIND],
+  kinds: [ALB2, FRONTEND, ALB_RULE],
   async check({ object, view, settings }) {
     const { field, value, hosts } = certificateFieldOf(object);
     const secret = value ? splitNamespacedName(value) : undefined;

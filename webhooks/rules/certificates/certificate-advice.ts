@@ -1,4 +1,4 @@
-import type { ReadView } from '../../../shared/kube/store.js';
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
 import { checkTlsSecret } from '../../../shared/tls/secret.js';
 import { warn } from '../findings.js';
@@ -27,7 +27,7 @@ export interface CertificateReference {
  * gracefully: the Secret is absent, unusable, not valid now or soon expiring, or does not cover a host.
  */
 export async function adviseOnCertificate(
-  view: ReadView,
+  view: ModelView,
   now: Date,
   ref: CertificateReference,
 ): Promise<Finding[]> {

@@ -1,11 +1,12 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { DOMAIN } from '../../../shared/kube/schemas/alauda-domain.js';
+import { SECRET } from '../../../shared/kube/schemas/core.js';
 import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
 import { checkTlsSecret, TLS_SECRET_TYPE } from '../../../shared/tls/secret.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { describeDomain, readDomain } from './domain.js';
 import { DOMAIN_SECRET_INDEX } from './indexes.js';
-import { DOMAIN, SECRET } from './kinds.js';
 import { secretContentUnchanged } from './secret-content.js';
 
 const RULE = 'certificates/domain-bound-secret';

@@ -1,10 +1,10 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { DOMAIN } from '../../../shared/kube/schemas/alauda-domain.js';
 import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
 import { checkTlsSecret, type TlsProblem } from '../../../shared/tls/secret.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { readDomain, SECRET_REF_FIELD } from './domain.js';
-import { DOMAIN } from './kinds.js';
 import { describeProblem, secretName } from './problems.js';
 
 const RULE = 'certificates/domain-certificate';

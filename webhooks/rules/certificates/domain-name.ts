@@ -1,7 +1,7 @@
+import { DOMAIN } from '../../../shared/kube/schemas/alauda-domain.js';
 import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { readDomain } from './domain.js';
-import { DOMAIN } from './kinds.js';
 
 const RULE = 'certificates/domain-name';
 const label = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;

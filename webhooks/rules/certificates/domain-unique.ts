@@ -1,9 +1,9 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { DOMAIN } from '../../../shared/kube/schemas/alauda-domain.js';
 import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
 import { describeDomain, readDomain } from './domain.js';
 import { DOMAIN_NAME_INDEX, domainNameKey } from './indexes.js';
-import { DOMAIN } from './kinds.js';
 
 const RULE = 'certificates/domain-unique';
 

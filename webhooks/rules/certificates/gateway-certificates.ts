@@ -1,12 +1,16 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import {
+  GATEWAY,
+  GATEWAY_GROUP,
+  LISTENER_SET,
+  REFERENCE_GRANT,
+} from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
 import { checkTlsSecret } from '../../../shared/tls/secret.js';
 import { deny, warn } from '../findings.js';
-import { GATEWAY_GROUP } from '../gateway/kinds.js';
 import { listenersOf, type OwnedListener, tlsMode } from '../gateway/listeners.js';
 import { referenceGrantAllows } from '../gateway/reference-grants.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { GATEWAY, LISTENER_SET, REFERENCE_GRANT } from './kinds.js';
 import { describeProblem, secretName } from './problems.js';
 
 const RULE = 'certificates/gateway-listener-certificates';

@@ -1,3 +1,5 @@
+import { DOMAIN } from '../../../shared/kube/schemas/alauda-domain.js';
+import { REFERENCE_GRANT } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { RuleFamily } from '../types.js';
 import { albCertificatesRule } from './alb-certificates.js';
 import { domainBoundSecretRule } from './domain-bound-secret.js';
@@ -7,7 +9,6 @@ import { domainUniqueRule } from './domain-unique.js';
 import { gatewayCertificatesRule } from './gateway-certificates.js';
 import { domainNameIndex, domainSecretIndex } from './indexes.js';
 import { ingressTlsRule } from './ingress-tls.js';
-import { DOMAIN, REFERENCE_GRANT } from './kinds.js';
 import { tlsSecretRule } from './tls-secret.js';
 
 /**

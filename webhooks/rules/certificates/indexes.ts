@@ -1,6 +1,6 @@
+import { DOMAIN } from '../../../shared/kube/schemas/alauda-domain.js';
 import type { EqualityIndexSpec } from '../../../shared/kube/store.js';
 import { readDomain } from './domain.js';
-import { DOMAIN } from './kinds.js';
 
 /** Domains by cluster and lowercased spec.name: one name per cluster. */
 export const DOMAIN_NAME_INDEX = 'certificates/domain-name-by-cluster';
@@ -12,7 +12,7 @@ export function domainNameKey(cluster: string, name: string): string {
 }
 
 export const domainNameIndex: EqualityIndexSpec = {
-  kind: DOMAIN,
+  kind: DOMAIN.groupKind,
   name: DOMAIN_NAME_INDEX,
   keys(obj) {
     const { name, cluster } = readDomain(obj);
@@ -21,7 +21,7 @@ export const domainNameIndex: EqualityIndexSpec = {
 };
 
 export const domainSecretIndex: EqualityIndexSpec = {
-  kind: DOMAIN,
+  kind: DOMAIN.groupKind,
   name: DOMAIN_SECRET_INDEX,
   keys(obj) {
     const { secretRef } = readDomain(obj);

@@ -1,8 +1,8 @@
 import { formatPath } from '../../../shared/kube/schema-issues.js';
+import { INGRESS } from '../../../shared/kube/schemas/ingress.js';
 import { array, dig, record, text } from '../gateway/read.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { adviseOnCertificate, splitNamespacedName } from './certificate-advice.js';
-import { INGRESS } from './kinds.js';
 
 const RULE = 'certificates/ingress-tls';
 /** ALB's per-host certificates, possibly in other namespaces: `host=ns/secret,host2=ns/secret2`. */

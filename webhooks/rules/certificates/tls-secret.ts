@@ -1,7 +1,7 @@
+import { SECRET } from '../../../shared/kube/schemas/core.js';
 import { checkTlsSecret, TLS_SECRET_TYPE } from '../../../shared/tls/secret.js';
 import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { SECRET } from './kinds.js';
 import { secretContentUnchanged } from './secret-content.js';
 
 const RULE = 'certificates/tls-secret';

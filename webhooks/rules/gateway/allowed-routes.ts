@@ -1,6 +1,6 @@
+import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { GATEWAY, LISTENER_SET } from './kinds.js';
 import { selectorProblem } from './label-selector.js';
 import { listenersOf } from './listeners.js';
 import { supportedRouteKinds, unsupportedAllowedKinds } from './route-kinds.js';

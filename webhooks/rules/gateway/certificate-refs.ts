@@ -1,8 +1,13 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import {
+  GATEWAY,
+  GATEWAY_GROUP,
+  LISTENER_SET,
+  REFERENCE_GRANT,
+} from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { judgeCertificateRef, missingTlsKeys } from './certificate-ref-planner.js';
-import { GATEWAY, GATEWAY_GROUP, LISTENER_SET, REFERENCE_GRANT } from './kinds.js';
 import { listenersOf } from './listeners.js';
 
 const RULE = 'gateway/certificate-refs';

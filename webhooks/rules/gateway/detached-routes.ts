@@ -1,8 +1,9 @@
 import { describeObject } from '../../../shared/kube/object.js';
+import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
+import { GATEWAY, LISTENER_SET, ROUTE_KINDS } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { nsName, ROUTES_BY_PARENT } from './indexes.js';
-import { GATEWAY, LISTENER_SET, NAMESPACE, ROUTE_KINDS } from './kinds.js';
 import { listenersOf, type OwnedListener } from './listeners.js';
 import { namespaceLabels, planRouteAttachment } from './route-attachment-planner.js';
 import { parentRefsOf, routeHostnames } from './routes.js';

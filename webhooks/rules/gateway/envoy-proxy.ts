@@ -1,8 +1,9 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { ENVOY_PROXY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
+import { GATEWAY } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { GATEWAYS_BY_ENVOY_PROXY, gatewayEnvoyProxy, nsName } from './indexes.js';
-import { ENVOY_PROXY, GATEWAY } from './kinds.js';
 import { listenersOf } from './listeners.js';
 import { dig } from './read.js';
 

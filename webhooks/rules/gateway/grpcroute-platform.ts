@@ -1,6 +1,6 @@
+import { GRPC_ROUTE } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { GRPC_ROUTE } from './kinds.js';
 import { array, dig, record, text } from './read.js';
 
 const RULE = 'gateway/grpcroute-platform';

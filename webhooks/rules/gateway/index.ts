@@ -1,3 +1,17 @@
+import { CONFIG_MAP, NAMESPACE, SERVICE } from '../../../shared/kube/schemas/core.js';
+import {
+  BACKEND_TRAFFIC_POLICY,
+  CLIENT_TRAFFIC_POLICY,
+  ENVOY_PROXY,
+  SECURITY_POLICY,
+} from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
+import {
+  BACKEND_TLS_POLICY,
+  GATEWAY,
+  LISTENER_SET,
+  REFERENCE_GRANT,
+  ROUTE_KINDS,
+} from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { RuleFamily } from '../types.js';
 import { allowedRoutes } from './allowed-routes.js';
 import { certificateRefs } from './certificate-refs.js';
@@ -5,19 +19,6 @@ import { detachedRoutes } from './detached-routes.js';
 import { envoyProxyRules } from './envoy-proxy.js';
 import { grpcRoutePlatform } from './grpcroute-platform.js';
 import { gatewayIndexes } from './indexes.js';
-import {
-  BACKEND_TLS_POLICY,
-  BACKEND_TRAFFIC_POLICY,
-  CLIENT_TRAFFIC_POLICY,
-  ENVOY_PROXY,
-  GATEWAY,
-  LISTENER_SET,
-  NAMESPACE,
-  REFERENCE_GRANT,
-  ROUTE_KINDS,
-  SECURITY_POLICY,
-  SERVICE,
-} from './kinds.js';
 import { l4RouteRules } from './l4-route-rules.js';
 import { listenerConflicts } from './listener-conflicts.js';
 import { listenerDefaults } from './listener-defaults.js';
@@ -68,6 +69,6 @@ export const gatewayFamily: RuleFamily = {
     BACKEND_TLS_POLICY,
     NAMESPACE,
     SERVICE,
-    '/ConfigMap',
+    CONFIG_MAP,
   ],
 };

@@ -1,6 +1,7 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { ENVOY_PROXY, SECURITY_POLICY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
+import { GATEWAY, LISTENER_SET, ROUTE_KINDS } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { EqualityIndexSpec } from '../../../shared/kube/store.js';
-import { ENVOY_PROXY, GATEWAY, LISTENER_SET, ROUTE_KINDS, SECURITY_POLICY } from './kinds.js';
 import { listenerSetParent } from './listeners.js';
 import { targetKey, targetRefsOf } from './policy-targets.js';
 import { array, dig, record, stringMap, text } from './read.js';
@@ -60,32 +61,32 @@ export function envoyProxyLoadBalancerIps(proxy: KubeObject): string[] {
 
 export const gatewayIndexes: readonly EqualityIndexSpec[] = [
   {
-    kind: LISTENER_SET,
+    kind: LISTENER_SET.groupKind,
     name: LISTENER_SETS_BY_PARENT,
     keys: (obj) => {
       const parent = listenerSetParent(obj);
       return parent ? [nsName(parent.namespace, parent.name)] : [];
     },
   },
-  { kind: GATEWAY, name: GATEWAYS_BY_STATIC_ADDRESS, keys: gatewayStaticAddresses },
+  { kind: GATEWAY.groupKind, name: GATEWAYS_BY_STATIC_ADDRESS, keys: gatewayStaticAddresses },
   {
-    kind: GATEWAY,
+    kind: GATEWAY.groupKind,
     name: GATEWAYS_BY_ENVOY_PROXY,
     keys: (obj) => {
       const proxy = gatewayEnvoyProxy(obj);
       return proxy ? [proxy] : [];
     },
   },
-  { kind: ENVOY_PROXY, name: ENVOY_PROXIES_BY_LB_IP, keys: envoyProxyLoadBalancerIps },
+  { kind: ENVOY_PROXY.groupKind, name: ENVOY_PROXIES_BY_LB_IP, keys: envoyProxyLoadBalancerIps },
   ...ROUTE_KINDS.map(
     (kind): EqualityIndexSpec => ({
-      kind,
+      kind: kind.groupKind,
       name: ROUTES_BY_PARENT,
       keys: (obj) => parentRefsOf(obj).map((p) => `${p.kind}/${nsName(p.namespace, p.name)}`),
     }),
   ),
   {
-    kind: SECURITY_POLICY,
+    kind: SECURITY_POLICY.groupKind,
     name: SECURITY_POLICIES_BY_TARGET,
     keys: (obj) => targetRefsOf(obj).map(targetKey),
   },

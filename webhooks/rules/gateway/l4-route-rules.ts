@@ -1,6 +1,6 @@
+import { TCP_ROUTE, UDP_ROUTE } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { TCP_ROUTE, UDP_ROUTE } from './kinds.js';
 import { array, dig } from './read.js';
 
 const RULE = 'gateway/l4-route-rules';

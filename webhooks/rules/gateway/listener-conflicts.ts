@@ -1,8 +1,8 @@
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
-import type { ReadView } from '../../../shared/kube/store.js';
+import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { GATEWAY, LISTENER_SET } from './kinds.js';
 import { describeConflict, planListenerConflicts } from './listener-conflict-planner.js';
 import {
   describeListener,
@@ -15,7 +15,7 @@ import { sharedListeners } from './topology.js';
 
 const RULE = 'gateway/listener-conflicts';
 
-function listenersAround(view: ReadView, object: KubeObject): readonly OwnedListener[] {
+function listenersAround(view: ModelView, object: KubeObject): readonly OwnedListener[] {
   if (object.kind !== 'ListenerSet') return sharedListeners(view, object, object);
   const parent = listenerSetParent(object);
   const gateway = parent ? view.get(GATEWAY, parent.namespace, parent.name) : undefined;

@@ -1,5 +1,5 @@
+import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { JsonPatchOperation, Mutator } from '../types.js';
-import { GATEWAY, LISTENER_SET } from './kinds.js';
 import { array, dig, record } from './read.js';
 
 /** Listener defaults: `tls.mode: Terminate` on HTTPS/TLS listeners, `allowedRoutes.namespaces.from: Same`. */

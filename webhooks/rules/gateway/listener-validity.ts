@@ -1,6 +1,6 @@
+import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { GATEWAY, LISTENER_SET } from './kinds.js';
 import { listenersOf, tlsMode } from './listeners.js';
 
 const RULE = 'gateway/listener-validity';

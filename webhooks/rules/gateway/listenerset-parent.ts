@@ -1,6 +1,7 @@
+import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
+import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { GATEWAY, LISTENER_SET, NAMESPACE } from './kinds.js';
 import { gatewayAllowsListenerSet, listenerSetParent } from './listeners.js';
 import { namespaceLabels } from './route-attachment-planner.js';
 

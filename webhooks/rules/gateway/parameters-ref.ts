@@ -1,6 +1,7 @@
+import { ENVOY_GROUP, ENVOY_PROXY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
+import { GATEWAY } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { ENVOY_GROUP, ENVOY_PROXY, GATEWAY } from './kinds.js';
 import { dig, record, text } from './read.js';
 
 const RULE = 'gateway/parameters-ref';

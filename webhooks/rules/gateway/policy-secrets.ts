@@ -1,8 +1,10 @@
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
-import type { ReadView } from '../../../shared/kube/store.js';
+import { CONFIG_MAP } from '../../../shared/kube/schemas/core.js';
+import { ENVOY_GROUP, SECURITY_POLICY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
+import { BACKEND_TLS_POLICY, REFERENCE_GRANT } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { BACKEND_TLS_POLICY, ENVOY_GROUP, REFERENCE_GRANT, SECURITY_POLICY } from './kinds.js';
 import { objectRef } from './listeners.js';
 import { bundleValue, isPemCertificateBundle } from './pem.js';
 import { array, dig, record } from './read.js';
@@ -10,7 +12,7 @@ import { referenceGrantAllows } from './reference-grants.js';
 
 const RULE = 'gateway/policy-secrets';
 
-async function apiKeyAuthFindings(policy: KubeObject, view: ReadView): Promise<Finding[]> {
+async function apiKeyAuthFindings(policy: KubeObject, view: ModelView): Promise<Finding[]> {
   const auth = record(dig(policy, 'spec', 'apiKeyAuth'));
   if (!auth) return [];
   const findings: Finding[] = [];
@@ -86,16 +88,16 @@ async function apiKeyAuthFindings(policy: KubeObject, view: ReadView): Promise<F
 }
 
 async function caBundle(
-  view: ReadView,
+  view: ModelView,
   ns: string,
   kind: string,
   name: string,
 ): Promise<KubeObject | undefined> {
   if (kind === 'Secret') return view.readSecret(ns, name);
-  return view.get('/ConfigMap', ns, name);
+  return view.get(CONFIG_MAP, ns, name);
 }
 
-async function backendTlsFindings(policy: KubeObject, view: ReadView): Promise<Finding[]> {
+async function backendTlsFindings(policy: KubeObject, view: ModelView): Promise<Finding[]> {
   const validation = record(dig(policy, 'spec', 'validation'));
   if (!validation) return [];
   const key = validation.caCertificateRefs !== undefined ? 'caCertificateRefs' : 'cACertificateRefs';

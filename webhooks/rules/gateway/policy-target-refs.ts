@@ -1,18 +1,21 @@
-import { groupKind, type KubeObject } from '../../../shared/kube/object.js';
-import type { ReadView } from '../../../shared/kube/store.js';
-import { deny, warn } from '../findings.js';
-import type { Finding, ValidationRule } from '../types.js';
-import { LISTENER_SETS_BY_PARENT, nsName } from './indexes.js';
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
+import type { KubeObject } from '../../../shared/kube/object.js';
+import { SERVICE } from '../../../shared/kube/schemas/core.js';
 import {
-  BACKEND_TLS_POLICY,
   BACKEND_TRAFFIC_POLICY,
   CLIENT_TRAFFIC_POLICY,
+  SECURITY_POLICY,
+} from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
+import {
+  BACKEND_TLS_POLICY,
   GATEWAY,
   GATEWAY_GROUP,
   LISTENER_SET,
-  SECURITY_POLICY,
-  SERVICE,
-} from './kinds.js';
+  ROUTE_KINDS,
+} from '../../../shared/kube/schemas/gateway-api/definitions.js';
+import { deny, warn } from '../findings.js';
+import type { Finding, ValidationRule } from '../types.js';
+import { LISTENER_SETS_BY_PARENT, nsName } from './indexes.js';
 import { listenersOf } from './listeners.js';
 import { describeTarget, type PolicyTargetRef, targetFieldPath, targetRefsOf } from './policy-targets.js';
 import { array, dig, record, text } from './read.js';
@@ -36,15 +39,16 @@ function servicePortNames(service: KubeObject): string[] {
   });
 }
 
-function gatewayListenerNames(view: ReadView, gateway: KubeObject): string[] {
+function gatewayListenerNames(view: ModelView, gateway: KubeObject): string[] {
   const key = nsName(gateway.metadata.namespace ?? '', gateway.metadata.name ?? '');
   const sets = view.byIndex(LISTENER_SET, LISTENER_SETS_BY_PARENT, key);
   return [gateway, ...sets].flatMap(listenersOf).map((l) => l.listener.name);
 }
 
-function checkSection(view: ReadView, ref: PolicyTargetRef, field: string): Finding[] {
-  if (ROUTES.includes(ref.kind)) {
-    const route = view.get(groupKind(GATEWAY_GROUP, ref.kind), ref.namespace, ref.name);
+function checkSection(view: ModelView, ref: PolicyTargetRef, field: string): Finding[] {
+  const routeKind = ROUTE_KINDS.find((kind) => kind.kind === ref.kind);
+  if (routeKind) {
+    const route = view.get(routeKind, ref.namespace, ref.name);
     return route ? [] : [warn(RULE, field, `${describeTarget(ref)} does not exist (yet)`, 'TargetNotFound')];
   }
   if (ref.kind === 'Gateway') {

@@ -1,15 +1,21 @@
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
-import type { ReadView } from '../../../shared/kube/store.js';
+import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
+import {
+  GATEWAY,
+  GATEWAY_GROUP,
+  LISTENER_SET,
+  ROUTE_KINDS,
+} from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { GATEWAY, GATEWAY_GROUP, LISTENER_SET, NAMESPACE, ROUTE_KINDS } from './kinds.js';
 import { describeListener, listenersOf } from './listeners.js';
 import { type AttachmentPlan, namespaceLabels, planRouteAttachment } from './route-attachment-planner.js';
 import { parentRefsOf, type RouteParentRef, routeHostnames } from './routes.js';
 
 const RULE = 'gateway/route-attachment';
 
-function parentObject(view: ReadView, ref: RouteParentRef): KubeObject | undefined {
+function parentObject(view: ModelView, ref: RouteParentRef): KubeObject | undefined {
   if (ref.group !== GATEWAY_GROUP) return undefined;
   if (ref.kind === 'Gateway') return view.get(GATEWAY, ref.namespace, ref.name);
   if (ref.kind === 'ListenerSet') return view.get(LISTENER_SET, ref.namespace, ref.name);

@@ -1,6 +1,10 @@
+import {
+  GATEWAY_GROUP,
+  REFERENCE_GRANT,
+  ROUTE_KINDS,
+} from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { GATEWAY_GROUP, REFERENCE_GRANT, ROUTE_KINDS } from './kinds.js';
 import { referenceGrantAllows } from './reference-grants.js';
 import { backendRefsOf } from './routes.js';
 

@@ -1,5 +1,5 @@
+import { GATEWAY_GROUP, ROUTE_KINDS } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { JsonPatchOperation, Mutator } from '../types.js';
-import { GATEWAY_GROUP, ROUTE_KINDS } from './kinds.js';
 import { array, dig, type Fields, record } from './read.js';
 
 const ROOT_PATH = { type: 'PathPrefix', value: '/' };

@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
-import { GATEWAY_GROUP } from './kinds.js';
+import { GATEWAY_GROUP } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { array, dig, integer, record, text } from './read.js';
 
 export interface RouteParentRef {

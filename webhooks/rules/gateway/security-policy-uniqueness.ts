@@ -1,9 +1,9 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
+import { SECURITY_POLICY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
 import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { SECURITY_POLICIES_BY_TARGET } from './indexes.js';
-import { SECURITY_POLICY } from './kinds.js';
 import { describeTarget, targetFieldPath, targetKey, targetRefsOf } from './policy-targets.js';
 
 const RULE = 'gateway/security-policy-uniqueness';
@@ -12,8 +12,8 @@ const RULE = 'gateway/security-policy-uniqueness';
 function attachedBefore(other: KubeObject, policy: KubeObject): boolean {
   const mine = policy.metadata.creationTimestamp;
   const theirs = other.metadata.creationTimestamp;
-  if (mine === undefined) return true;
-  if (theirs === undefined) return false;
+  if (mine == null) return true;
+  if (theirs == null) return false;
   return theirs < mine || (theirs === mine && (other.metadata.name ?? '') < (policy.metadata.name ?? ''));
 }
 

@@ -1,8 +1,9 @@
 import { groupKindOf } from '../../../shared/kube/object.js';
+import { ENVOY_PROXY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
+import { GATEWAY } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { envoyProxyLoadBalancerIps, GATEWAYS_BY_ENVOY_PROXY, LB_IPS_ANNOTATION, nsName } from './indexes.js';
-import { ENVOY_PROXY, GATEWAY } from './kinds.js';
 import { describeConflict, planListenerConflicts } from './listener-conflict-planner.js';
 import { describeListener, describeOwner, listenersOf } from './listeners.js';
 import { gatewaysPinning, listenerSetsOf } from './topology.js';
@@ -26,7 +27,7 @@ export const sharedAddressConflicts: ValidationRule = {
     const mineKeys = new Set(mine.map((g) => nsName(g.metadata.namespace ?? '', g.metadata.name ?? '')));
     const others = gatewaysPinning(view, ips, object).filter(
       (g) =>
-        groupKindOf(g) === GATEWAY &&
+        groupKindOf(g) === GATEWAY.groupKind &&
         !mineKeys.has(nsName(g.metadata.namespace ?? '', g.metadata.name ?? '')),
     );
     if (others.length === 0) return [];

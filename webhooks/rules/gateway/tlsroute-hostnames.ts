@@ -1,5 +1,11 @@
+import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
+import {
+  GATEWAY,
+  GATEWAY_GROUP,
+  LISTENER_SET,
+  TLS_ROUTE,
+} from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { Mutator } from '../types.js';
-import { GATEWAY, GATEWAY_GROUP, LISTENER_SET, NAMESPACE, TLS_ROUTE } from './kinds.js';
 import { listenersOf } from './listeners.js';
 import { array, dig } from './read.js';
 import { namespaceLabels, planRouteAttachment } from './route-attachment-planner.js';

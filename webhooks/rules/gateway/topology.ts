@@ -1,6 +1,9 @@
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { groupKindOf } from '../../../shared/kube/object.js';
-import type { ReadView } from '../../../shared/kube/store.js';
+import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
+import { ENVOY_PROXY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
+import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import {
   ENVOY_PROXIES_BY_LB_IP,
   envoyProxyLoadBalancerIps,
@@ -11,7 +14,6 @@ import {
   LISTENER_SETS_BY_PARENT,
   nsName,
 } from './indexes.js';
-import { ENVOY_PROXY, GATEWAY, LISTENER_SET, NAMESPACE } from './kinds.js';
 import { gatewayAllowsListenerSet, listenerSetParent, listenersOf, type OwnedListener } from './listeners.js';
 import { namespaceLabels } from './route-attachment-planner.js';
 
@@ -39,14 +41,14 @@ function oldestFirst(a: KubeObject, b: KubeObject): number {
 }
 
 /** Addresses a Gateway pins: `spec.addresses` plus the MetalLB annotation on its EnvoyProxy. */
-export function pinnedAddresses(view: ReadView, gateway: KubeObject, reviewed: KubeObject): string[] {
+export function pinnedAddresses(view: ModelView, gateway: KubeObject, reviewed: KubeObject): string[] {
   const proxyKey = gatewayEnvoyProxy(gateway);
   let proxy: KubeObject | undefined;
   if (proxyKey) {
     const [ns = '', name = ''] = proxyKey.split('/');
     proxy = view.get(ENVOY_PROXY, ns, name);
     if (
-      groupKindOf(reviewed) === ENVOY_PROXY &&
+      groupKindOf(reviewed) === ENVOY_PROXY.groupKind &&
       reviewed.metadata.namespace === ns &&
       reviewed.metadata.name === name
     )
@@ -59,7 +61,7 @@ export function pinnedAddresses(view: ReadView, gateway: KubeObject, reviewed: K
 
 /** Gateways (other than `gateway`) that pin one of `addresses`, found through indexes only. */
 export function gatewaysPinning(
-  view: ReadView,
+  view: ModelView,
   addresses: readonly string[],
   reviewed: KubeObject,
 ): KubeObject[] {
@@ -77,11 +79,11 @@ export function gatewaysPinning(
   return preferReviewed([...found.values()], reviewed);
 }
 
-export function listenerSetsOf(view: ReadView, gateway: KubeObject, reviewed: KubeObject): KubeObject[] {
+export function listenerSetsOf(view: ModelView, gateway: KubeObject, reviewed: KubeObject): KubeObject[] {
   const key = nsName(gateway.metadata.namespace ?? '', gateway.metadata.name ?? '');
   const sets = preferReviewed(view.byIndex(LISTENER_SET, LISTENER_SETS_BY_PARENT, key), reviewed);
   const reviewedIsChild =
-    groupKindOf(reviewed) === LISTENER_SET &&
+    groupKindOf(reviewed) === LISTENER_SET.groupKind &&
     !sets.includes(reviewed) &&
     listenerSetParentKey(reviewed) === key;
   return (reviewedIsChild ? [...sets, reviewed] : sets)
@@ -106,7 +108,7 @@ function listenerSetParentKey(set: KubeObject): string | undefined {
  * pinning the same static address, then ListenerSets oldest first. `reviewed` stands in for its
  * stored version.
  */
-export function sharedListeners(view: ReadView, root: KubeObject, reviewed: KubeObject): OwnedListener[] {
+export function sharedListeners(view: ModelView, root: KubeObject, reviewed: KubeObject): OwnedListener[] {
   const peers = gatewaysPinning(view, pinnedAddresses(view, root, reviewed), reviewed).filter(
     (g) => !sameIdentity(g, root),
   );

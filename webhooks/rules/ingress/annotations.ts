@@ -1,15 +1,15 @@
-import { formatPath } from '../../../shared/kube/schema-issues.js';
-import type { Ingress } from '../../../shared/kube/schemas/ingress.js';
-import { deny, warn } from '../findings.js';
-import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { parseAlbTlsAnnotation } from './alb-tls-annotation.js';
 import {
   ALB_ENABLE_HTTPS_ANNOTATION,
   ALB_TLS_ANNOTATION,
-  INGRESS,
-  NGINX_ANNOTATION_PREFIX,
   PRIORITY_ANNOTATION_PREFIX,
-} from './kinds.js';
+} from '../../../shared/kube/keys/alb.js';
+import { NGINX_ANNOTATION_PREFIX } from '../../../shared/kube/keys/ingress.js';
+import { formatPath } from '../../../shared/kube/schema-issues.js';
+import type { Ingress } from '../../../shared/kube/schemas/ingress.js';
+import { INGRESS } from '../../../shared/kube/schemas/ingress.js';
+import { deny, warn } from '../findings.js';
+import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
+import { parseAlbTlsAnnotation } from './alb-tls-annotation.js';
 import { nginxAnnotationChecks, nginxHstsChecks } from './nginx-annotations.js';
 
 const RULE = 'ingress/annotations';

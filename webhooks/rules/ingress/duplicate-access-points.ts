@@ -1,9 +1,9 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { INGRESS } from '../../../shared/kube/schemas/ingress.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { type AccessPoint, accessPointsOf, describeAccessPoint } from './access-points.js';
 import { ACCESS_POINT_INDEX } from './indexes.js';
-import { INGRESS } from './kinds.js';
 
 const RULE = 'ingress/duplicate-access-points';
 

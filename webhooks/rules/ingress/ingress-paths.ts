@@ -1,8 +1,8 @@
 import type { Ingress } from '../../../shared/kube/schemas/ingress.js';
+import { INGRESS } from '../../../shared/kube/schemas/ingress.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { hostProblem } from './hostnames.js';
-import { INGRESS } from './kinds.js';
 
 const RULE = 'ingress/paths';
 

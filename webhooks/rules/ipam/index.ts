@@ -1,18 +1,9 @@
+import { CONFIG_MAP } from '../../../shared/kube/schemas/core.js';
+import { IP, IPPOOL, PROVIDER_NETWORK, SUBNET, VLAN, VPC } from '../../../shared/kube/schemas/kubeovn.js';
+import { NETWORK_ATTACHMENT_DEFINITION, NODE, POD } from '../../../shared/kube/schemas/workloads.js';
 import type { RuleFamily } from '../types.js';
 import { ipamEqualityIndexes, ipamRangeIndexes } from './indexes.js';
 import { ipPoolRule } from './ippool.js';
-import {
-  CONFIG_MAP,
-  IP,
-  IPPOOL,
-  NETWORK_ATTACHMENT_DEFINITION,
-  NODE,
-  POD,
-  PROVIDER_NETWORK,
-  SUBNET,
-  VLAN,
-  VPC,
-} from './kinds.js';
 import { networkAttachmentRule } from './network-attachment.js';
 import { podNetworksRule } from './pod-networks.js';
 import { providerNetworkRule } from './provider-network.js';

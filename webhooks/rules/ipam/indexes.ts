@@ -1,11 +1,13 @@
+import { POD_IP_ANNOTATION, POD_SUBNET_ANNOTATION } from '../../../shared/kube/keys/kubeovn.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { IP, IPPOOL, SUBNET, VLAN } from '../../../shared/kube/schemas/kubeovn.js';
+import { NODE, POD } from '../../../shared/kube/schemas/workloads.js';
 import type { EqualityIndexSpec, RangeIndexSpec } from '../../../shared/kube/store.js';
 import { formatAddress, tryParseAddress } from '../../../shared/net/address.js';
 import { NetParseError } from '../../../shared/net/errors.js';
 import type { IPRange } from '../../../shared/net/range.js';
 import { singleAddressRange } from '../../../shared/net/ranges.js';
 import { parseIpCidrOrKubeOvnRange } from '../../../shared/net/syntax.js';
-import { IP, IPPOOL, NODE, POD, POD_IP_ANNOTATION, POD_SUBNET_ANNOTATION, SUBNET, VLAN } from './kinds.js';
 import { objectField, objectList, specOf, stringField, stringList } from './read.js';
 import { subnetRanges, subnetVpc } from './subnet-model.js';
 
@@ -81,9 +83,9 @@ function podFixedIps(obj: KubeObject): string[] {
 }
 
 export const ipamRangeIndexes: readonly RangeIndexSpec[] = [
-  { kind: SUBNET, name: SUBNET_CIDR_INDEX, ranges: subnetRanges },
-  { kind: IPPOOL, name: IPPOOL_IPS_INDEX, ranges: ipPoolRanges },
-  { kind: NODE, name: NODE_INTERNAL_IP_INDEX, ranges: nodeInternalIps },
+  { kind: SUBNET.groupKind, name: SUBNET_CIDR_INDEX, ranges: subnetRanges },
+  { kind: IPPOOL.groupKind, name: IPPOOL_IPS_INDEX, ranges: ipPoolRanges },
+  { kind: NODE.groupKind, name: NODE_INTERNAL_IP_INDEX, ranges: nodeInternalIps },
 ];
 
 const specString = (key: string) => (obj: KubeObject) => {
@@ -92,25 +94,29 @@ const specString = (key: string) => (obj: KubeObject) => {
 };
 
 export const ipamEqualityIndexes: readonly EqualityIndexSpec[] = [
-  { kind: IP, name: BY_SUBNET_INDEX, keys: specString('subnet') },
-  { kind: IPPOOL, name: BY_SUBNET_INDEX, keys: specString('subnet') },
+  { kind: IP.groupKind, name: BY_SUBNET_INDEX, keys: specString('subnet') },
+  { kind: IPPOOL.groupKind, name: BY_SUBNET_INDEX, keys: specString('subnet') },
   {
-    kind: POD,
+    kind: POD.groupKind,
     name: BY_SUBNET_INDEX,
     keys: (obj) => {
       const subnet = podAllocatedSubnet(obj);
       return subnet ? [subnet] : [];
     },
   },
-  { kind: SUBNET, name: SUBNET_NAMESPACE_INDEX, keys: (obj) => stringList(specOf(obj), 'namespaces') },
-  { kind: VLAN, name: VLAN_PROVIDER_INDEX, keys: specString('provider') },
   {
-    kind: SUBNET,
+    kind: SUBNET.groupKind,
+    name: SUBNET_NAMESPACE_INDEX,
+    keys: (obj) => stringList(specOf(obj), 'namespaces'),
+  },
+  { kind: VLAN.groupKind, name: VLAN_PROVIDER_INDEX, keys: specString('provider') },
+  {
+    kind: SUBNET.groupKind,
     name: SUBNET_DEFAULT_INDEX,
     keys: (obj) => (specOf(obj)['default'] === true ? ['true'] : []),
   },
-  { kind: SUBNET, name: SUBNET_PROVIDER_INDEX, keys: specString('provider') },
-  { kind: SUBNET, name: SUBNET_VPC_INDEX, keys: (obj) => [subnetVpc(obj)] },
-  { kind: IP, name: IP_ADDRESS_INDEX, keys: ipObjectAddresses },
-  { kind: POD, name: POD_FIXED_IP_INDEX, keys: podFixedIps },
+  { kind: SUBNET.groupKind, name: SUBNET_PROVIDER_INDEX, keys: specString('provider') },
+  { kind: SUBNET.groupKind, name: SUBNET_VPC_INDEX, keys: (obj) => [subnetVpc(obj)] },
+  { kind: IP.groupKind, name: IP_ADDRESS_INDEX, keys: ipObjectAddresses },
+  { kind: POD.groupKind, name: POD_FIXED_IP_INDEX, keys: podFixedIps },
 ];

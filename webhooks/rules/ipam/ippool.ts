@@ -1,3 +1,4 @@
+import { IPPOOL, SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
 import { isIpAddress } from '../../../shared/net/address.js';
 import { cidrRange, formatCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
@@ -8,7 +9,6 @@ import { parseIpCidrOrKubeOvnRange } from '../../../shared/net/syntax.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { IPPOOL_IPS_INDEX, SUBNET_NAMESPACE_INDEX } from './indexes.js';
-import { IPPOOL, SUBNET } from './kinds.js';
 import { nameOf, specOf, stringField, stringList } from './read.js';
 import { subnetCidrs } from './subnet-model.js';
 

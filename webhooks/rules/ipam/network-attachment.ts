@@ -1,9 +1,9 @@
+import { NETWORK_ATTACHMENT_DEFINITION } from '../../../shared/kube/schemas/workloads.js';
 import { isIpAddress } from '../../../shared/net/address.js';
 import { parseCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { NETWORK_ATTACHMENT_DEFINITION } from './kinds.js';
 import { nameOf, objectField, objectList, specOf, stringField } from './read.js';
 
 const RULE = 'ipam/network-attachment';

@@ -1,5 +1,7 @@
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import { describeObject, type KubeObject } from '../../../shared/kube/object.js';
-import type { ReadView } from '../../../shared/kube/store.js';
+import { IP, SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
+import { NETWORK_ATTACHMENT_DEFINITION, POD } from '../../../shared/kube/schemas/workloads.js';
 import { type Address, familyName, formatAddress, parseAddress } from '../../../shared/net/address.js';
 import { cidrRange, formatCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
@@ -14,7 +16,6 @@ import {
   SUBNET_NAMESPACE_INDEX,
   SUBNET_PROVIDER_INDEX,
 } from './indexes.js';
-import { IP, NETWORK_ATTACHMENT_DEFINITION, POD, SUBNET } from './kinds.js';
 import { nameOf, specOf, stringField } from './read.js';
 import { subnetCidrs } from './subnet-model.js';
 
@@ -62,7 +63,7 @@ function parseNetworks(value: string, podNamespace: string): NetworkRef[] | stri
     });
 }
 
-function checkNetworks(pod: KubeObject, view: ReadView): Finding[] {
+function checkNetworks(pod: KubeObject, view: ModelView): Finding[] {
   const value = pod.metadata.annotations?.[NETWORKS_ANNOTATION];
   if (!value) return [];
   const field = annotationField(NETWORKS_ANNOTATION);
@@ -77,7 +78,7 @@ function checkNetworks(pod: KubeObject, view: ReadView): Finding[] {
 }
 
 /** The subnet an address for `provider` comes from: explicit, namespace-bound or default (primary). */
-function subnetFor(pod: KubeObject, provider: string, view: ReadView): KubeObject | undefined {
+function subnetFor(pod: KubeObject, provider: string, view: ModelView): KubeObject | undefined {
   const explicit = pod.metadata.annotations?.[`${provider}.kubernetes.io/logical_switch`];
   if (explicit) return view.get(SUBNET, '', explicit);
   if (provider !== 'ovn') return view.byIndex(SUBNET, SUBNET_PROVIDER_INDEX, provider)[0];
@@ -101,7 +102,7 @@ function takenBy(
   provider: string,
   subnet: string,
   pod: KubeObject,
-  view: ReadView,
+  view: ModelView,
 ): KubeObject[] {
   const text = formatAddress(address.family, address.value);
   const ips = view

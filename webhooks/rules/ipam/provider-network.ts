@@ -1,6 +1,6 @@
+import { PROVIDER_NETWORK } from '../../../shared/kube/schemas/kubeovn.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { PROVIDER_NETWORK } from './kinds.js';
 import { nameOf, objectList, specOf, stringField, stringList } from './read.js';
 
 const RULE = 'ipam/provider-network';

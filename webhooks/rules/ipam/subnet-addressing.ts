@@ -1,4 +1,5 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
 import { type Address, familyName, formatAddress, parseAddress } from '../../../shared/net/address.js';
 import { type Cidr, cidrRange, formatCidr } from '../../../shared/net/cidr.js';
 import { specialBlockOverlapping } from '../../../shared/net/classify.js';
@@ -7,7 +8,6 @@ import { formatRange, rangeContainsRange } from '../../../shared/net/ranges.js';
 import { parseIpOrKubeOvnRange } from '../../../shared/net/syntax.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { SUBNET } from './kinds.js';
 import { specOf, stringField, stringList } from './read.js';
 import { isCalicoSubnet, parseCidrBlock } from './subnet-model.js';
 

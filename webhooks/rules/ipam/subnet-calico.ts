@@ -1,7 +1,7 @@
+import { SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
 import { formatCidr } from '../../../shared/net/cidr.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { SUBNET } from './kinds.js';
 import { numberField, specOf, stringField } from './read.js';
 import { calicoBlockSize, isCalicoSubnet, subnetCidrs } from './subnet-model.js';
 

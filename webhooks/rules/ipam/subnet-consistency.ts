@@ -1,3 +1,5 @@
+import { DEFAULT_VPC } from '../../../shared/kube/keys/kubeovn.js';
+import { SUBNET, VPC } from '../../../shared/kube/schemas/kubeovn.js';
 import { type Address, familyName, formatAddress, parseAddress } from '../../../shared/net/address.js';
 import { type Cidr, cidrRange, parseCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
@@ -5,7 +7,6 @@ import { rangeContainsAddress, singleAddressRange } from '../../../shared/net/ra
 import { parseList } from '../../../shared/net/syntax.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { DEFAULT_VPC, SUBNET, VPC } from './kinds.js';
 import { boolField, nameOf, objectField, objectList, specOf, stringField, stringList } from './read.js';
 import { subnetCidrs } from './subnet-model.js';
 

@@ -1,5 +1,8 @@
+import { DEFAULT_VPC, JOIN_SUBNET } from '../../../shared/kube/keys/kubeovn.js';
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import { describeObject, type KubeObject } from '../../../shared/kube/object.js';
-import type { ReadView } from '../../../shared/kube/store.js';
+import { IP, SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
+import { POD } from '../../../shared/kube/schemas/workloads.js';
 import { familyName, tryParseAddress } from '../../../shared/net/address.js';
 import { cidrRange, formatCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
@@ -8,14 +11,13 @@ import { parseIpOrKubeOvnRange } from '../../../shared/net/syntax.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { BY_SUBNET_INDEX } from './indexes.js';
-import { DEFAULT_VPC, IP, JOIN_SUBNET, POD, SUBNET } from './kinds.js';
 import { nameOf, specOf, stringField, stringList } from './read.js';
 import { isDefaultSubnet, subnetCidrs } from './subnet-model.js';
 
 const RULE = 'ipam/subnet-lifecycle';
 
 /** Addresses handed out from `subnet`: IP objects and pods annotated by Kube-OVN. */
-function allocations(view: ReadView, subnet: string): KubeObject[] {
+function allocations(view: ModelView, subnet: string): KubeObject[] {
   return [...view.byIndex(IP, BY_SUBNET_INDEX, subnet), ...view.byIndex(POD, BY_SUBNET_INDEX, subnet)];
 }
 

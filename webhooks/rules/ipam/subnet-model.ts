@@ -1,10 +1,10 @@
+import { DEFAULT_SUBNET, DEFAULT_VPC } from '../../../shared/kube/keys/kubeovn.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import type { Cidr } from '../../../shared/net/cidr.js';
 import { cidrRange } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
 import type { IPRange } from '../../../shared/net/range.js';
 import { parseDualStackCidrs } from '../../../shared/net/syntax.js';
-import { DEFAULT_SUBNET, DEFAULT_VPC } from './kinds.js';
 import { boolField, specOf, stringField } from './read.js';
 
 export type ParsedCidrs = { ok: true; cidrs: Cidr[] } | { ok: false; error: NetParseError };

@@ -1,6 +1,6 @@
+import { SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
 import { tryParseAddress } from '../../../shared/net/address.js';
 import type { AdmissionContext, JsonPatchOperation, Mutator } from '../types.js';
-import { SUBNET } from './kinds.js';
 import { numberField, specOf, stringField } from './read.js';
 import { calicoBlockSize, isCalicoSubnet, parseCidrBlock, subnetCidrs } from './subnet-model.js';
 

@@ -1,9 +1,10 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { SUBNET, VLAN } from '../../../shared/kube/schemas/kubeovn.js';
 import { objectName } from '../../../shared/kube/schemas/meta.js';
+import { NETWORK_ATTACHMENT_DEFINITION } from '../../../shared/kube/schemas/workloads.js';
 import { isIpAddress } from '../../../shared/net/address.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { NETWORK_ATTACHMENT_DEFINITION, SUBNET, VLAN } from './kinds.js';
 import { boolField, numberField, objectList, specOf, stringField } from './read.js';
 import { subnetCidrs } from './subnet-model.js';
 

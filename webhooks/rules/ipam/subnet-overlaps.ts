@@ -1,5 +1,14 @@
+import {
+  DEFAULT_VPC,
+  IC_CIDRS_NAME,
+  IC_CONFIG_NAME,
+  IC_CONFIG_NAMESPACE,
+} from '../../../shared/kube/keys/kubeovn.js';
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
-import type { ReadView } from '../../../shared/kube/store.js';
+import { CONFIG_MAP } from '../../../shared/kube/schemas/core.js';
+import { SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
+import { NODE } from '../../../shared/kube/schemas/workloads.js';
 import { type Cidr, cidrRange, formatCidr, parseCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
 import type { IPRange } from '../../../shared/net/range.js';
@@ -8,15 +17,6 @@ import { parseList } from '../../../shared/net/syntax.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { NODE_INTERNAL_IP_INDEX, SUBNET_CIDR_INDEX } from './indexes.js';
-import {
-  CONFIG_MAP,
-  DEFAULT_VPC,
-  IC_CIDRS_NAME,
-  IC_CONFIG_NAME,
-  IC_CONFIG_NAMESPACE,
-  NODE,
-  SUBNET,
-} from './kinds.js';
 import { nameOf } from './read.js';
 import { subnetCidrs, subnetVlan, subnetVpc } from './subnet-model.js';
 
@@ -36,7 +36,7 @@ function sameAddressSpace(a: KubeObject, b: KubeObject): boolean {
   return subnetVpc(a) === subnetVpc(b) && subnetVlan(a) === subnetVlan(b);
 }
 
-function subnetConflicts(subnet: KubeObject, cidr: Cidr, view: ReadView): Finding[] {
+function subnetConflicts(subnet: KubeObject, cidr: Cidr, view: ModelView): Finding[] {
   const range = cidrRange(cidr);
   const out: Finding[] = [];
   for (const hit of view.overlapping(SUBNET, SUBNET_CIDR_INDEX, range)) {
@@ -57,7 +57,7 @@ function subnetConflicts(subnet: KubeObject, cidr: Cidr, view: ReadView): Findin
   return out;
 }
 
-function nodeConflicts(cidr: Cidr, view: ReadView): Finding[] {
+function nodeConflicts(cidr: Cidr, view: ModelView): Finding[] {
   return view
     .overlapping(NODE, NODE_INTERNAL_IP_INDEX, cidrRange(cidr))
     .map((hit) =>
@@ -109,7 +109,7 @@ function dataOf(obj: KubeObject | undefined): Record<string, unknown> {
 }
 
 /** Remote clusters' CIDRs when this cluster is an interconnect member; unparseable entries are skipped. */
-function remoteClusterRanges(view: ReadView): { cluster: string; range: IPRange }[] {
+function remoteClusterRanges(view: ModelView): { cluster: string; range: IPRange }[] {
   const config = view.get(CONFIG_MAP, IC_CONFIG_NAMESPACE, IC_CONFIG_NAME);
   if (dataOf(config)['enable-ic'] !== 'true') return [];
   const out: { cluster: string; range: IPRange }[] = [];

@@ -1,7 +1,7 @@
+import { PROVIDER_NETWORK, VLAN } from '../../../shared/kube/schemas/kubeovn.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { VLAN_PROVIDER_INDEX } from './indexes.js';
-import { PROVIDER_NETWORK, VLAN } from './kinds.js';
 import { nameOf, numberField, specOf, stringField } from './read.js';
 
 const RULE = 'ipam/vlan';

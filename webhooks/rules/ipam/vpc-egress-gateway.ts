@@ -1,10 +1,10 @@
+import { SUBNET, VPC_EGRESS_GATEWAY } from '../../../shared/kube/schemas/kubeovn.js';
 import { parseAddress } from '../../../shared/net/address.js';
 import { parseCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
 import { parseList } from '../../../shared/net/syntax.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { SUBNET, VPC_EGRESS_GATEWAY } from './kinds.js';
 import { boolField, numberField, objectField, objectList, specOf, stringField, stringList } from './read.js';
 
 const RULE = 'ipam/vpc-egress-gateway';

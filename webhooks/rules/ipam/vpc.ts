@@ -1,3 +1,4 @@
+import { SUBNET, VPC } from '../../../shared/kube/schemas/kubeovn.js';
 import { type Address, familyName, parseAddress } from '../../../shared/net/address.js';
 import { parseCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
@@ -6,7 +7,6 @@ import { parseList } from '../../../shared/net/syntax.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { SUBNET_CIDR_INDEX, SUBNET_VPC_INDEX } from './indexes.js';
-import { SUBNET, VPC } from './kinds.js';
 import { boolField, nameOf, objectField, objectList, specOf, stringField } from './read.js';
 import { subnetVpc } from './subnet-model.js';
 

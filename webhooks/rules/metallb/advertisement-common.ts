@@ -1,8 +1,8 @@
 import { describeObject } from '../../../shared/kube/object.js';
+import { IP_ADDRESS_POOL } from '../../../shared/kube/schemas/metallb.js';
 import { deny, warn } from '../findings.js';
 import { specOf, stringList } from '../ipam/read.js';
 import type { AdmissionContext, Finding } from '../types.js';
-import { IP_ADDRESS_POOL } from './kinds.js';
 import { labelSelectorProblems, selectorKey, selectorList } from './label-selectors.js';
 
 /** Repeated entries of a string list, which MetalLB refuses ("duplicate definition of ..."). */

@@ -1,15 +1,15 @@
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
-import type { ReadView } from '../../../shared/kube/store.js';
+import { IP_ADDRESS_POOL } from '../../../shared/kube/schemas/metallb.js';
 import { selectorMatches } from '../gateway/label-selector.js';
 import { nameOf, specOf, stringList } from '../ipam/read.js';
-import { IP_ADDRESS_POOL } from './kinds.js';
 import { selectorList } from './label-selectors.js';
 
 /**
  * The pools an advertisement applies to, as MetalLB resolves them: the named pools plus the pools
  * whose labels match a pool selector; with neither, every pool of the namespace.
  */
-export function selectedPools(view: ReadView, advertisement: KubeObject): KubeObject[] {
+export function selectedPools(view: ModelView, advertisement: KubeObject): KubeObject[] {
   const spec = specOf(advertisement);
   const namespace = advertisement.metadata.namespace ?? '';
   const names = stringList(spec, 'ipAddressPools');

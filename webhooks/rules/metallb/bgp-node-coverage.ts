@@ -1,6 +1,8 @@
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
-import type { ReadView } from '../../../shared/kube/store.js';
+import { BGP_ADVERTISEMENT, BGP_PEER } from '../../../shared/kube/schemas/metallb.js';
+import { NODE } from '../../../shared/kube/schemas/workloads.js';
 import { warn } from '../findings.js';
 import { selectorMatches } from '../gateway/label-selector.js';
 import type { LabelSelector } from '../gateway/listeners.js';
@@ -8,7 +10,6 @@ import { nameOf, specOf, stringList } from '../ipam/read.js';
 import type { AdmissionContext, Finding } from '../types.js';
 import { selectedPools } from './advertisement-pools.js';
 import { ADVERTISEMENT_PEER_INDEX } from './indexes.js';
-import { BGP_ADVERTISEMENT, BGP_PEER, NODE } from './kinds.js';
 import { selectorList } from './label-selectors.js';
 
 const GUIDE_RULE = "the advertisement's nodes should be a subset of the peers' nodeSelectors";
@@ -22,7 +23,7 @@ function pickedNodes(nodes: readonly KubeObject[], selectors: LabelSelector[]): 
 }
 
 /** The peers an advertisement announces to: the named ones, or every peer of the namespace. */
-function advertisedPeers(view: ReadView, advertisement: KubeObject): KubeObject[] {
+function advertisedPeers(view: ModelView, advertisement: KubeObject): KubeObject[] {
   const namespace = advertisement.metadata.namespace ?? '';
   const names = stringList(specOf(advertisement), 'peers');
   if (names.length === 0) return [...view.list(BGP_PEER, namespace)];
@@ -73,7 +74,7 @@ export function advertisementCoverageFindings(
 }
 
 /** The advertisements that announce to `peer`: those naming it, and those naming no peer at all. */
-function advertisementsOf(view: ReadView, peer: KubeObject): KubeObject[] {
+function advertisementsOf(view: ModelView, peer: KubeObject): KubeObject[] {
   const namespace = peer.metadata.namespace ?? '';
   const byName = view
     .byIndex(BGP_ADVERTISEMENT, ADVERTISEMENT_PEER_INDEX, nameOf(peer))

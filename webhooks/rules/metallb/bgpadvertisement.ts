@@ -1,5 +1,6 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
+import { BGP_ADVERTISEMENT, BGP_PEER, COMMUNITY } from '../../../shared/kube/schemas/metallb.js';
 import { familyName } from '../../../shared/net/address.js';
 import { deny, warn } from '../findings.js';
 import { nameOf, numberField, objectList, specOf, stringField, stringList } from '../ipam/read.js';
@@ -9,7 +10,6 @@ import { selectedPools } from './advertisement-pools.js';
 import { advertisementCoverageFindings } from './bgp-node-coverage.js';
 import { parseCommunity } from './community-value.js';
 import { describeEntry } from './describe.js';
-import { BGP_ADVERTISEMENT, BGP_PEER, COMMUNITY } from './kinds.js';
 import { parsePoolAddresses, shortestCoveringPrefix } from './pool-model.js';
 
 const RULE = 'metallb/bgpadvertisement';

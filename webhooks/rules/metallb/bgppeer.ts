@@ -1,4 +1,5 @@
 import { describeObject } from '../../../shared/kube/object.js';
+import { BGP_ADVERTISEMENT, BGP_PEER } from '../../../shared/kube/schemas/metallb.js';
 import { tryParseAddress } from '../../../shared/net/address.js';
 import { deny, warn } from '../findings.js';
 import { boolField, nameOf, numberField, objectField, specOf, stringField } from '../ipam/read.js';
@@ -7,7 +8,6 @@ import { selectorListFindings } from './advertisement-common.js';
 import { peerCoverageFindings } from './bgp-node-coverage.js';
 import { timerFindings } from './bgppeer-timers.js';
 import { ADVERTISEMENT_PEER_INDEX } from './indexes.js';
-import { BGP_ADVERTISEMENT, BGP_PEER } from './kinds.js';
 
 const RULE = 'metallb/bgppeer';
 

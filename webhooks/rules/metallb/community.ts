@@ -1,8 +1,8 @@
+import { COMMUNITY } from '../../../shared/kube/schemas/metallb.js';
 import { deny } from '../findings.js';
 import { objectList, specOf, stringField } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { parseCommunity } from './community-value.js';
-import { COMMUNITY } from './kinds.js';
 
 const RULE = 'metallb/community';
 

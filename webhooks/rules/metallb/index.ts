@@ -1,5 +1,14 @@
+import { SERVICE } from '../../../shared/kube/schemas/core.js';
+import { SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
+import {
+  BGP_ADVERTISEMENT,
+  BGP_PEER,
+  COMMUNITY,
+  IP_ADDRESS_POOL,
+  L2_ADVERTISEMENT,
+} from '../../../shared/kube/schemas/metallb.js';
+import { NODE } from '../../../shared/kube/schemas/workloads.js';
 import { ipamRangeIndexes, SUBNET_CIDR_INDEX } from '../ipam/indexes.js';
-import { SUBNET } from '../ipam/kinds.js';
 import type { RuleFamily } from '../types.js';
 import { bgpAdvertisementRule } from './bgpadvertisement.js';
 import { bgpPeerRule } from './bgppeer.js';
@@ -12,15 +21,6 @@ import {
   servicePoolIndex,
 } from './indexes.js';
 import { ipAddressPoolRule } from './ipaddresspool.js';
-import {
-  BGP_ADVERTISEMENT,
-  BGP_PEER,
-  COMMUNITY,
-  IP_ADDRESS_POOL,
-  L2_ADVERTISEMENT,
-  NODE,
-  SERVICE,
-} from './kinds.js';
 import { l2AdvertisementRule } from './l2advertisement.js';
 import { metallbNamespaceRule } from './namespace.js';
 import { underlayPoolRule } from './underlay-pool.js';
@@ -28,7 +28,7 @@ import { underlaySubnetRule } from './underlay-subnet.js';
 
 /** The Subnet CIDR index of the ipam family, shared rather than declared twice. */
 const subnetCidrIndex = ipamRangeIndexes.filter(
-  (spec) => spec.kind === SUBNET && spec.name === SUBNET_CIDR_INDEX,
+  (spec) => spec.kind === SUBNET.groupKind && spec.name === SUBNET_CIDR_INDEX,
 );
 
 /** MetalLB (metallb.io): address pools, L2 and BGP advertisements, BGP peers, communities. */

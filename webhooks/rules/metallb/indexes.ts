@@ -1,13 +1,13 @@
+import { ADDRESS_POOL_ANNOTATIONS } from '../../../shared/kube/keys/metallb.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
-import type { EqualityIndexSpec, RangeIndexSpec } from '../../../shared/kube/store.js';
-import { specOf, stringList } from '../ipam/read.js';
+import { SERVICE } from '../../../shared/kube/schemas/core.js';
 import {
-  ADDRESS_POOL_ANNOTATIONS,
   BGP_ADVERTISEMENT,
   IP_ADDRESS_POOL,
   L2_ADVERTISEMENT,
-  SERVICE,
-} from './kinds.js';
+} from '../../../shared/kube/schemas/metallb.js';
+import type { EqualityIndexSpec, RangeIndexSpec } from '../../../shared/kube/store.js';
+import { specOf, stringList } from '../ipam/read.js';
 import { poolRanges } from './pool-model.js';
 
 export const POOL_ADDRESS_INDEX = 'addresses';
@@ -33,13 +33,13 @@ export function requestedPool(service: KubeObject): { annotation: string; pool: 
 }
 
 export const poolRangeIndex: RangeIndexSpec = {
-  kind: IP_ADDRESS_POOL,
+  kind: IP_ADDRESS_POOL.groupKind,
   name: POOL_ADDRESS_INDEX,
   ranges: poolRanges,
 };
 
 export const servicePoolIndex: EqualityIndexSpec = {
-  kind: SERVICE,
+  kind: SERVICE.groupKind,
   name: SERVICE_POOL_INDEX,
   keys: (obj) => {
     const pool = requestedPool(obj)?.pool;
@@ -48,13 +48,13 @@ export const servicePoolIndex: EqualityIndexSpec = {
 };
 
 export const advertisementPeerIndex: EqualityIndexSpec = {
-  kind: BGP_ADVERTISEMENT,
+  kind: BGP_ADVERTISEMENT.groupKind,
   name: ADVERTISEMENT_PEER_INDEX,
   keys: (obj) => stringList(specOf(obj), 'peers'),
 };
 
 export const serviceAllocatedPoolIndex: EqualityIndexSpec = {
-  kind: SERVICE,
+  kind: SERVICE.groupKind,
   name: SERVICE_ALLOCATED_POOL_INDEX,
   keys: (obj) => {
     const annotations = obj.metadata.annotations ?? {};
@@ -68,7 +68,7 @@ export const advertisementPoolIndexes: readonly EqualityIndexSpec[] = [
   L2_ADVERTISEMENT,
   BGP_ADVERTISEMENT,
 ].map((kind) => ({
-  kind,
+  kind: kind.groupKind,
   name: ADVERTISEMENT_POOL_INDEX,
   keys: (obj: KubeObject) => stringList(specOf(obj), 'ipAddressPools'),
 }));

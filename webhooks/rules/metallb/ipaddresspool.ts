@@ -1,5 +1,11 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
+import { SERVICE } from '../../../shared/kube/schemas/core.js';
+import {
+  BGP_ADVERTISEMENT,
+  IP_ADDRESS_POOL,
+  L2_ADVERTISEMENT,
+} from '../../../shared/kube/schemas/metallb.js';
 import { tryParseAddress } from '../../../shared/net/address.js';
 import { RangeSet } from '../../../shared/net/range-set.js';
 import { formatRange, rangeIntersection, rangesOverlap } from '../../../shared/net/ranges.js';
@@ -13,7 +19,6 @@ import {
   SERVICE_ALLOCATED_POOL_INDEX,
   SERVICE_POOL_INDEX,
 } from './indexes.js';
-import { BGP_ADVERTISEMENT, IP_ADDRESS_POOL, L2_ADVERTISEMENT, SERVICE } from './kinds.js';
 import { labelSelectorProblems, selectorKey, selectorList } from './label-selectors.js';
 import { type PoolEntry, parsePoolAddresses } from './pool-model.js';
 import { heldLoadBalancerIps } from './service-addresses.js';

@@ -1,9 +1,9 @@
+import { L2_ADVERTISEMENT } from '../../../shared/kube/schemas/metallb.js';
 import { deny } from '../findings.js';
 import type { LabelSelector } from '../gateway/listeners.js';
 import { objectList, specOf } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { commonAdvertisementFindings } from './advertisement-common.js';
-import { L2_ADVERTISEMENT } from './kinds.js';
 import { labelSelectorProblems } from './label-selectors.js';
 
 const RULE = 'metallb/l2advertisement';

@@ -1,6 +1,6 @@
+import { METALLB_KINDS } from '../../../shared/kube/schemas/metallb.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { METALLB_KINDS } from './kinds.js';
 
 const RULE = 'metallb/namespace';
 

@@ -1,7 +1,7 @@
+import { LOAD_BALANCER_IPS_ANNOTATIONS } from '../../../shared/kube/keys/metallb.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { formatAddress, tryParseAddress } from '../../../shared/net/address.js';
 import { objectField, objectList, specOf, stringField } from '../ipam/read.js';
-import { LOAD_BALANCER_IPS_ANNOTATIONS } from './kinds.js';
 
 const SHARING_ANNOTATIONS = ['metallb.io/allow-shared-ip', 'metallb.universe.tf/allow-shared-ip'];
 

@@ -1,11 +1,11 @@
 import { describeObject } from '../../../shared/kube/object.js';
+import { SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
+import { IP_ADDRESS_POOL } from '../../../shared/kube/schemas/metallb.js';
 import { deny } from '../findings.js';
-import { SUBNET } from '../ipam/kinds.js';
 import { nameOf } from '../ipam/read.js';
 import { subnetRanges } from '../ipam/subnet-model.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { POOL_ADDRESS_INDEX } from './indexes.js';
-import { IP_ADDRESS_POOL } from './kinds.js';
 import { parsePoolAddresses } from './pool-model.js';
 import { excludedRanges, lendsLoadBalancerAddresses, underlayProblems } from './underlay-model.js';
 

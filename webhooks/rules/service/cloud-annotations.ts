@@ -1,5 +1,5 @@
+import { SERVICE } from '../../../shared/kube/schemas/core.js';
 import { deny } from '../findings.js';
-import { SERVICE } from '../metallb/kinds.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { elbAutocreateProblems } from './elb-autocreate.js';
 

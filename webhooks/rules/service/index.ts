@@ -1,5 +1,6 @@
+import { SERVICE } from '../../../shared/kube/schemas/core.js';
+import { IP_ADDRESS_POOL } from '../../../shared/kube/schemas/metallb.js';
 import { poolRangeIndex } from '../metallb/indexes.js';
-import { IP_ADDRESS_POOL, SERVICE } from '../metallb/kinds.js';
 import type { RuleFamily } from '../types.js';
 import { serviceCloudAnnotationsRule } from './cloud-annotations.js';
 import { loadBalancerIpIndex, nodePortIndex } from './indexes.js';

@@ -1,5 +1,5 @@
+import { SERVICE } from '../../../shared/kube/schemas/core.js';
 import type { EqualityIndexSpec } from '../../../shared/kube/store.js';
-import { SERVICE } from '../metallb/kinds.js';
 import { heldLoadBalancerIps, requestedLoadBalancerIps } from '../metallb/service-addresses.js';
 import { nodePortsOf, serviceType } from './service-model.js';
 
@@ -11,7 +11,7 @@ export function nodePortKey(nodePort: number, protocol: string): string {
 
 /** `<nodePort>/<protocol>` of every node port a stored Service holds. */
 export const nodePortIndex: EqualityIndexSpec = {
-  kind: SERVICE,
+  kind: SERVICE.groupKind,
   name: NODE_PORT_INDEX,
   keys: (obj) =>
     serviceType(obj) === 'ClusterIP' || serviceType(obj) === 'ExternalName'
@@ -23,7 +23,7 @@ export const LOAD_BALANCER_IP_INDEX = 'load-balancer-ip';
 
 /** Addresses a Service requests from MetalLB or holds, canonical text. */
 export const loadBalancerIpIndex: EqualityIndexSpec = {
-  kind: SERVICE,
+  kind: SERVICE.groupKind,
   name: LOAD_BALANCER_IP_INDEX,
   keys: (obj) => [
     ...new Set([...requestedLoadBalancerIps(obj).map((r) => r.address), ...heldLoadBalancerIps(obj)]),

@@ -1,7 +1,7 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
+import { SERVICE } from '../../../shared/kube/schemas/core.js';
 import { deny } from '../findings.js';
-import { SERVICE } from '../metallb/kinds.js';
 import { portKeys, requestedLoadBalancerIps, sharingKey } from '../metallb/service-addresses.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { LOAD_BALANCER_IP_INDEX } from './indexes.js';

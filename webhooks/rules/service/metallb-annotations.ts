@@ -1,11 +1,13 @@
+import { LOAD_BALANCER_IPS_ANNOTATIONS } from '../../../shared/kube/keys/metallb.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
+import { SERVICE } from '../../../shared/kube/schemas/core.js';
+import { IP_ADDRESS_POOL } from '../../../shared/kube/schemas/metallb.js';
 import { type Address, familyName, tryParseAddress } from '../../../shared/net/address.js';
 import { singleAddressRange } from '../../../shared/net/ranges.js';
 import { deny, warn } from '../findings.js';
 import { nameOf, specOf, stringField } from '../ipam/read.js';
 import { POOL_ADDRESS_INDEX, requestedPool } from '../metallb/indexes.js';
-import { IP_ADDRESS_POOL, LOAD_BALANCER_IPS_ANNOTATIONS, SERVICE } from '../metallb/kinds.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { serviceType } from './service-model.js';
 

@@ -1,4 +1,7 @@
 import type { RuleFamily } from '../../../../webhooks/rules/types.js';
+import { looseKind } from '../../../support/loose-kind.js';
+
+const SLOW = looseKind('example.acpnet.io', 'Slow');
 
 /** A rule that holds every review of `example.acpnet.io/Slow` until released: for shutdown draining. */
 export function slowFamily() {
@@ -17,7 +20,7 @@ export function slowFamily() {
     rules: [
       {
         id: 'slow/wait',
-        kinds: ['example.acpnet.io/Slow'],
+        kinds: [SLOW],
         check: async () => {
           entered();
           await released;

@@ -1,10 +1,32 @@
+import { z } from 'zod';
+import { defineKind } from '../../../../shared/kube/model/kind-model.js';
 import type { KubeObject } from '../../../../shared/kube/object.js';
 import { describeObject } from '../../../../shared/kube/object.js';
+import { objectMeta } from '../../../../shared/kube/schemas/meta.js';
 import type { ReadView } from '../../../../shared/kube/store.js';
 import type { AdmissionSettings, RuleFamily } from '../../../../webhooks/rules/types.js';
 
 /** A made-up kind whose fixture family exercises every path of the review engine. */
-export const widgetKind = 'example.acpnet.io/Widget' as const;
+export const widgetKind = defineKind({
+  group: 'example.acpnet.io',
+  kind: 'Widget',
+  plural: 'widgets',
+  namespaced: true,
+  versions: {
+    v1: z.looseObject({
+      apiVersion: z.literal('example.acpnet.io/v1'),
+      kind: z.literal('Widget'),
+      metadata: objectMeta,
+      spec: z
+        .looseObject({
+          size: z.number().optional(),
+          port: z.number().optional(),
+          color: z.string().optional(),
+        })
+        .optional(),
+    }),
+  },
+});
 
 interface WidgetSpec {
   size?: number;
@@ -19,7 +41,7 @@ function spec(obj: KubeObject): WidgetSpec {
 export const widgetFamily: RuleFamily = {
   name: 'widgets',
   reads: [widgetKind],
-  equalityIndexes: [{ kind: widgetKind, name: 'port', keys: (o) => [String(spec(o).port ?? '')] }],
+  equalityIndexes: [{ kind: widgetKind.groupKind, name: 'port', keys: (o) => [String(spec(o).port ?? '')] }],
   mutators: [
     {
       id: 'widgets/default-size',

@@ -4,6 +4,7 @@ import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { desiredForAlb } from '../../../../functions/ingress-sync/desired.js';
 import { selectAlbs } from '../../../../functions/ingress-sync/selection.js';
+import { ModelView } from '../../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../../shared/kube/object.js';
 import type { Ingress } from '../../../../shared/kube/schemas/ingress.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
@@ -26,7 +27,7 @@ function generated(): [string, KubeObject, KubeObject[]][] {
     for (const event of testCase.events) {
       if (event.type === 'delete' || event.object.kind !== 'Ingress') continue;
       const ingress = event.object as Ingress;
-      const view = storeWith([albFamily], [...state, ingress]);
+      const view = new ModelView(storeWith([albFamily], [...state, ingress]));
       for (const alb of selectAlbs(ingress, view)) {
         const { frontends, rules: albRules } = desiredForAlb(ingress, alb, view);
         const context = [...state, ...frontends];

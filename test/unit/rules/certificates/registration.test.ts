@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { kindDefinition, validateSchema } from '../../../../shared/kube/registry.js';
+import { kindModel, validateSchema } from '../../../../shared/kube/registry.js';
 import { certificatesFamily } from '../../../../webhooks/rules/certificates/index.js';
 import { ruleFamilies } from '../../../../webhooks/rules/index.js';
 
@@ -13,13 +13,13 @@ describe('certificates family registration', () => {
       'crd.alauda.io/Domain certificates/domain-name-by-cluster',
       'crd.alauda.io/Domain certificates/domain-secret-ref',
     ]);
-    expect(certificatesFamily.reads).toContain('crd.alauda.io/Domain');
+    expect(certificatesFamily.reads.map((k) => k.groupKind)).toContain('crd.alauda.io/Domain');
     // Secrets are read by name when needed, never cached cluster-wide.
-    expect(certificatesFamily.reads).not.toContain('/Secret');
+    expect(certificatesFamily.reads.map((k) => k.groupKind)).not.toContain('/Secret');
   });
 
   it('registers Domain v2 as a cluster-scoped kind', () => {
-    expect(kindDefinition('crd.alauda.io/Domain')).toMatchObject({ plural: 'domains', namespaced: false });
+    expect(kindModel('crd.alauda.io/Domain')).toMatchObject({ plural: 'domains', namespaced: false });
   });
 
   it.each([

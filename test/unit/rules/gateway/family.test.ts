@@ -1,12 +1,14 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import type { KindModel } from '../../../../shared/kube/model/kind-model.js';
+import type { ModelView } from '../../../../shared/kube/model/model-view.js';
 import type { GroupKind, KubeObject } from '../../../../shared/kube/object.js';
 import { groupKindOf } from '../../../../shared/kube/object.js';
+import { ROUTE_KINDS } from '../../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { ReadView } from '../../../../shared/kube/store.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { gatewayFamily } from '../../../../webhooks/rules/gateway/index.js';
-import { ROUTE_KINDS } from '../../../../webhooks/rules/gateway/kinds.js';
 import { ruleFamilies } from '../../../../webhooks/rules/index.js';
 import { contextFor, loadFixture, type RuleCase, storeWith } from './support/harness.js';
 
@@ -109,9 +111,13 @@ describe('gateway family', () => {
     'judges malformed %s without throwing',
     async (_name, object) => {
       const ctx = contextFor({ object, state: [object], operation: 'UPDATE', oldObject: object });
-      for (const rule of gatewayFamily.rules.filter((r) => r.kinds.includes(groupKindOf(object))))
+      for (const rule of gatewayFamily.rules.filter((r) =>
+        r.kinds.some((k) => k.groupKind === groupKindOf(object)),
+      ))
         expect(Array.isArray(await rule.check(ctx))).toBe(true);
-      for (const mutator of gatewayFamily.mutators.filter((m) => m.kinds.includes(groupKindOf(object))))
+      for (const mutator of gatewayFamily.mutators.filter((m) =>
+        m.kinds.some((k) => k.groupKind === groupKindOf(object)),
+      ))
         expect(Array.isArray(await mutator.mutate(ctx))).toBe(true);
     },
   );
@@ -123,16 +129,16 @@ const LARGE: readonly GroupKind[] = [
   'gateway.networking.k8s.io/ListenerSet',
   'gateway.envoyproxy.io/SecurityPolicy',
   'gateway.envoyproxy.io/EnvoyProxy',
-  ...ROUTE_KINDS,
+  ...ROUTE_KINDS.map((kind) => kind.groupKind),
 ];
 
-function listingGuard(view: ReadView, listed: string[]): ReadView {
+function listingGuard(view: ModelView, listed: string[]): ModelView {
   return new Proxy(view, {
     get(target, prop, receiver) {
       if (prop === 'list')
-        return (kind: GroupKind, namespace?: string) => {
-          if (LARGE.includes(kind) || namespace === undefined)
-            listed.push(`${kind} in ${namespace ?? 'all namespaces'}`);
+        return (kind: KindModel, namespace?: string) => {
+          if (LARGE.includes(kind.groupKind) || namespace === undefined)
+            listed.push(`${kind.groupKind} in ${namespace ?? 'all namespaces'}`);
           return target.list(kind, namespace);
         };
       const value = Reflect.get(target, prop, receiver);
@@ -154,9 +160,13 @@ describe('reads of the gateway rules', () => {
     const ctx = contextFor(c);
     const listed: string[] = [];
     const guarded = { ...ctx, view: listingGuard(ctx.view, listed) };
-    for (const rule of gatewayFamily.rules.filter((r) => r.kinds.includes(groupKindOf(c.object))))
+    for (const rule of gatewayFamily.rules.filter((r) =>
+      r.kinds.some((k) => k.groupKind === groupKindOf(c.object)),
+    ))
       await rule.check(guarded);
-    for (const mutator of gatewayFamily.mutators.filter((m) => m.kinds.includes(groupKindOf(c.object))))
+    for (const mutator of gatewayFamily.mutators.filter((m) =>
+      m.kinds.some((k) => k.groupKind === groupKindOf(c.object)),
+    ))
       await mutator.mutate(guarded);
     expect(listed).toEqual([]);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { KubeObject } from '../../../../shared/kube/object.js';
-import { kindDefinition } from '../../../../shared/kube/registry.js';
+import { kindModel } from '../../../../shared/kube/registry.js';
 import type { ReadView } from '../../../../shared/kube/store.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
@@ -50,7 +50,7 @@ describe('ingress and alb families', () => {
     expect(ruleFamilies).toContain(ingressFamily);
     expect(ruleFamilies).toContain(albFamily);
     for (const kind of [...ingressFamily.reads, ...albFamily.reads])
-      expect(kindDefinition(kind)).toBeDefined();
+      expect(kindModel(kind.groupKind)).toBe(kind);
   });
 
   it('finds a duplicate access point among 2,000 Ingresses by index, listing none', async () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ModelView } from '../../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../../shared/kube/object.js';
 import { ipamFamily } from '../../../../webhooks/rules/ipam/index.js';
 import { subnetOverlapsRule } from '../../../../webhooks/rules/ipam/subnet-overlaps.js';
@@ -20,7 +21,7 @@ describe('service CIDR setting', () => {
     const findings = await subnetOverlapsRule.check({
       operation: 'CREATE',
       object: subnet,
-      view: storeWith([ipamFamily], []),
+      view: new ModelView(storeWith([ipamFamily], [])),
       settings: settingsWith({ serviceCidr }),
     });
     expect(findings).toHaveLength(count);
@@ -33,7 +34,7 @@ describe('service CIDR setting', () => {
         subnetOverlapsRule.check({
           operation: 'CREATE',
           object: subnet,
-          view: storeWith([ipamFamily], []),
+          view: new ModelView(storeWith([ipamFamily], [])),
           settings: settingsWith({ serviceCidr }),
         }),
       ).toThrow(/service CIDR setting is invalid: .*"/);

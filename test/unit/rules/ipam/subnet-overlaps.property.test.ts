@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { ModelView } from '../../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../../shared/kube/object.js';
 import { formatAddress } from '../../../../shared/net/address.js';
 import { cidrFrom, cidrRange } from '../../../../shared/net/cidr.js';
@@ -68,7 +69,7 @@ describe('subnet overlap rule agrees with a brute-force check', () => {
         const findings = await subnetOverlapsRule.check({
           operation: 'CREATE',
           object: subnetOf('candidate', candidate),
-          view,
+          view: new ModelView(view),
           settings: settingsWith({ serviceCidr: '' }),
         });
         const conflicts = findings.map((f) => f.conflictsWith ?? '').sort();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { ModelView } from '../../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../../shared/kube/object.js';
 import { ipamFamily } from '../../../../webhooks/rules/ipam/index.js';
 import { subnetAddressingRule } from '../../../../webhooks/rules/ipam/subnet-addressing.js';
@@ -15,7 +16,7 @@ const subnetWith = (spec: Record<string, unknown>): KubeObject => ({
 const ctxFor = (object: KubeObject) => ({
   operation: 'CREATE' as const,
   object,
-  view: storeWith([ipamFamily], []),
+  view: new ModelView(storeWith([ipamFamily], [])),
   settings: settingsWith({ serviceCidr: '10.96.0.0/12' }),
 });
 

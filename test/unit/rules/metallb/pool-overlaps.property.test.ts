@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { ModelView } from '../../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../../shared/kube/object.js';
 import { formatAddress } from '../../../../shared/net/address.js';
 import type { IPRange } from '../../../../shared/net/range.js';
@@ -61,7 +62,7 @@ describe('pool overlap rule agrees with a brute-force check', () => {
           const findings = await ipAddressPoolRule.check({
             operation: 'CREATE',
             object: pool('candidate', candidate),
-            view: storeWith([metallbFamily], state),
+            view: new ModelView(storeWith([metallbFamily], state)),
             settings: settingsWith(),
           });
           const reported = findings

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { expect } from '@jest/globals';
 import { parse } from 'yaml';
 import type { MemoryStore } from '../../../../../shared/kube/memory-store.js';
+import { ModelView } from '../../../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../../../shared/kube/object.js';
 import { formatFinding } from '../../../../../webhooks/review/messages.js';
 import { gatewayFamily } from '../../../../../webhooks/rules/gateway/index.js';
@@ -65,7 +66,7 @@ export function contextFor(c: {
     operation: c.operation ?? 'CREATE',
     object: c.object,
     oldObject: c.oldObject,
-    view: storeWith(c.state),
+    view: new ModelView(storeWith(c.state)),
     settings,
   };
 }

@@ -1,16 +1,4 @@
-import type { GroupKind } from '../../../shared/kube/object.js';
-
-export const SUBNET: GroupKind = 'kubeovn.io/Subnet';
-export const IPPOOL: GroupKind = 'kubeovn.io/IPPool';
-export const IP: GroupKind = 'kubeovn.io/IP';
-export const VLAN: GroupKind = 'kubeovn.io/Vlan';
-export const PROVIDER_NETWORK: GroupKind = 'kubeovn.io/ProviderNetwork';
-export const VPC: GroupKind = 'kubeovn.io/Vpc';
-export const VPC_EGRESS_GATEWAY: GroupKind = 'kubeovn.io/VpcEgressGateway';
-export const NODE: GroupKind = '/Node';
-export const POD: GroupKind = '/Pod';
-export const CONFIG_MAP: GroupKind = '/ConfigMap';
-export const NETWORK_ATTACHMENT_DEFINITION: GroupKind = 'k8s.cni.cncf.io/NetworkAttachmentDefinition';
+/** Names, annotations and ConfigMaps of Kube-OVN that acpnet reads and writes. */
 
 /** The VPC a Subnet with an empty `spec.vpc` belongs to. */
 export const DEFAULT_VPC = 'ovn-cluster';

@@ -1,0 +1,14 @@
+/** Service annotations MetalLB reads; the stable `metallb.io/` name wins over the deprecated one. */
+
+export const ADDRESS_POOL_ANNOTATIONS = [
+  'metallb.io/address-pool',
+  'metallb.universe.tf/address-pool',
+] as const;
+export const LOAD_BALANCER_IPS_ANNOTATIONS = [
+  'metallb.io/loadBalancerIPs',
+  'metallb.universe.tf/loadBalancerIPs',
+] as const;
+export const ALLOW_SHARED_IP_ANNOTATIONS = [
+  'metallb.io/allow-shared-ip',
+  'metallb.universe.tf/allow-shared-ip',
+] as const;
