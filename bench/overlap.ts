@@ -12,7 +12,7 @@ import type { IPRange } from '../shared/net/range.js';
 import { rangesOverlap } from '../shared/net/ranges.js';
 import { reviewObject } from '../webhooks/review/engine.js';
 import { RuleIndex } from '../webhooks/review/rule-index.js';
-import { ipamFamily } from '../webhooks/rules/ipam/index.js';
+import { kubeovnFamily } from '../webhooks/rules/kubeovn/index.js';
 import type { AdmissionSettings } from '../webhooks/rules/types.js';
 
 const sizes = [100, 1_000, 10_000, 100_000];
@@ -44,8 +44,8 @@ function subnet(name: string, cidrBlock: string): KubeObject {
 
 function storeOf(n: number): MemoryStore {
   const store = new MemoryStore({ now: settings.now, onError: (error) => console.error(error) });
-  for (const spec of ipamFamily.rangeIndexes ?? []) store.addRangeIndex(spec);
-  for (const spec of ipamFamily.equalityIndexes ?? []) store.addEqualityIndex(spec);
+  for (const spec of kubeovnFamily.rangeIndexes ?? []) store.addRangeIndex(spec);
+  for (const spec of kubeovnFamily.equalityIndexes ?? []) store.addEqualityIndex(spec);
   // Every fourth /26 is used, so the reviewed subnets land both in gaps and on existing ones.
   store.load(Array.from({ length: n }, (_, i) => subnet(`subnet-${i}`, slash26(i * 4))));
   return store;
@@ -88,7 +88,7 @@ class LinearScanView implements ReadView {
   }
 }
 
-const rules = new RuleIndex([ipamFamily]);
+const rules = new RuleIndex([kubeovnFamily]);
 
 /** Alternates a subnet in a free gap (admitted) with one over an existing subnet (denied). */
 function candidate(i: number, n: number): KubeObject {
@@ -149,7 +149,7 @@ function fmt(micros: number): string {
 async function main(): Promise<void> {
   // Let the JIT settle on the review path before the first (smallest) size is timed.
   const warm = storeOf(sizes[0]!);
-  const warmLinear = new LinearScanView(warm, ipamFamily.rangeIndexes ?? []);
+  const warmLinear = new LinearScanView(warm, kubeovnFamily.rangeIndexes ?? []);
   for (let i = 0; i < 1000; i++) {
     await reviewObject(
       { operation: 'CREATE', object: candidate(i, sizes[0]!), view: warm, settings },
@@ -169,7 +169,7 @@ async function main(): Promise<void> {
     const store = storeOf(n);
     const { indexed, linear, deniedShare } = await compare(
       store,
-      new LinearScanView(store, ipamFamily.rangeIndexes ?? []),
+      new LinearScanView(store, kubeovnFamily.rangeIndexes ?? []),
       n,
     );
     results.push({ n, indexed, linear });

@@ -50,6 +50,10 @@ export interface ValidationRule<T extends KubeObject = KubeObject> {
   kinds: readonly KindModel[];
   /** Operations it runs on; default CREATE and UPDATE. */
   operations?: readonly Operation[];
+  /** Every reason its findings can carry (the rule catalogue lists them). */
+  reasons?: readonly string[];
+  /** The section of the platform's networking guide the rule enforces, by its title. */
+  guide?: string;
   check(ctx: AdmissionContext<T>): Finding[] | Promise<Finding[]>;
 }
 
@@ -63,6 +67,8 @@ export interface Mutator<T extends KubeObject = KubeObject> {
   id: string;
   kinds: readonly KindModel[];
   operations?: readonly Operation[];
+  /** The section of the platform's networking guide whose defaults the mutator fills in, by its title. */
+  guide?: string;
   /** Returns JSONPatch operations against `ctx.object` as received (RFC 6901 paths). */
   mutate(ctx: AdmissionContext<T>): JsonPatchOperation[] | Promise<JsonPatchOperation[]>;
 }

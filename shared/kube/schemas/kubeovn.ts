@@ -5,7 +5,7 @@ import { kubeObject } from './meta.js';
 /**
  * kubeovn.io/v1 kinds as the Kube-OVN CRDs publish them (unknown fields refused), plus the fields
  * the platform adds to Subnet for Calico networks (ipipMode, vxlanMode, v4blockSize). Value checks
- * that need a readable message (CIDRs, enums the CRD leaves as strings) live in the ipam rules.
+ * that need a readable message (CIDRs, enums the CRD leaves as strings) live in the kubeovn rules.
  */
 export const KUBEOVN_GROUP = 'kubeovn.io';
 const apiVersion = `${KUBEOVN_GROUP}/v1`;

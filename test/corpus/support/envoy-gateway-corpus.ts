@@ -1,19 +1,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import {
+  gatewayAllowsListenerSet,
+  listenerSetParent,
+  listenersOf,
+} from '../../../shared/gateway/listeners.js';
+import { referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
+import { array, dig, integer, record, text } from '../../../shared/kube/fields.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import {
   listenerRefsVerdict,
   missingTlsKeys,
 } from '../../../webhooks/rules/gateway/certificate-ref-planner.js';
 import { conflictVerdicts } from '../../../webhooks/rules/gateway/listener-conflict-planner.js';
-import {
-  gatewayAllowsListenerSet,
-  listenerSetParent,
-  listenersOf,
-} from '../../../webhooks/rules/gateway/listeners.js';
-import { array, dig, integer, record, text } from '../../../webhooks/rules/gateway/read.js';
-import { referenceGrantAllows } from '../../../webhooks/rules/gateway/reference-grants.js';
 import {
   namespaceLabels,
   planRouteAttachment,

@@ -1,6 +1,6 @@
+import { dig, text } from '../../../shared/kube/fields.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { ALB_RULE, ALB2, FRONTEND } from '../../../shared/kube/schemas/alb.js';
-import { dig, text } from '../gateway/read.js';
 import type { ValidationRule } from '../types.js';
 import { adviseOnCertificate, type HostToCover, splitNamespacedName } from './certificate-advice.js';
 

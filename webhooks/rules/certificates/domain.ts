@@ -1,10 +1,10 @@
+import { dig, text } from '../../../shared/kube/fields.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { formatPath } from '../../../shared/kube/schema-issues.js';
 import {
   DOMAIN_CLUSTER_LABEL,
   DOMAIN_SECRET_REF_ANNOTATION,
 } from '../../../shared/kube/schemas/alauda-domain.js';
-import { dig, text } from '../gateway/read.js';
 
 /** The fields of a Domain the rules use, read defensively (schema validation runs separately). */
 export interface DomainFields {

@@ -1,3 +1,5 @@
+import { listenersOf, type OwnedListener, tlsMode } from '../../../shared/gateway/listeners.js';
+import { referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import {
   GATEWAY,
@@ -8,8 +10,6 @@ import {
 import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
 import { checkTlsSecret } from '../../../shared/tls/secret.js';
 import { deny, warn } from '../findings.js';
-import { listenersOf, type OwnedListener, tlsMode } from '../gateway/listeners.js';
-import { referenceGrantAllows } from '../gateway/reference-grants.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { describeProblem, secretName } from './problems.js';
 

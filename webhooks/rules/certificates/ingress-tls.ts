@@ -1,6 +1,6 @@
+import { array, dig, record, text } from '../../../shared/kube/fields.js';
 import { formatPath } from '../../../shared/kube/schema-issues.js';
 import { INGRESS } from '../../../shared/kube/schemas/ingress.js';
-import { array, dig, record, text } from '../gateway/read.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { adviseOnCertificate, splitNamespacedName } from './certificate-advice.js';
 

@@ -1,8 +1,8 @@
+import { listenersOf } from '../../../shared/gateway/listeners.js';
+import { selectorProblem } from '../../../shared/kube/label-selector.js';
 import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { selectorProblem } from './label-selector.js';
-import { listenersOf } from './listeners.js';
 import { supportedRouteKinds, unsupportedAllowedKinds } from './route-kinds.js';
 
 const RULE = 'gateway/allowed-routes';

@@ -1,7 +1,7 @@
+import type { Listener, ObjectRef } from '../../../shared/gateway/listeners.js';
+import { type GrantFrom, referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
+import { record } from '../../../shared/kube/fields.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
-import type { Listener, ObjectRef } from './listeners.js';
-import { record } from './read.js';
-import { type GrantFrom, referenceGrantAllows } from './reference-grants.js';
 import { unsupportedAllowedKinds } from './route-kinds.js';
 
 /** Keys a listener certificate Secret lacks of tls.crt and tls.key (their content is judged elsewhere). */

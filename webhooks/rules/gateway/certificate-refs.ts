@@ -1,3 +1,4 @@
+import { listenersOf } from '../../../shared/gateway/listeners.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import {
   GATEWAY,
@@ -8,7 +9,6 @@ import {
 import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { judgeCertificateRef, missingTlsKeys } from './certificate-ref-planner.js';
-import { listenersOf } from './listeners.js';
 
 const RULE = 'gateway/certificate-refs';
 

@@ -1,10 +1,10 @@
+import { listenersOf, type OwnedListener } from '../../../shared/gateway/listeners.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import { GATEWAY, LISTENER_SET, ROUTE_KINDS } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { nsName, ROUTES_BY_PARENT } from './indexes.js';
-import { listenersOf, type OwnedListener } from './listeners.js';
 import { namespaceLabels, planRouteAttachment } from './route-attachment-planner.js';
 import { parentRefsOf, routeHostnames } from './routes.js';
 

@@ -1,11 +1,11 @@
+import { listenersOf } from '../../../shared/gateway/listeners.js';
+import { dig } from '../../../shared/kube/fields.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { ENVOY_PROXY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
 import { GATEWAY } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { GATEWAYS_BY_ENVOY_PROXY, gatewayEnvoyProxy, nsName } from './indexes.js';
-import { listenersOf } from './listeners.js';
-import { dig } from './read.js';
 
 const RULE = 'gateway/envoy-proxy';
 

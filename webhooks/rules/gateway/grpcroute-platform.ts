@@ -1,7 +1,7 @@
+import { array, dig, record, text } from '../../../shared/kube/fields.js';
 import { GRPC_ROUTE } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { array, dig, record, text } from './read.js';
 
 const RULE = 'gateway/grpcroute-platform';
 

@@ -1,10 +1,10 @@
+import { listenerSetParent } from '../../../shared/gateway/listeners.js';
+import { array, dig, record, stringMap, text } from '../../../shared/kube/fields.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { ENVOY_PROXY, SECURITY_POLICY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
 import { GATEWAY, LISTENER_SET, ROUTE_KINDS } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { EqualityIndexSpec } from '../../../shared/kube/store.js';
-import { listenerSetParent } from './listeners.js';
 import { targetKey, targetRefsOf } from './policy-targets.js';
-import { array, dig, record, stringMap, text } from './read.js';
 import { parentRefsOf } from './routes.js';
 
 export const LISTENER_SETS_BY_PARENT = 'gateway/listenersets-by-parent';

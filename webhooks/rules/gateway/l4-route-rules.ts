@@ -1,7 +1,7 @@
+import { array, dig } from '../../../shared/kube/fields.js';
 import { TCP_ROUTE, UDP_ROUTE } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { array, dig } from './read.js';
 
 const RULE = 'gateway/l4-route-rules';
 

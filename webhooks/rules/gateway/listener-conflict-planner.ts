@@ -1,4 +1,4 @@
-import type { OwnedListener } from './listeners.js';
+import type { OwnedListener } from '../../../shared/gateway/listeners.js';
 
 export type ConflictReason = 'HostnameConflict' | 'ProtocolConflict';
 

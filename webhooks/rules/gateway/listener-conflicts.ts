@@ -1,16 +1,16 @@
-import type { ModelView } from '../../../shared/kube/model/model-view.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
-import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
-import { deny } from '../findings.js';
-import type { Finding, ValidationRule } from '../types.js';
-import { describeConflict, planListenerConflicts } from './listener-conflict-planner.js';
 import {
   describeListener,
   listenerSetParent,
   listenersOf,
   type OwnedListener,
   sameOwner,
-} from './listeners.js';
+} from '../../../shared/gateway/listeners.js';
+import type { ModelView } from '../../../shared/kube/model/model-view.js';
+import type { KubeObject } from '../../../shared/kube/object.js';
+import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
+import { deny } from '../findings.js';
+import type { Finding, ValidationRule } from '../types.js';
+import { describeConflict, planListenerConflicts } from './listener-conflict-planner.js';
 import { sharedListeners } from './topology.js';
 
 const RULE = 'gateway/listener-conflicts';

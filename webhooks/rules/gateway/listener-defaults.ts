@@ -1,6 +1,6 @@
+import { array, dig, record } from '../../../shared/kube/fields.js';
 import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { JsonPatchOperation, Mutator } from '../types.js';
-import { array, dig, record } from './read.js';
 
 /** Listener defaults: `tls.mode: Terminate` on HTTPS/TLS listeners, `allowedRoutes.namespaces.from: Same`. */
 export const listenerDefaults: Mutator = {

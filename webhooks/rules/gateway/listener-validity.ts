@@ -1,7 +1,7 @@
+import { listenersOf, tlsMode } from '../../../shared/gateway/listeners.js';
 import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { listenersOf, tlsMode } from './listeners.js';
 
 const RULE = 'gateway/listener-validity';
 const PLATFORM_PROTOCOLS = ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP'];

@@ -1,8 +1,8 @@
+import { gatewayAllowsListenerSet, listenerSetParent } from '../../../shared/gateway/listeners.js';
 import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { gatewayAllowsListenerSet, listenerSetParent } from './listeners.js';
 import { namespaceLabels } from './route-attachment-planner.js';
 
 const RULE = 'gateway/listenerset-parent';

@@ -1,8 +1,8 @@
+import { dig, record, text } from '../../../shared/kube/fields.js';
 import { ENVOY_GROUP, ENVOY_PROXY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
 import { GATEWAY } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { dig, record, text } from './read.js';
 
 const RULE = 'gateway/parameters-ref';
 

@@ -1,3 +1,6 @@
+import { objectRef } from '../../../shared/gateway/listeners.js';
+import { referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
+import { array, dig, record } from '../../../shared/kube/fields.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { CONFIG_MAP } from '../../../shared/kube/schemas/core.js';
@@ -5,10 +8,7 @@ import { ENVOY_GROUP, SECURITY_POLICY } from '../../../shared/kube/schemas/envoy
 import { BACKEND_TLS_POLICY, REFERENCE_GRANT } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { objectRef } from './listeners.js';
 import { bundleValue, isPemCertificateBundle } from './pem.js';
-import { array, dig, record } from './read.js';
-import { referenceGrantAllows } from './reference-grants.js';
 
 const RULE = 'gateway/policy-secrets';
 

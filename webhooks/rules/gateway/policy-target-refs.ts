@@ -1,3 +1,5 @@
+import { listenersOf } from '../../../shared/gateway/listeners.js';
+import { array, dig, record, text } from '../../../shared/kube/fields.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { SERVICE } from '../../../shared/kube/schemas/core.js';
@@ -16,9 +18,7 @@ import {
 import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { LISTENER_SETS_BY_PARENT, nsName } from './indexes.js';
-import { listenersOf } from './listeners.js';
 import { describeTarget, type PolicyTargetRef, targetFieldPath, targetRefsOf } from './policy-targets.js';
-import { array, dig, record, text } from './read.js';
 
 const RULE = 'gateway/policy-target-refs';
 

@@ -1,5 +1,5 @@
+import { array, dig, record, text } from '../../../shared/kube/fields.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
-import { array, dig, record, text } from './read.js';
 
 export interface PolicyTargetRef {
   index: number;

@@ -1,6 +1,6 @@
+import type { OwnedListener } from '../../../shared/gateway/listeners.js';
+import { selectorMatches } from '../../../shared/kube/label-selector.js';
 import { routeMatchesListenerHostname } from './hostnames.js';
-import { selectorMatches } from './label-selector.js';
-import type { OwnedListener } from './listeners.js';
 import { admittedRouteKinds } from './route-kinds.js';
 
 export type AttachmentReason =

@@ -1,3 +1,4 @@
+import { describeListener, listenersOf } from '../../../shared/gateway/listeners.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
@@ -9,7 +10,6 @@ import {
 } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { describeListener, listenersOf } from './listeners.js';
 import { type AttachmentPlan, namespaceLabels, planRouteAttachment } from './route-attachment-planner.js';
 import { parentRefsOf, type RouteParentRef, routeHostnames } from './routes.js';
 

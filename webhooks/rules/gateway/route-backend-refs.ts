@@ -1,3 +1,4 @@
+import { referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
 import {
   GATEWAY_GROUP,
   REFERENCE_GRANT,
@@ -5,7 +6,6 @@ import {
 } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { referenceGrantAllows } from './reference-grants.js';
 import { backendRefsOf } from './routes.js';
 
 const RULE = 'gateway/route-backend-refs';

@@ -1,6 +1,6 @@
+import { array, dig, type Fields, record } from '../../../shared/kube/fields.js';
 import { GATEWAY_GROUP, ROUTE_KINDS } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { JsonPatchOperation, Mutator } from '../types.js';
-import { array, dig, type Fields, record } from './read.js';
 
 const ROOT_PATH = { type: 'PathPrefix', value: '/' };
 

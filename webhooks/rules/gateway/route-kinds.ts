@@ -1,5 +1,5 @@
+import { type Listener, type RouteGroupKind, tlsMode } from '../../../shared/gateway/listeners.js';
 import { GATEWAY_GROUP } from '../../../shared/kube/schemas/gateway-api/definitions.js';
-import { type Listener, type RouteGroupKind, tlsMode } from './listeners.js';
 
 /** Route kinds a listener's protocol can carry on this platform (guide: 支持的路由类型). */
 export function supportedRouteKinds(listener: Listener): string[] {

@@ -1,6 +1,6 @@
+import { array, dig, integer, record, text } from '../../../shared/kube/fields.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { GATEWAY_GROUP } from '../../../shared/kube/schemas/gateway-api/definitions.js';
-import { array, dig, integer, record, text } from './read.js';
 
 export interface RouteParentRef {
   index: number;

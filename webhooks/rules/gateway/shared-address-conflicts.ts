@@ -1,3 +1,4 @@
+import { describeListener, describeOwner, listenersOf } from '../../../shared/gateway/listeners.js';
 import { groupKindOf } from '../../../shared/kube/object.js';
 import { ENVOY_PROXY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
 import { GATEWAY } from '../../../shared/kube/schemas/gateway-api/definitions.js';
@@ -5,7 +6,6 @@ import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { envoyProxyLoadBalancerIps, GATEWAYS_BY_ENVOY_PROXY, LB_IPS_ANNOTATION, nsName } from './indexes.js';
 import { describeConflict, planListenerConflicts } from './listener-conflict-planner.js';
-import { describeListener, describeOwner, listenersOf } from './listeners.js';
 import { gatewaysPinning, listenerSetsOf } from './topology.js';
 
 const RULE = 'gateway/shared-address-conflicts';

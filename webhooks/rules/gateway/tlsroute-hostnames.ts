@@ -1,3 +1,5 @@
+import { listenersOf } from '../../../shared/gateway/listeners.js';
+import { array, dig } from '../../../shared/kube/fields.js';
 import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import {
   GATEWAY,
@@ -6,8 +8,6 @@ import {
   TLS_ROUTE,
 } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { Mutator } from '../types.js';
-import { listenersOf } from './listeners.js';
-import { array, dig } from './read.js';
 import { namespaceLabels, planRouteAttachment } from './route-attachment-planner.js';
 import { parentRefsOf } from './routes.js';
 

@@ -1,3 +1,9 @@
+import {
+  gatewayAllowsListenerSet,
+  listenerSetParent,
+  listenersOf,
+  type OwnedListener,
+} from '../../../shared/gateway/listeners.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { groupKindOf } from '../../../shared/kube/object.js';
@@ -14,7 +20,6 @@ import {
   LISTENER_SETS_BY_PARENT,
   nsName,
 } from './indexes.js';
-import { gatewayAllowsListenerSet, listenerSetParent, listenersOf, type OwnedListener } from './listeners.js';
 import { namespaceLabels } from './route-attachment-planner.js';
 
 function sameIdentity(a: KubeObject, b: KubeObject): boolean {

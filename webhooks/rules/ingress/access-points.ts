@@ -1,6 +1,6 @@
+import { array, dig, record, text } from '../../../shared/kube/fields.js';
 import { ALB_TLS_ANNOTATION } from '../../../shared/kube/keys/alb.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
-import { array, dig, record, text } from '../gateway/read.js';
 import { parseAlbTlsAnnotation } from './alb-tls-annotation.js';
 
 export type AccessProtocol = 'http' | 'https';

@@ -1,9 +1,13 @@
+import {
+  labelSelectorProblems,
+  selectorKey,
+  selectorList,
+} from '../../../shared/kube/label-selector-problems.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { IP_ADDRESS_POOL } from '../../../shared/kube/schemas/metallb.js';
+import { specOf, stringList } from '../../../shared/kube/spec-fields.js';
 import { deny, warn } from '../findings.js';
-import { specOf, stringList } from '../ipam/read.js';
 import type { AdmissionContext, Finding } from '../types.js';
-import { labelSelectorProblems, selectorKey, selectorList } from './label-selectors.js';
 
 /** Repeated entries of a string list, which MetalLB refuses ("duplicate definition of ..."). */
 export function duplicateEntries(

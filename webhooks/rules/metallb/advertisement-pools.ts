@@ -1,9 +1,9 @@
+import { selectorMatches } from '../../../shared/kube/label-selector.js';
+import { selectorList } from '../../../shared/kube/label-selector-problems.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { IP_ADDRESS_POOL } from '../../../shared/kube/schemas/metallb.js';
-import { selectorMatches } from '../gateway/label-selector.js';
-import { nameOf, specOf, stringList } from '../ipam/read.js';
-import { selectorList } from './label-selectors.js';
+import { nameOf, specOf, stringList } from '../../../shared/kube/spec-fields.js';
 
 /**
  * The pools an advertisement applies to, as MetalLB resolves them: the named pools plus the pools

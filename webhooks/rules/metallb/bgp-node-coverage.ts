@@ -1,16 +1,16 @@
+import type { LabelSelector } from '../../../shared/kube/label-selector.js';
+import { selectorMatches } from '../../../shared/kube/label-selector.js';
+import { selectorList } from '../../../shared/kube/label-selector-problems.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { BGP_ADVERTISEMENT, BGP_PEER } from '../../../shared/kube/schemas/metallb.js';
 import { NODE } from '../../../shared/kube/schemas/workloads.js';
+import { nameOf, specOf, stringList } from '../../../shared/kube/spec-fields.js';
 import { warn } from '../findings.js';
-import { selectorMatches } from '../gateway/label-selector.js';
-import type { LabelSelector } from '../gateway/listeners.js';
-import { nameOf, specOf, stringList } from '../ipam/read.js';
 import type { AdmissionContext, Finding } from '../types.js';
 import { selectedPools } from './advertisement-pools.js';
 import { ADVERTISEMENT_PEER_INDEX } from './indexes.js';
-import { selectorList } from './label-selectors.js';
 
 const GUIDE_RULE = "the advertisement's nodes should be a subset of the peers' nodeSelectors";
 

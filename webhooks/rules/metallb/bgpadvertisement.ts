@@ -1,9 +1,16 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { BGP_ADVERTISEMENT, BGP_PEER, COMMUNITY } from '../../../shared/kube/schemas/metallb.js';
+import {
+  nameOf,
+  numberField,
+  objectList,
+  specOf,
+  stringField,
+  stringList,
+} from '../../../shared/kube/spec-fields.js';
 import { familyName } from '../../../shared/net/address.js';
 import { deny, warn } from '../findings.js';
-import { nameOf, numberField, objectList, specOf, stringField, stringList } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { commonAdvertisementFindings, duplicateEntries } from './advertisement-common.js';
 import { selectedPools } from './advertisement-pools.js';

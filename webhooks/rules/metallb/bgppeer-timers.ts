@@ -1,5 +1,5 @@
+import { stringField } from '../../../shared/kube/spec-fields.js';
 import { deny } from '../findings.js';
-import { stringField } from '../ipam/read.js';
 import type { Finding } from '../types.js';
 import { parseGoDuration } from './duration.js';
 

@@ -1,8 +1,15 @@
 import { describeObject } from '../../../shared/kube/object.js';
 import { BGP_ADVERTISEMENT, BGP_PEER } from '../../../shared/kube/schemas/metallb.js';
+import {
+  boolField,
+  nameOf,
+  numberField,
+  objectField,
+  specOf,
+  stringField,
+} from '../../../shared/kube/spec-fields.js';
 import { tryParseAddress } from '../../../shared/net/address.js';
 import { deny, warn } from '../findings.js';
-import { boolField, nameOf, numberField, objectField, specOf, stringField } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { selectorListFindings } from './advertisement-common.js';
 import { peerCoverageFindings } from './bgp-node-coverage.js';

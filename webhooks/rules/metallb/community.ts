@@ -1,6 +1,6 @@
 import { COMMUNITY } from '../../../shared/kube/schemas/metallb.js';
+import { objectList, specOf, stringField } from '../../../shared/kube/spec-fields.js';
 import { deny } from '../findings.js';
-import { objectList, specOf, stringField } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { parseCommunity } from './community-value.js';
 

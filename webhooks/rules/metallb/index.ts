@@ -8,7 +8,7 @@ import {
   L2_ADVERTISEMENT,
 } from '../../../shared/kube/schemas/metallb.js';
 import { NODE } from '../../../shared/kube/schemas/workloads.js';
-import { ipamRangeIndexes, SUBNET_CIDR_INDEX } from '../ipam/indexes.js';
+import { subnetCidrIndex } from '../../../shared/kubeovn/indexes.js';
 import type { RuleFamily } from '../types.js';
 import { bgpAdvertisementRule } from './bgpadvertisement.js';
 import { bgpPeerRule } from './bgppeer.js';
@@ -25,11 +25,6 @@ import { l2AdvertisementRule } from './l2advertisement.js';
 import { metallbNamespaceRule } from './namespace.js';
 import { underlayPoolRule } from './underlay-pool.js';
 import { underlaySubnetRule } from './underlay-subnet.js';
-
-/** The Subnet CIDR index of the ipam family, shared rather than declared twice. */
-const subnetCidrIndex = ipamRangeIndexes.filter(
-  (spec) => spec.kind === SUBNET.groupKind && spec.name === SUBNET_CIDR_INDEX,
-);
 
 /** MetalLB (metallb.io): address pools, L2 and BGP advertisements, BGP peers, communities. */
 export const metallbFamily: RuleFamily = {
@@ -51,6 +46,6 @@ export const metallbFamily: RuleFamily = {
     advertisementPeerIndex,
     ...advertisementPoolIndexes,
   ],
-  rangeIndexes: [poolRangeIndex, ...subnetCidrIndex],
+  rangeIndexes: [poolRangeIndex, subnetCidrIndex],
   reads: [IP_ADDRESS_POOL, L2_ADVERTISEMENT, BGP_ADVERTISEMENT, BGP_PEER, COMMUNITY, SUBNET, NODE, SERVICE],
 };

@@ -6,8 +6,8 @@ import {
   IP_ADDRESS_POOL,
   L2_ADVERTISEMENT,
 } from '../../../shared/kube/schemas/metallb.js';
+import { specOf, stringList } from '../../../shared/kube/spec-fields.js';
 import type { EqualityIndexSpec, RangeIndexSpec } from '../../../shared/kube/store.js';
-import { specOf, stringList } from '../ipam/read.js';
 import { poolRanges } from './pool-model.js';
 
 export const POOL_ADDRESS_INDEX = 'addresses';

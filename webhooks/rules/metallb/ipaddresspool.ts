@@ -1,3 +1,8 @@
+import {
+  labelSelectorProblems,
+  selectorKey,
+  selectorList,
+} from '../../../shared/kube/label-selector-problems.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { SERVICE } from '../../../shared/kube/schemas/core.js';
@@ -6,11 +11,12 @@ import {
   IP_ADDRESS_POOL,
   L2_ADVERTISEMENT,
 } from '../../../shared/kube/schemas/metallb.js';
+import { nameOf, objectField, specOf, stringList } from '../../../shared/kube/spec-fields.js';
+import { heldLoadBalancerIps } from '../../../shared/metallb/service-addresses.js';
 import { tryParseAddress } from '../../../shared/net/address.js';
 import { RangeSet } from '../../../shared/net/range-set.js';
 import { formatRange, rangeIntersection, rangesOverlap } from '../../../shared/net/ranges.js';
 import { deny, warn } from '../findings.js';
-import { nameOf, objectField, specOf, stringList } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { describeEntry, describeStoredRange } from './describe.js';
 import {
@@ -19,9 +25,7 @@ import {
   SERVICE_ALLOCATED_POOL_INDEX,
   SERVICE_POOL_INDEX,
 } from './indexes.js';
-import { labelSelectorProblems, selectorKey, selectorList } from './label-selectors.js';
 import { type PoolEntry, parsePoolAddresses } from './pool-model.js';
-import { heldLoadBalancerIps } from './service-addresses.js';
 
 const RULE = 'metallb/ipaddresspool';
 

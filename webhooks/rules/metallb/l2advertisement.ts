@@ -1,10 +1,10 @@
+import type { LabelSelector } from '../../../shared/kube/label-selector.js';
+import { labelSelectorProblems } from '../../../shared/kube/label-selector-problems.js';
 import { L2_ADVERTISEMENT } from '../../../shared/kube/schemas/metallb.js';
+import { objectList, specOf } from '../../../shared/kube/spec-fields.js';
 import { deny } from '../findings.js';
-import type { LabelSelector } from '../gateway/listeners.js';
-import { objectList, specOf } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { commonAdvertisementFindings } from './advertisement-common.js';
-import { labelSelectorProblems } from './label-selectors.js';
 
 const RULE = 'metallb/l2advertisement';
 

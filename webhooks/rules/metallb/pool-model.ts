@@ -1,9 +1,9 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { specOf, stringList } from '../../../shared/kube/spec-fields.js';
 import { addressBits } from '../../../shared/net/address.js';
 import { NetParseError } from '../../../shared/net/errors.js';
 import type { IPRange } from '../../../shared/net/range.js';
 import { parseCidrOrMetallbRange } from '../../../shared/net/syntax.js';
-import { specOf, stringList } from '../ipam/read.js';
 
 export interface PoolEntry {
   index: number;

@@ -1,10 +1,10 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { boolField, nameOf, specOf, stringList } from '../../../shared/kube/spec-fields.js';
 import { NetParseError } from '../../../shared/net/errors.js';
 import type { IPRange } from '../../../shared/net/range.js';
 import { RangeSet } from '../../../shared/net/range-set.js';
 import { formatRange, rangeContainsRange, rangeIntersection } from '../../../shared/net/ranges.js';
 import { parseIpOrKubeOvnRange } from '../../../shared/net/syntax.js';
-import { boolField, nameOf, specOf, stringList } from '../ipam/read.js';
 import { describeEntry } from './describe.js';
 import type { PoolEntry } from './pool-model.js';
 

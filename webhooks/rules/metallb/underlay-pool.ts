@@ -1,8 +1,8 @@
 import { SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
 import { IP_ADDRESS_POOL } from '../../../shared/kube/schemas/metallb.js';
+import { nameOf } from '../../../shared/kube/spec-fields.js';
+import { SUBNET_CIDR_INDEX } from '../../../shared/kubeovn/indexes.js';
 import { deny } from '../findings.js';
-import { SUBNET_CIDR_INDEX } from '../ipam/indexes.js';
-import { nameOf } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { parsePoolAddresses } from './pool-model.js';
 import { excludedRanges, lendsLoadBalancerAddresses, underlayProblems } from './underlay-model.js';

@@ -1,9 +1,9 @@
 import { describeObject } from '../../../shared/kube/object.js';
 import { SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
 import { IP_ADDRESS_POOL } from '../../../shared/kube/schemas/metallb.js';
+import { nameOf } from '../../../shared/kube/spec-fields.js';
+import { subnetRanges } from '../../../shared/kubeovn/subnet.js';
 import { deny } from '../findings.js';
-import { nameOf } from '../ipam/read.js';
-import { subnetRanges } from '../ipam/subnet-model.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { POOL_ADDRESS_INDEX } from './indexes.js';
 import { parsePoolAddresses } from './pool-model.js';

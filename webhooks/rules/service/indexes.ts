@@ -1,6 +1,6 @@
 import { SERVICE } from '../../../shared/kube/schemas/core.js';
 import type { EqualityIndexSpec } from '../../../shared/kube/store.js';
-import { heldLoadBalancerIps, requestedLoadBalancerIps } from '../metallb/service-addresses.js';
+import { heldLoadBalancerIps, requestedLoadBalancerIps } from '../../../shared/metallb/service-addresses.js';
 import { nodePortsOf, serviceType } from './service-model.js';
 
 export const NODE_PORT_INDEX = 'node-port';

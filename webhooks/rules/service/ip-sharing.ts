@@ -1,8 +1,8 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { SERVICE } from '../../../shared/kube/schemas/core.js';
+import { portKeys, requestedLoadBalancerIps, sharingKey } from '../../../shared/metallb/service-addresses.js';
 import { deny } from '../findings.js';
-import { portKeys, requestedLoadBalancerIps, sharingKey } from '../metallb/service-addresses.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { LOAD_BALANCER_IP_INDEX } from './indexes.js';
 import { serviceType } from './service-model.js';

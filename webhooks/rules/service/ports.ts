@@ -1,8 +1,8 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { SERVICE } from '../../../shared/kube/schemas/core.js';
+import { specOf, stringField } from '../../../shared/kube/spec-fields.js';
 import { deny } from '../findings.js';
-import { specOf, stringField } from '../ipam/read.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { NODE_PORT_INDEX, nodePortKey } from './indexes.js';
 import { externallyAccessible, nodePortsOf, serviceType } from './service-model.js';

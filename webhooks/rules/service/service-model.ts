@@ -1,5 +1,5 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
-import { objectList, specOf, stringField, stringList } from '../ipam/read.js';
+import { objectList, specOf, stringField, stringList } from '../../../shared/kube/spec-fields.js';
 
 export type ServiceType = 'ClusterIP' | 'NodePort' | 'LoadBalancer' | 'ExternalName';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
+import { type OwnedListener, readListener } from '../../../../shared/gateway/listeners.js';
 import { hostnamesIntersect } from '../../../../webhooks/rules/gateway/hostnames.js';
 import {
   conflictVerdicts,
   pairConflict,
   planListenerConflicts,
 } from '../../../../webhooks/rules/gateway/listener-conflict-planner.js';
-import { type OwnedListener, readListener } from '../../../../webhooks/rules/gateway/listeners.js';
 
 const label = fc.constantFrom('a', 'b', 'api', 'www');
 const concrete = fc.array(label, { minLength: 1, maxLength: 3 }).map((ls) => `${ls.join('.')}.example.com`);

@@ -1,17 +1,17 @@
 import { describe, expect, it } from '@jest/globals';
-import type { KubeObject } from '../../../../shared/kube/object.js';
-import { listenerRefsVerdict } from '../../../../webhooks/rules/gateway/certificate-ref-planner.js';
-import { routeMatchesListenerHostname } from '../../../../webhooks/rules/gateway/hostnames.js';
-import { selectorMatches, selectorProblem } from '../../../../webhooks/rules/gateway/label-selector.js';
-import {
-  conflictVerdicts,
-  planListenerConflicts,
-} from '../../../../webhooks/rules/gateway/listener-conflict-planner.js';
 import {
   type ListenerOwnerKind,
   type OwnedListener,
   readListener,
-} from '../../../../webhooks/rules/gateway/listeners.js';
+} from '../../../../shared/gateway/listeners.js';
+import { selectorMatches, selectorProblem } from '../../../../shared/kube/label-selector.js';
+import type { KubeObject } from '../../../../shared/kube/object.js';
+import { listenerRefsVerdict } from '../../../../webhooks/rules/gateway/certificate-ref-planner.js';
+import { routeMatchesListenerHostname } from '../../../../webhooks/rules/gateway/hostnames.js';
+import {
+  conflictVerdicts,
+  planListenerConflicts,
+} from '../../../../webhooks/rules/gateway/listener-conflict-planner.js';
 import {
   namespaceLabels,
   planRouteAttachment,

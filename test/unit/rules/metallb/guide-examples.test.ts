@@ -8,7 +8,7 @@ import type { KubeObject } from '../../../../shared/kube/object.js';
 import { groupKindOf } from '../../../../shared/kube/object.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
-import { ipamFamily } from '../../../../webhooks/rules/ipam/index.js';
+import { kubeovnFamily } from '../../../../webhooks/rules/kubeovn/index.js';
 import { metallbFamily } from '../../../../webhooks/rules/metallb/index.js';
 import { serviceFamily } from '../../../../webhooks/rules/service/index.js';
 import { settingsWith } from '../support/fixture-cases.js';
@@ -61,7 +61,7 @@ const expected: [string, Expected][] = [
 ];
 
 describe('MetalLB and Service examples of the platform guide, applied in order', () => {
-  const rules = new RuleIndex([ipamFamily, metallbFamily, serviceFamily]);
+  const rules = new RuleIndex([kubeovnFamily, metallbFamily, serviceFamily]);
   const store = new MemoryStore({ now: () => new Date('2026-01-01T00:00:00Z') });
   rules.registerIndexes(store);
   const objects = guideObjects().map(withDefaultNamespace);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
+import { labelSelectorProblems } from '../../../../shared/kube/label-selector-problems.js';
 import { parseCidrRange, parseMetallbRange } from '../../../../shared/net/syntax.js';
 import { parseCommunity } from '../../../../webhooks/rules/metallb/community-value.js';
 import { parseGoDuration } from '../../../../webhooks/rules/metallb/duration.js';
-import { labelSelectorProblems } from '../../../../webhooks/rules/metallb/label-selectors.js';
 import { shortestCoveringPrefix } from '../../../../webhooks/rules/metallb/pool-model.js';
 
 describe('Go durations (BGPPeer timers)', () => {

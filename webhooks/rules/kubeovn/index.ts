@@ -1,0 +1,60 @@
+import { CONFIG_MAP } from '../../../shared/kube/schemas/core.js';
+import { IP, IPPOOL, PROVIDER_NETWORK, SUBNET, VLAN, VPC } from '../../../shared/kube/schemas/kubeovn.js';
+import { NETWORK_ATTACHMENT_DEFINITION, NODE, POD } from '../../../shared/kube/schemas/workloads.js';
+import type { RuleFamily } from '../types.js';
+import { kubeovnEqualityIndexes, kubeovnRangeIndexes } from './indexes.js';
+import { ipPoolRule } from './ippool.js';
+import { networkAttachmentRule } from './network-attachment.js';
+import { podNetworksRule } from './pod-networks.js';
+import { providerNetworkRule } from './provider-network.js';
+import { subnetAddressingRule } from './subnet-addressing.js';
+import { subnetCalicoRule } from './subnet-calico.js';
+import { subnetConsistencyRule } from './subnet-consistency.js';
+import { subnetLifecycleRule } from './subnet-lifecycle.js';
+import { calicoBlockSizeMutator, subnetCidrOrderMutator, subnetProtocolMutator } from './subnet-mutators.js';
+import { subnetGatewaySettingsRule, subnetOptionsRule } from './subnet-options.js';
+import { subnetOverlapsRule } from './subnet-overlaps.js';
+import { vlanRule } from './vlan.js';
+import { vpcBfdPortRule, vpcLifecycleRule, vpcRoutesRule } from './vpc.js';
+import { vpcEgressGatewayRule } from './vpc-egress-gateway.js';
+
+/**
+ * Kube-OVN and Calico networking: Subnet, IPPool, Vlan, ProviderNetwork, Vpc, VpcEgressGateway,
+ * NetworkAttachmentDefinition, and the network annotations of Pods.
+ */
+export const kubeovnFamily: RuleFamily = {
+  name: 'kubeovn',
+  rules: [
+    subnetAddressingRule,
+    subnetCalicoRule,
+    subnetConsistencyRule,
+    subnetOverlapsRule,
+    subnetGatewaySettingsRule,
+    subnetOptionsRule,
+    subnetLifecycleRule,
+    ipPoolRule,
+    vlanRule,
+    providerNetworkRule,
+    vpcBfdPortRule,
+    vpcRoutesRule,
+    vpcLifecycleRule,
+    vpcEgressGatewayRule,
+    networkAttachmentRule,
+    podNetworksRule,
+  ],
+  mutators: [subnetCidrOrderMutator, subnetProtocolMutator, calicoBlockSizeMutator],
+  equalityIndexes: kubeovnEqualityIndexes,
+  rangeIndexes: kubeovnRangeIndexes,
+  reads: [
+    SUBNET,
+    IPPOOL,
+    IP,
+    VLAN,
+    PROVIDER_NETWORK,
+    VPC,
+    NODE,
+    POD,
+    CONFIG_MAP,
+    NETWORK_ATTACHMENT_DEFINITION,
+  ],
+};
