@@ -4,10 +4,10 @@ import { keyOf } from '../../shared/kube/object.js';
 import { PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
 import type { Effect } from './contract.js';
 
-/** One effect as reported by replay and logs (`op` per DESIGN.md: apply|delete|patch|ovsdb). */
+/** One effect as reported by replay and logs. */
 export interface EffectRecord {
   function: string;
-  op: 'apply' | 'delete' | 'patch' | 'ovsdb';
+  op: 'apply' | 'delete' | 'patch';
   apiVersion: string;
   kind: string;
   namespace: string;

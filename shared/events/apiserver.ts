@@ -99,7 +99,7 @@ export function parseSubject(subject: string): ParsedSubject {
 }
 
 function stringExtension(event: CloudEventV1<unknown>, name: string): string | undefined {
-  const value = (event as unknown as Record<string, unknown>)[name];
+  const value: unknown = Reflect.get(event, name);
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 

@@ -10,7 +10,7 @@ import { parsePrivateKey } from './private-key.js';
 import { EXPIRY_WARNING_DAYS } from './secret.js';
 import { certificateValidity } from './validity.js';
 
-x509.cryptoProvider.set(webcrypto as unknown as ReturnType<typeof x509.cryptoProvider.get>);
+x509.cryptoProvider.set(globalThis.crypto);
 
 export interface SelfSignedOptions {
   dnsNames: readonly string[];

@@ -3,17 +3,9 @@ import type { KubeObject } from '../../shared/kube/object.js';
 import { formatZodIssues } from '../../shared/kube/schema-issues.js';
 import type { ReviewResult } from '../review/engine.js';
 import type { Operation } from '../rules/types.js';
+import { BadAdmissionReviewError } from './errors.js';
 
 export const admissionApiVersion = 'admission.k8s.io/v1';
-
-/** A request body that is not a usable AdmissionReview; answered with HTTP 400 and this message. */
-export class BadAdmissionReviewError extends Error {
-  readonly statusCode = 400;
-  constructor(message: string) {
-    super(message);
-    this.name = 'BadAdmissionReviewError';
-  }
-}
 
 const kubeObject = z.looseObject({
   apiVersion: z.string().min(1),

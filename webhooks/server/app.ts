@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { ReadView } from '../../shared/kube/store.js';
 import type { ReviewInput, ReviewResult } from '../review/engine.js';
 import type { AdmissionSettings } from '../rules/types.js';
-import { admissionResponse, BadAdmissionReviewError, parseAdmissionReview } from './admission-review.js';
+import { admissionResponse, parseAdmissionReview } from './admission-review.js';
 import type { Verdict, WebhookMetrics } from './metrics.js';
 import { minTlsVersion, type TlsMaterial } from './serving-tls.js';
 
@@ -92,14 +92,8 @@ export function buildWebhookApp(options: WebhookAppOptions) {
 
   const handle = (stage: Stage) => async (request: FastifyRequest, reply: FastifyReply) => {
     const started = process.hrtime.bigint();
-    let parsed: ReturnType<typeof parseAdmissionReview>;
-    try {
-      parsed = parseAdmissionReview(request.body);
-    } catch (error) {
-      if (!(error instanceof BadAdmissionReviewError)) throw error;
-      request.log.info({ reason: error.message }, 'malformed AdmissionReview');
-      return reply.code(400).send({ statusCode: 400, message: error.message });
-    }
+    // A malformed body throws BadAdmissionReviewError, answered 400 by the error handler.
+    const parsed = parseAdmissionReview(request.body);
     const log = request.log.child({
       uid: parsed.uid,
       kind: parsed.groupKind,
