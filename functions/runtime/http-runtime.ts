@@ -62,6 +62,7 @@ export async function startHttpRuntime(options: HttpRuntimeOptions): Promise<Htt
     try {
       event = decodeHttpEvent(request.headers, request.body as Buffer | undefined);
     } catch (error) {
+      options.metrics?.rejected.inc({ runtime: 'http' });
       return reply.code(400).send({ error: (error as Error).message });
     }
     try {
@@ -70,7 +71,11 @@ export async function startHttpRuntime(options: HttpRuntimeOptions): Promise<Htt
         .code(202)
         .send({ id: result.eventId, outcome: result.outcome, effects: result.effects.length });
     } catch (error) {
-      if (error instanceof EventFormatError) return reply.code(400).send({ error: error.message });
+      if (error instanceof EventFormatError) {
+        options.metrics?.rejected.inc({ runtime: 'http' });
+        request.log.info({ eventId: event.id, reason: error.message }, 'event refused; never retried');
+        return reply.code(400).send({ error: error.message });
+      }
       request.log.warn({ err: error, eventId: event.id }, 'event failed; the sender should retry');
       return reply.code(503).send({ error: (error as Error).message });
     }

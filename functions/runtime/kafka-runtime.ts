@@ -63,6 +63,7 @@ export async function startKafkaRuntime(options: KafkaRuntimeOptions): Promise<K
   });
 
   async function deadLetter(record: InboundRecord, error: Error, attempts: number): Promise<void> {
+    if (error instanceof EventFormatError) options.metrics?.rejected.inc({ runtime: 'kafka' });
     await producer.send(deadLetterTopic, [
       {
         key: record.key,

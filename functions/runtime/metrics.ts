@@ -30,6 +30,12 @@ export class FunctionMetrics {
     labelNames: ['topic', 'partition'] as const,
     registers: [this.registry],
   });
+  readonly rejected = new Counter({
+    name: 'acpnet_function_events_rejected_total',
+    help: 'Events refused as never processable (malformed event or object): not retried, by runtime',
+    labelNames: ['runtime'] as const,
+    registers: [this.registry],
+  });
   readonly deadLettered = new Counter({
     name: 'acpnet_kafka_dead_lettered_total',
     help: 'Records sent to the dead-letter topic',

@@ -7,7 +7,7 @@ import { describeObject, groupKind, groupOf, keyString } from '../../shared/kube
 import { modelOf } from '../../shared/kube/registry.js';
 import type { ResourceStore } from '../../shared/kube/store.js';
 import { applyEffects, describeEffect, type EffectRecord } from './applier.js';
-import type { EventFunction, ResolvedEvent } from './contract.js';
+import type { Effect, EventFunction, ResolvedEvent } from './contract.js';
 import { fieldManagerOf } from './contract.js';
 import { compareResourceVersions, DedupWindow, VersionTracker } from './convergence.js';
 import type { Logger } from './logger.js';
@@ -208,7 +208,7 @@ export class EventProcessor implements EventSink {
 
   private async run(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
     const started = process.hrtime.bigint();
-    const planned = await fn.plan(event, this.view);
+    const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
     const records = this.options.dryRun
       ? planned.map((effect) => describeEffect(fn.name, effect))
       : await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned);
@@ -216,6 +216,13 @@ export class EventProcessor implements EventSink {
     this.options.metrics?.effectSeconds.observe({ function: fn.name }, seconds);
     this.count(records.length > 0 ? 'applied' : 'unchanged', fn.name);
     return records;
+  }
+
+  /** A status patch needs its object; one planned for an object already gone is dropped, not emitted. */
+  private targetsSomething(effect: Effect): boolean {
+    if (effect.op !== 'patchStatus') return true;
+    const { groupKind, namespace, name } = effect.key;
+    return this.options.store.get(groupKind, namespace, name) !== undefined;
   }
 
   private count(outcome: string, fn = '-'): void {

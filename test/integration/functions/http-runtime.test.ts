@@ -126,6 +126,23 @@ describe('HTTP (Knative) runtime', () => {
       /data: must be a Kubernetes object/,
     ],
     [
+      'an Ingress whose spec.rules is not a list',
+      {
+        'ce-specversion': '1.0',
+        'ce-id': 'x3',
+        'ce-source': 's',
+        'ce-type': 'dev.knative.apiserver.resource.add',
+        'content-type': 'application/json',
+      },
+      JSON.stringify({
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: 'bad', namespace: 'demo' },
+        spec: { rules: { host: 'a.example.com' } },
+      }),
+      /data\.spec\.rules: Ingress demo\/bad does not conform/,
+    ],
+    [
       'a missing required attribute',
       {
         'ce-specversion': '1.0',
@@ -160,6 +177,7 @@ describe('HTTP (Knative) runtime', () => {
     expect((await fetch(`${runtime.url}/health/readiness`)).status).toBe(200);
     const metrics = await (await fetch(`${runtime.url}/metrics`)).text();
     expect(metrics).toMatch(/acpnet_function_events_total\{function="ingress-sync",outcome="applied"\} 2/);
+    expect(metrics).toMatch(/acpnet_function_events_rejected_total\{runtime="http"\} [1-9]/);
   });
 });
 
