@@ -4,6 +4,7 @@ import { parseStructuredJson } from '../../shared/events/cloud-event.js';
 import { EventFormatError } from '../../shared/events/errors.js';
 import { decodeKafkaRecord } from '../../shared/events/kafka.js';
 import type { EffectRecord } from './applier.js';
+import { compactPerObject } from './compaction.js';
 import type { KafkaTransport } from './kafka/transport.js';
 import type { EventSink } from './processor.js';
 
@@ -77,13 +78,18 @@ export async function readKafkaTopic(
   });
 }
 
-/** Feeds the events in order through the processor; a failing event is reported and the rest go on. */
+/**
+ * Feeds the log through the processor, compacted per object (see compactPerObject: events that do
+ * not decide their object's final state count as skipped); a failing event is reported and the rest
+ * go on.
+ */
 export async function replayEvents(
   events: readonly RecordedEvent[],
   processor: EventSink,
 ): Promise<ReplayReport> {
-  const report: ReplayReport = { events: events.length, skipped: 0, effects: [], errors: [] };
-  for (const recorded of events) {
+  const { kept, dropped } = compactPerObject(events);
+  const report: ReplayReport = { events: events.length, skipped: dropped, effects: [], errors: [] };
+  for (const recorded of kept) {
     if (!recorded.event) {
       report.errors.push({ event: recorded.label, message: recorded.error ?? 'unreadable event' });
       continue;
