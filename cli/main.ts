@@ -53,7 +53,9 @@ export async function run(argv: readonly string[], io: CliIO = processIO): Promi
       io.stderr(`${error.problems.map((p) => `acpnet ${name}: ${p}`).join('\n')}\n`);
       return 2;
     }
-    io.stderr(`acpnet ${name}: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    // Exit 1 means "denied" (validate) or "an event failed" (replay): a fault of acpnet itself is 3.
+    const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    io.stderr(`acpnet ${name}: internal error: ${detail}\n`);
+    return 3;
   }
 }

@@ -51,7 +51,8 @@ for .yaml, .yml and .json, sorted by path) or - for standard input; YAML may hol
 Objects are admitted in input order, each against --state plus everything admitted before it; an
 object already present (same group, kind, namespace and name) is reviewed as an UPDATE.
 
-Exit status: 0 all admitted (warnings allowed), 1 at least one denied, 2 unusable input.
+Exit status: 0 all admitted (warnings allowed), 1 at least one denied, 2 unusable input (every
+readable object is still judged and the report always printed), 3 an internal error.
 
 Flags:
   -o, --output FORMAT          text (default) or json

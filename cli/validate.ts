@@ -1,4 +1,4 @@
-import { loadManifests, type Manifest } from '../shared/kube/manifests.js';
+import { loadManifests, type Manifest, type ManifestError } from '../shared/kube/manifests.js';
 import { MemoryStore } from '../shared/kube/memory-store.js';
 import { defaultRuleIndex } from '../webhooks/review/default-index.js';
 import { admitInOrder, withDefaultNamespace } from './admit-sequence.js';
@@ -15,15 +15,19 @@ const options = {
   ...admissionOptions,
 } as const;
 
-/** Loads inputs, printing every problem; undefined when any input is unusable. */
-async function load(paths: readonly string[], io: CliIO, what: string): Promise<Manifest[] | undefined> {
+async function load(
+  paths: readonly string[],
+  io: CliIO,
+): Promise<{ manifests: Manifest[]; errors: ManifestError[] }> {
   const stdin = paths.includes('-') ? await io.readStdin() : undefined;
-  const { manifests, errors } = await loadManifests(paths, { stdin });
-  for (const error of errors) io.stderr(`acpnet validate: ${what}: ${error.message}\n`);
-  return errors.length > 0 ? undefined : manifests;
+  return loadManifests(paths, { stdin });
 }
 
-/** `acpnet validate`: exit 0 all admitted, 1 any denied, 2 unusable input. */
+/**
+ * `acpnet validate`: exit 0 all admitted, 1 any denied, 2 unusable input. Every input gets a
+ * result: an unusable file is reported with its error while the readable ones are still judged,
+ * and the report is always printed.
+ */
 export async function validateCommand(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('validate', args, options);
   if (values.help) {
@@ -37,16 +41,19 @@ export async function validateCommand(args: readonly string[], io: CliIO): Promi
     throw new UsageError('no input: give files, directories, or - for standard input', 'validate');
   }
   const settings = admissionSettings(values);
-  const state = values.state === undefined ? [] : await load([values.state], io, '--state');
-  const inputs = await load(positionals, io, 'input');
-  if (!state || !inputs) return 2;
+  const state = values.state === undefined ? { manifests: [], errors: [] } : await load([values.state], io);
+  const inputs = await load(positionals, io);
+  for (const error of state.errors) io.stderr(`acpnet validate: --state: ${error.message}\n`);
+  for (const error of inputs.errors) io.stderr(`acpnet validate: input: ${error.message}\n`);
 
   const rules = defaultRuleIndex();
   const store = new MemoryStore();
   rules.registerIndexes(store);
-  store.load(state.map((m) => withDefaultNamespace(m.object)));
+  store.load(state.manifests.map((m) => withDefaultNamespace(m.object)));
   await store.start(rules.kindsToCache());
-  const admissions = await admitInOrder(inputs, store, rules, settings);
+  // An incomplete state would judge the input against a cluster that is not the one described.
+  const admissions =
+    state.errors.length > 0 ? [] : await admitInOrder(inputs.manifests, store, rules, settings);
   await store.stop();
 
   for (const { manifest, result } of admissions) {
@@ -55,10 +62,14 @@ export async function validateCommand(args: readonly string[], io: CliIO): Promi
       io.stderr(`acpnet validate: ${manifest.source}: rule ${failure.rule} failed: ${detail}\n`);
     }
   }
+  const unusable = [...state.errors, ...inputs.errors];
+  if (admissions.length === 0 && unusable.length === 0)
+    io.stderr('acpnet validate: no objects in the input\n');
   io.stdout(
     values.output === 'json'
-      ? `${JSON.stringify(reportJson(admissions), null, 2)}\n`
-      : reportText(admissions),
+      ? `${JSON.stringify(reportJson(admissions, unusable), null, 2)}\n`
+      : reportText(admissions, unusable),
   );
+  if (unusable.length > 0 || admissions.length === 0) return 2;
   return admissions.every((a) => a.result.allowed) ? 0 : 1;
 }

@@ -62,6 +62,7 @@ describe('acpnet CLI', () => {
           source: `${file}#1`,
           ...gateway,
           allowed: false,
+          checked: true,
           denials: [
             {
               rule: 'gateway/listener-conflicts',
@@ -72,10 +73,10 @@ describe('acpnet CLI', () => {
           ],
           warnings: [],
         },
-        { source: `${file}#2`, ...gateway, allowed: true, denials: [], warnings: [] },
-        { source: `${file}#3`, ...gateway, allowed: true, denials: [], warnings: [] },
+        { source: `${file}#2`, ...gateway, allowed: true, checked: true, denials: [], warnings: [] },
+        { source: `${file}#3`, ...gateway, allowed: true, checked: true, denials: [], warnings: [] },
       ],
-      summary: { admitted: 2, denied: 1, warnings: 0 },
+      summary: { admitted: 2, denied: 1, warnings: 0, unusable: 0, unchecked: 0 },
     });
     expect(Object.keys(report.results[0] ?? {})).toEqual([
       'source',
@@ -84,9 +85,51 @@ describe('acpnet CLI', () => {
       'namespace',
       'name',
       'allowed',
+      'checked',
       'denials',
       'warnings',
     ]);
+  }, 60_000);
+
+  it('judges every readable file and reports an unusable one in the same JSON, exiting 2', async () => {
+    const tmp = await mkdtemp(path.join(tmpdir(), 'acpnet-validate-'));
+    try {
+      await writeFile(path.join(tmp, 'a-broken.yaml'), 'kind: [\n');
+      await writeFile(
+        path.join(tmp, 'b-denied.yaml'),
+        readFileSync(path.join(repoRoot, 'test/fixtures/review/cli/inputs/conflict.yaml'), 'utf8'),
+      );
+      await writeFile(
+        path.join(tmp, 'c-other.yaml'),
+        'apiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, namespace: demo}\n',
+      );
+      const run = await runCli(['validate', '-o', 'json', tmp]);
+      expect(run.code).toBe(2);
+      const report = JSON.parse(run.stdout) as {
+        results: { source: string; error?: string; allowed?: boolean; checked?: boolean }[];
+        summary: Record<string, number>;
+      };
+      expect(report.summary).toEqual({ admitted: 3, denied: 1, warnings: 0, unusable: 1, unchecked: 1 });
+      expect(report.results.find((r) => r.source.includes('a-broken.yaml'))?.error).toMatch(
+        /YAML syntax error/,
+      );
+      expect(report.results.find((r) => r.source.includes('c-other.yaml'))).toMatchObject({
+        allowed: true,
+        checked: false,
+      });
+      const text = await runCli(['validate', tmp]);
+      expect(text.stdout).toMatch(/a-broken\.yaml:\d+ {2}UNUSABLE {2}YAML syntax error/);
+      expect(text.stdout).toMatch(/not checked: acpnet does not know this kind/);
+    } finally {
+      await rm(tmp, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('says so when the input holds no objects, exiting 2 with an empty report', async () => {
+    const run = await runCli(['validate', '-o', 'json', '-'], '# nothing here\n---\n');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/no objects in the input/);
+    expect(JSON.parse(run.stdout)).toMatchObject({ results: [], summary: { admitted: 0, unusable: 0 } });
   }, 60_000);
 
   it('reports schema violations with the field path, as kubectl strict validation does', async () => {
