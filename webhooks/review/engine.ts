@@ -1,3 +1,4 @@
+import { kindProblem } from '../../shared/kube/known-kinds.js';
 import { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../shared/kube/object.js';
 import { groupKindOf } from '../../shared/kube/object.js';
@@ -139,6 +140,8 @@ export async function reviewObject(input: ReviewInput, options: ReviewOptions = 
   const reviewed = operation === 'DELETE' ? (oldObject ?? input.object) : input.object;
   if (!reviewed) return result([], [], undefined, []);
 
+  const noSuchKind = operation === 'DELETE' ? undefined : kindProblem(reviewed);
+  if (noSuchKind) return result(schemaFindings([{ path: 'kind', message: noSuchKind }]), [], reviewed, []);
   const reading = modelled(reviewed);
   if ((operation === 'CREATE' || operation === 'UPDATE') && reading.issues.length > 0) {
     return result(schemaFindings(reading.issues), [], reviewed, []);
