@@ -1,5 +1,5 @@
 import { describeObject } from '../shared/kube/object.js';
-import { formatFinding } from '../webhooks/review/messages.js';
+import { formatFinding } from '../webhooks/rules/findings.js';
 import type { Admission } from './admit-sequence.js';
 
 export interface ValidateResultJson {
