@@ -6,8 +6,8 @@ export const rulesHelp = `Usage: acpnet rules [--output text|json|markdown]
 
 Lists every validation rule and mutator the webhook runs: its id, type (validate or mutate), family,
 kinds (group/kind), operations, the reasons its findings can carry and the section of the platform's
-networking guide it enforces. "-" marks metadata a rule does not declare. The markdown format is
-docs/rules.md, with what each reason means.
+networking guide it enforces. "-" (null in JSON) marks metadata a rule does not declare. The
+markdown format is docs/rules.md, with what each reason means.
 
 Flags:
   -o, --output FORMAT          text (default), json or markdown
