@@ -3,6 +3,7 @@ import { UnusableInputError } from './input-error.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
 import { replayHelp } from './replay.js';
+import { rulesHelp } from './rules.js';
 import { mainHelp, serveHelp, UsageError, validateHelp } from './usage.js';
 
 type Command = (args: readonly string[], io: CliIO) => Promise<number>;
@@ -13,12 +14,14 @@ const commands: Record<string, () => Promise<Command>> = {
   validate: async () => (await import('./validate.js')).validateCommand,
   replay: async () => (await import('./replay.js')).replayCommand,
   bridge: async () => (await import('./bridge.js')).bridgeCommand,
+  rules: async () => (await import('./rules.js')).rulesCommand,
 };
 const helps: Record<string, string> = {
   serve: serveHelp,
   validate: validateHelp,
   replay: replayHelp,
   bridge: bridgeHelp,
+  rules: rulesHelp,
 };
 
 /** Runs the CLI and resolves with its exit status; never throws for bad input. */

@@ -16,6 +16,7 @@ Usage:
   acpnet validate [flags] PATH...             admit manifests offline with the webhook's rules
   acpnet replay --from FILE|kafka://TOPIC     feed recorded events through the functions
   acpnet bridge [flags]                       publish a cluster's changes to Kafka as events
+  acpnet rules [--output text|json|markdown]  list the webhook's rules, their reasons and guide sections
   acpnet help [COMMAND]                       show help
 
 Run 'acpnet COMMAND --help' for the flags of a command.

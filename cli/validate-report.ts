@@ -1,7 +1,7 @@
 import type { ManifestError } from '../shared/kube/manifests.js';
 import { describeObject } from '../shared/kube/object.js';
 import { modelOf } from '../shared/kube/registry.js';
-import { formatFinding } from '../webhooks/review/messages.js';
+import { formatFinding } from '../webhooks/rules/findings.js';
 import type { Admission } from './admit-sequence.js';
 
 export interface ValidateResultJson {

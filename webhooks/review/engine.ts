@@ -5,6 +5,13 @@ import { groupKindOf } from '../../shared/kube/object.js';
 import { modelOf } from '../../shared/kube/registry.js';
 import type { SchemaIssue } from '../../shared/kube/schema-issues.js';
 import type { ReadView } from '../../shared/kube/store.js';
+import {
+  denyMessage,
+  malformedNeighbour,
+  ruleFailure,
+  schemaViolations,
+  warningMessages,
+} from '../rules/findings.js';
 import type {
   AdmissionContext,
   AdmissionSettings,
@@ -14,7 +21,6 @@ import type {
 } from '../rules/types.js';
 import { defaultRuleIndex } from './default-index.js';
 import { applyJsonPatch } from './json-patch.js';
-import { denyMessage, malformedNeighbour, warningMessages } from './messages.js';
 import type { RuleIndex } from './rule-index.js';
 
 export interface ReviewInput {
@@ -51,23 +57,6 @@ export interface ReviewResult {
   /** The object the rules saw: the submitted one with `patch` applied. */
   object: KubeObject | undefined;
   failures: RuleFailure[];
-}
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-function failureFinding(rule: string, error: unknown): Finding {
-  return { severity: 'deny', rule, field: '', message: `rule ${rule} failed: ${errorText(error)}` };
-}
-
-function schemaFindings(issues: readonly SchemaIssue[]): Finding[] {
-  return issues.map((issue) => ({
-    severity: 'deny',
-    rule: 'schema',
-    field: issue.path,
-    message: issue.message,
-  }));
 }
 
 /** The object as its kind's model reads it; kinds acpnet does not model are taken as they are. */
@@ -141,10 +130,10 @@ export async function reviewObject(input: ReviewInput, options: ReviewOptions = 
   if (!reviewed) return result([], [], undefined, []);
 
   const noSuchKind = operation === 'DELETE' ? undefined : kindProblem(reviewed);
-  if (noSuchKind) return result(schemaFindings([{ path: 'kind', message: noSuchKind }]), [], reviewed, []);
+  if (noSuchKind) return result(schemaViolations([{ path: 'kind', message: noSuchKind }]), [], reviewed, []);
   const reading = modelled(reviewed);
   if ((operation === 'CREATE' || operation === 'UPDATE') && reading.issues.length > 0) {
-    return result(schemaFindings(reading.issues), [], reviewed, []);
+    return result(schemaViolations(reading.issues), [], reviewed, []);
   }
   // Only a DELETE reviews a stored object without its schema: whatever cannot be read is not judged.
   if (!reading.object) return result([], [], reviewed, []);
@@ -172,6 +161,6 @@ export async function reviewObject(input: ReviewInput, options: ReviewOptions = 
       }
     }
   }
-  findings.push(...failures.map((f) => failureFinding(f.rule, f.error)));
+  findings.push(...failures.map((f) => ruleFailure(f.rule, f.error)));
   return result(findings, failures.length > 0 ? [] : patch, mutated, failures);
 }

@@ -2,7 +2,8 @@ import type { GroupKind } from '../../shared/kube/object.js';
 import type { ResourceStore } from '../../shared/kube/store.js';
 import type { Mutator, Operation, RuleFamily, ValidationRule } from '../rules/types.js';
 
-const defaultOperations: readonly Operation[] = ['CREATE', 'UPDATE'];
+/** Operations a rule or mutator runs on when it names none. */
+export const defaultOperations: readonly Operation[] = ['CREATE', 'UPDATE'];
 
 interface KindEntry {
   rules: Map<Operation, ValidationRule[]>;

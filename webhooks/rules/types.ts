@@ -2,6 +2,7 @@ import type { KindModel } from '../../shared/kube/model/kind-model.js';
 import type { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../shared/kube/object.js';
 import type { EqualityIndexSpec, RangeIndexSpec } from '../../shared/kube/store.js';
+import type { Reason } from './reasons.js';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT';
 
@@ -16,8 +17,8 @@ export interface Finding {
   rule: string;
   field: string;
   message: string;
-  /** A machine-readable reason such as HostnameConflict, RefNotPermitted. */
-  reason?: string;
+  /** A machine-readable reason such as HostnameConflict, RefNotPermitted (see reasons.ts). */
+  reason?: Reason;
   /** The other object or listener involved, e.g. `listener "http" of Gateway default/eg`. */
   conflictsWith?: string;
 }
@@ -51,7 +52,7 @@ export interface ValidationRule<T extends KubeObject = KubeObject> {
   /** Operations it runs on; default CREATE and UPDATE. */
   operations?: readonly Operation[];
   /** Every reason its findings can carry (the rule catalogue lists them). */
-  reasons?: readonly string[];
+  reasons?: readonly Reason[];
   /** The section of the platform's networking guide the rule enforces, by its title. */
   guide?: string;
   check(ctx: AdmissionContext<T>): Finding[] | Promise<Finding[]>;

@@ -103,7 +103,7 @@ describe('webhook server over TLS', () => {
     expect(reply.body.response).toEqual({
       uid: 'uid-deny',
       allowed: false,
-      status: { code: 403, reason: 'Forbidden', message: 'spec.size: must be at most 10 (TooLarge)' },
+      status: { code: 403, reason: 'Forbidden', message: 'spec.size: must be at most 10 (UnsupportedValue)' },
       warnings: ['spec.color: no color set'],
     });
     expect(logLines).toContainEqual(expect.objectContaining({ uid: 'uid-deny', msg: 'denied' }));

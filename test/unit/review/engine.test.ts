@@ -92,7 +92,7 @@ describe('reviewObject', () => {
       { operation: 'CREATE', object, view: fixtureView([]), settings: testSettings },
       { rules: new RuleIndex([oversize, widgetFamily]) },
     );
-    expect(result.message).toBe('spec.size: must be at most 10 (TooLarge)');
+    expect(result.message).toBe('spec.size: must be at most 10 (UnsupportedValue)');
   });
 
   it('skips validation rules in the mutate stage', async () => {

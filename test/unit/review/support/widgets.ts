@@ -73,7 +73,7 @@ export const widgetFamily: RuleFamily = {
                 rule: 'widgets/size',
                 field: 'spec.size',
                 message: 'must be at most 10',
-                reason: 'TooLarge',
+                reason: 'UnsupportedValue',
               },
             ]
           : [],
@@ -92,7 +92,7 @@ export const widgetFamily: RuleFamily = {
             rule: 'widgets/port-conflict',
             field: 'spec.port',
             message: `port ${port} is taken`,
-            reason: 'PortConflict',
+            reason: 'NodePortConflict',
             conflictsWith: describeObject(other),
           }));
       },

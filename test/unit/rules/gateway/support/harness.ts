@@ -5,7 +5,7 @@ import { parse } from 'yaml';
 import type { MemoryStore } from '../../../../../shared/kube/memory-store.js';
 import { ModelView } from '../../../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../../../shared/kube/object.js';
-import { formatFinding } from '../../../../../webhooks/review/messages.js';
+import { formatFinding } from '../../../../../webhooks/rules/findings.js';
 import { gatewayFamily } from '../../../../../webhooks/rules/gateway/index.js';
 import type {
   AdmissionContext,

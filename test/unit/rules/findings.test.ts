@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { denyMessage, formatFinding, warningMessages } from '../../../webhooks/review/messages.js';
+import { denyMessage, formatFinding, warningMessages } from '../../../webhooks/rules/findings.js';
 import type { Finding } from '../../../webhooks/rules/types.js';
 
 const base: Finding = { severity: 'deny', rule: 'r', field: 'spec.x', message: 'is wrong' };
@@ -7,9 +7,12 @@ const base: Finding = { severity: 'deny', rule: 'r', field: 'spec.x', message: '
 describe('formatFinding', () => {
   it.each<[Partial<Finding>, string]>([
     [{}, 'spec.x: is wrong'],
-    [{ reason: 'Bad' }, 'spec.x: is wrong (Bad)'],
+    [{ reason: 'HostnameConflict' }, 'spec.x: is wrong (HostnameConflict)'],
     [{ conflictsWith: 'Gateway a/b' }, 'spec.x: is wrong [conflicts with Gateway a/b]'],
-    [{ reason: 'Bad', conflictsWith: 'Gateway a/b' }, 'spec.x: is wrong (Bad) [conflicts with Gateway a/b]'],
+    [
+      { reason: 'HostnameConflict', conflictsWith: 'Gateway a/b' },
+      'spec.x: is wrong (HostnameConflict) [conflicts with Gateway a/b]',
+    ],
     [{ field: '' }, 'is wrong'],
   ])('%j -> %s', (extra, text) => {
     expect(formatFinding({ ...base, ...extra })).toBe(text);
