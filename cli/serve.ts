@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { type Logger, pino } from 'pino';
 import type { RunningFunctions } from '../functions/runtime/serve.js';
@@ -12,6 +13,7 @@ import { openStore } from './store.js';
 import { serveHelp, UsageError } from './usage.js';
 
 const options = {
+  'listen-address': { type: 'string' },
   'webhook-port': { type: 'string' },
   'functions-port': { type: 'string' },
   'tls-cert': { type: 'string' },
@@ -36,6 +38,18 @@ function partsOf(positionals: readonly string[]): Part[] {
     throw new UsageError(`unknown part ${JSON.stringify(part)}: expected webhooks or functions`, 'serve');
   }
   return [part];
+}
+
+/** The address both servers listen on: every interface unless narrowed, e.g. to 127.0.0.1 or ::1. */
+function listenAddress(value: string | undefined): string {
+  if (value === undefined) return '0.0.0.0';
+  if (isIP(value) === 0) {
+    throw new UsageError(
+      `--listen-address must be an IPv4 or IPv6 address, got ${JSON.stringify(value)}`,
+      'serve',
+    );
+  }
+  return value;
 }
 
 /** Calls `stop` on the first SIGTERM or SIGINT; a second one exits at once. */
@@ -85,6 +99,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   const webhookPort = parsePort('--webhook-port', values['webhook-port'], 8443);
   const functionsPort = parsePort('--functions-port', values['functions-port'], 8080);
   const settings = admissionSettings(values);
+  const host = listenAddress(values['listen-address']);
 
   // Loaded only when served: `serve webhooks` does not load the functions and their Kafka client.
   const startFunctions = parts.includes('functions')
@@ -104,6 +119,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   if (parts.includes('webhooks')) {
     webhooks = await startWebhooksOrExplain({
       port: webhookPort,
+      host,
       certFile: values['tls-cert'],
       keyFile: values['tls-key'],
       selfSignedDir: path.resolve('.acpnet', 'webhook-tls'),
@@ -118,6 +134,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   if (startFunctions) {
     functions = await startFunctions({
       port: functionsPort,
+      host,
       store,
       kafkaBrokers: values['kafka-brokers']?.split(',').filter(Boolean),
       logger,

@@ -33,6 +33,7 @@ Runs the admission webhooks (HTTPS), the event functions (HTTP), or both when no
 Without --kubeconfig the store is in memory, optionally loaded from --state.
 
 Flags:
+  --listen-address ADDR        address both servers listen on (default 0.0.0.0, every interface)
   --webhook-port PORT          HTTPS port of the webhooks (default 8443)
   --functions-port PORT        HTTP port of the functions (default 8080)
   --tls-cert FILE              serving certificate (PEM); reloaded when the file changes

@@ -1,4 +1,4 @@
-import Fastify from 'fastify';
+import Fastify, { type FastifyReply } from 'fastify';
 import { EventFormatError } from '../../shared/events/errors.js';
 import { decodeHttpEvent } from '../../shared/events/http.js';
 import type { Logger } from './logger.js';
@@ -80,10 +80,14 @@ export async function startHttpRuntime(options: HttpRuntimeOptions): Promise<Htt
       return reply.code(503).send({ error: (error as Error).message });
     }
   });
-  app.get('/health/liveness', async () => ({ status: 'ok' }));
-  app.get('/health/readiness', async (_request, reply) =>
-    options.ready() ? { status: 'ready' } : reply.code(503).send({ status: 'not ready' }),
-  );
+  // Knative probes /health/*; Kubernetes probes written for the webhook use /healthz and /readyz.
+  const live = async () => ({ status: 'ok' });
+  const readiness = async (_request: unknown, reply: FastifyReply) =>
+    options.ready() ? { status: 'ready' } : reply.code(503).send({ status: 'not ready' });
+  app.get('/health/liveness', live);
+  app.get('/healthz', live);
+  app.get('/health/readiness', readiness);
+  app.get('/readyz', readiness);
   if (options.metrics) {
     const registry = options.metrics.registry;
     app.get('/metrics', async (_request, reply) =>

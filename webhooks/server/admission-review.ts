@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { KubeObject } from '../../shared/kube/object.js';
+import type { GroupKind, KubeObject } from '../../shared/kube/object.js';
 import { formatZodIssues } from '../../shared/kube/schema-issues.js';
 import type { ReviewResult } from '../review/engine.js';
 import type { Operation } from '../rules/types.js';
@@ -30,7 +30,7 @@ export interface ParsedRequest {
   uid: string;
   operation: Operation;
   /** `group/Kind` of the request, the metrics label. */
-  groupKind: string;
+  groupKind: GroupKind;
   namespace: string;
   name: string;
   object?: KubeObject;

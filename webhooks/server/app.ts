@@ -1,5 +1,6 @@
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { Logger } from 'pino';
+import { kindModel } from '../../shared/kube/registry.js';
 import type { ReadView } from '../../shared/kube/store.js';
 import type { ReviewInput, ReviewResult } from '../review/engine.js';
 import type { AdmissionSettings } from '../rules/types.js';
@@ -82,6 +83,9 @@ export function buildWebhookApp(options: WebhookAppOptions) {
     forceCloseConnections: 'idle',
   });
 
+  // AdmissionReviews are JSON: a text body is answered 415 like every other unsupported type.
+  app.removeContentTypeParser('text/plain');
+
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;
     if (status >= 500) request.log.error({ err: error }, 'request failed');
@@ -112,7 +116,10 @@ export function buildWebhookApp(options: WebhookAppOptions) {
       log.error({ rule: failure.rule, err: failure.error }, 'rule failed; review denied');
     }
     const verdict = verdictOf(result);
-    metrics.reviews.inc({ endpoint: stage, kind: parsed.groupKind, operation: parsed.operation, verdict });
+    // The kind comes from the request body: labelling by it unchecked would let any client that
+    // reaches the port create series without bound.
+    const kind = kindModel(parsed.groupKind) ? parsed.groupKind : 'other';
+    metrics.reviews.inc({ endpoint: stage, kind, operation: parsed.operation, verdict });
     metrics.duration.observe({ endpoint: stage }, Number(process.hrtime.bigint() - started) / 1e9);
     if (verdict === 'denied') log.info({ message: result.message }, 'denied');
     else log.debug({ verdict, warnings: result.warnings.length, patch: result.patch.length }, 'reviewed');

@@ -175,6 +175,8 @@ describe('HTTP (Knative) runtime', () => {
   it('serves liveness, readiness and metrics', async () => {
     expect((await fetch(`${runtime.url}/health/liveness`)).status).toBe(200);
     expect((await fetch(`${runtime.url}/health/readiness`)).status).toBe(200);
+    expect((await fetch(`${runtime.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${runtime.url}/readyz`)).status).toBe(200);
     const metrics = await (await fetch(`${runtime.url}/metrics`)).text();
     expect(metrics).toMatch(/acpnet_function_events_total\{function="ingress-sync",outcome="applied"\} 2/);
     expect(metrics).toMatch(/acpnet_function_events_rejected_total\{runtime="http"\} [1-9]/);
