@@ -8,6 +8,7 @@ import { performance } from 'node:perf_hooks';
 import { MemoryStore } from '../shared/kube/memory-store.js';
 import type { GroupKind, KubeObject } from '../shared/kube/object.js';
 import type { RangeHit, RangeIndexSpec, ReadView } from '../shared/kube/store.js';
+import { parseCidr } from '../shared/net/cidr.js';
 import type { IPRange } from '../shared/net/range.js';
 import { rangesOverlap } from '../shared/net/ranges.js';
 import { reviewObject } from '../webhooks/review/engine.js';
@@ -21,7 +22,7 @@ const minMillis = 150;
 const minReviews = 10;
 
 const settings: AdmissionSettings = {
-  serviceCidr: '172.30.0.0/16',
+  serviceCidrs: [parseCidr('172.30.0.0/16')],
   platformNamespace: 'cpaas-system',
   metallbNamespace: 'metallb-system',
   now: () => new Date('2026-01-01T00:00:00Z'),

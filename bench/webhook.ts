@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pino } from 'pino';
 import { MemoryStore } from '../shared/kube/memory-store.js';
+import { parseCidr } from '../shared/net/cidr.js';
 import { defaultRuleIndex } from '../webhooks/review/default-index.js';
 import type { ReviewResult } from '../webhooks/review/engine.js';
 import type { AdmissionSettings } from '../webhooks/rules/types.js';
@@ -22,7 +23,7 @@ const warmup = Math.min(500, requests);
 const rounds = 4;
 
 const settings: AdmissionSettings = {
-  serviceCidr: '10.96.0.0/12',
+  serviceCidrs: [parseCidr('10.96.0.0/12')],
   platformNamespace: 'cpaas-system',
   metallbNamespace: 'metallb-system',
   now: () => new Date(),

@@ -1,3 +1,5 @@
+import type { Cidr } from '../shared/net/cidr.js';
+import { NetParseError } from '../shared/net/errors.js';
 import { parseDualStackCidrs } from '../shared/net/syntax.js';
 import type { AdmissionSettings } from '../webhooks/rules/types.js';
 import { UsageError } from './usage.js';
@@ -14,16 +16,20 @@ export interface AdmissionFlagValues {
   'metallb-namespace'?: string;
 }
 
-/** Settings the admission rules read, from the command's flags; a bad --service-cidr is a usage error. */
-export function admissionSettings(values: AdmissionFlagValues): AdmissionSettings {
-  const serviceCidr = values['service-cidr'] ?? admissionOptions['service-cidr'].default;
+/** `--service-cidr`: one CIDR, or two of different families; a bad token is a usage error naming it. */
+export function parseServiceCidrs(text: string): Cidr[] {
   try {
-    parseDualStackCidrs(serviceCidr);
+    return parseDualStackCidrs(text);
   } catch (error) {
-    throw new UsageError(`--service-cidr: ${error instanceof Error ? error.message : String(error)}`);
+    if (error instanceof NetParseError) throw new UsageError(`--service-cidr: ${error.message}`);
+    throw error;
   }
+}
+
+/** Settings the admission rules read, parsed once from the command's flags. */
+export function admissionSettings(values: AdmissionFlagValues): AdmissionSettings {
   return {
-    serviceCidr,
+    serviceCidrs: parseServiceCidrs(values['service-cidr'] ?? admissionOptions['service-cidr'].default),
     platformNamespace: values['platform-namespace'] ?? admissionOptions['platform-namespace'].default,
     metallbNamespace: values['metallb-namespace'] ?? admissionOptions['metallb-namespace'].default,
     now: () => new Date(),

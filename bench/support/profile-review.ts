@@ -5,6 +5,7 @@
  */
 import { MemoryStore } from '../../shared/kube/memory-store.js';
 import { validateSchema } from '../../shared/kube/registry.js';
+import { parseCidr } from '../../shared/net/cidr.js';
 import { defaultRuleIndex } from '../../webhooks/review/default-index.js';
 import { reviewObject } from '../../webhooks/review/engine.js';
 import type { AdmissionSettings } from '../../webhooks/rules/types.js';
@@ -12,7 +13,7 @@ import { fleet, gateway } from './fleet.js';
 
 const iterations = Number(process.env.PROFILE_ITERATIONS ?? 3_000);
 const settings: AdmissionSettings = {
-  serviceCidr: '10.96.0.0/12',
+  serviceCidrs: [parseCidr('10.96.0.0/12')],
   platformNamespace: 'cpaas-system',
   metallbNamespace: 'metallb-system',
   now: () => new Date(),

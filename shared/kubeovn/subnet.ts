@@ -1,11 +1,10 @@
 import { DEFAULT_SUBNET, DEFAULT_VPC } from '../kube/keys/kubeovn.js';
-import type { KubeObject } from '../kube/object.js';
-import { boolField, specOf, stringField } from '../kube/spec-fields.js';
+import type { Subnet } from '../kube/schemas/kubeovn.js';
 import type { Cidr } from '../net/cidr.js';
 import { cidrRange } from '../net/cidr.js';
 import { NetParseError } from '../net/errors.js';
 import type { IPRange } from '../net/range.js';
-import { parseDualStackCidrs } from '../net/syntax.js';
+import { parseDualStackCidrs, parseIpOrKubeOvnRange } from '../net/syntax.js';
 
 export type ParsedCidrs = { ok: true; cidrs: Cidr[] } | { ok: false; error: NetParseError };
 
@@ -19,36 +18,47 @@ export function parseCidrBlock(text: string): ParsedCidrs {
 }
 
 /** The CIDRs of a Subnet, or none when `cidrBlock` is absent or does not parse. */
-export function subnetCidrs(obj: KubeObject | undefined): Cidr[] {
-  const text = stringField(specOf(obj), 'cidrBlock');
+export function subnetCidrs(subnet: Subnet | undefined): Cidr[] {
+  const text = subnet?.spec?.cidrBlock;
   if (text === undefined) return [];
   const parsed = parseCidrBlock(text);
   return parsed.ok ? parsed.cidrs : [];
 }
 
-export function subnetRanges(obj: KubeObject | undefined): IPRange[] {
-  return subnetCidrs(obj).map(cidrRange);
+export function subnetRanges(subnet: Subnet | undefined): IPRange[] {
+  return subnetCidrs(subnet).map(cidrRange);
 }
 
-export function subnetVpc(obj: KubeObject): string {
-  return stringField(specOf(obj), 'vpc') || DEFAULT_VPC;
+/** The ranges of `excludeIps` (addresses and `a..b` ranges) that parse; the rest reserve nothing. */
+export function subnetExcludedRanges(subnet: Subnet | undefined): IPRange[] {
+  const out: IPRange[] = [];
+  for (const entry of subnet?.spec?.excludeIps ?? []) {
+    try {
+      out.push(parseIpOrKubeOvnRange(entry));
+    } catch (error) {
+      if (!(error instanceof NetParseError)) throw error;
+    }
+  }
+  return out;
+}
+
+export function subnetVpc(subnet: Subnet): string {
+  return subnet.spec?.vpc || DEFAULT_VPC;
 }
 
 /** The VLAN of an underlay subnet; empty for overlay subnets. */
-export function subnetVlan(obj: KubeObject): string {
-  return stringField(specOf(obj), 'vlan') ?? '';
+export function subnetVlan(subnet: Subnet): string {
+  return subnet.spec?.vlan ?? '';
 }
 
-export function isDefaultSubnet(obj: KubeObject): boolean {
-  return boolField(specOf(obj), 'default') === true || obj.metadata.name === DEFAULT_SUBNET;
+export function isDefaultSubnet(subnet: Subnet): boolean {
+  return subnet.spec?.default === true || subnet.metadata.name === DEFAULT_SUBNET;
 }
-
-const calicoFields = ['ipipMode', 'vxlanMode', 'v4blockSize'] as const;
 
 /** Subnets of the platform's Calico networks carry at least one Calico-only field. */
-export function isCalicoSubnet(obj: KubeObject): boolean {
-  const spec = specOf(obj);
-  return calicoFields.some((field) => spec[field] !== undefined);
+export function isCalicoSubnet(subnet: Subnet): boolean {
+  const spec = subnet.spec;
+  return spec?.ipipMode !== undefined || spec?.vxlanMode !== undefined || spec?.v4blockSize !== undefined;
 }
 
 /** The guide's CIDR prefix -> Calico blockSize table (prefixes above 31 are refused). */

@@ -2,6 +2,7 @@ import type { KindModel } from '../../shared/kube/model/kind-model.js';
 import type { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../shared/kube/object.js';
 import type { EqualityIndexSpec, RangeIndexSpec } from '../../shared/kube/store.js';
+import type { Cidr } from '../../shared/net/cidr.js';
 import type { Reason } from './reasons.js';
 
 export type Operation = 'CREATE' | 'UPDATE' | 'DELETE' | 'CONNECT';
@@ -25,8 +26,8 @@ export interface Finding {
 
 /** Admission settings that come from server flags. */
 export interface AdmissionSettings {
-  /** Service CIDRs of the cluster (comma-separated dual stack allowed). */
-  serviceCidr: string;
+  /** Service CIDRs of the cluster: none, or one per family (dual stack). */
+  serviceCidrs: readonly Cidr[];
   /** Namespace of platform secrets (Domain certificates). */
   platformNamespace: string;
   /** Namespace MetalLB objects must live in. */

@@ -5,6 +5,7 @@ import { type Admission, admitInOrder } from '../../../cli/admit-sequence.js';
 import { loadManifestsStrict, type Manifest } from '../../../shared/kube/manifests.js';
 import { MemoryStore } from '../../../shared/kube/memory-store.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { parseCidr } from '../../../shared/net/cidr.js';
 import { defaultRuleIndex } from '../../../webhooks/review/default-index.js';
 import type { AdmissionSettings } from '../../../webhooks/rules/types.js';
 
@@ -28,7 +29,7 @@ export function objectsOf(file: string): KubeObject[] {
 }
 
 const settings: AdmissionSettings = {
-  serviceCidr: '10.96.0.0/12',
+  serviceCidrs: [parseCidr('10.96.0.0/12')],
   platformNamespace: 'cpaas-system',
   metallbNamespace: 'metallb-system',
   now: () => new Date('2026-01-01T00:00:00Z'),

@@ -1,22 +1,14 @@
-import { POD_IP_ANNOTATION, POD_SUBNET_ANNOTATION } from '../../../shared/kube/keys/kubeovn.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
+import { equalityIndex, rangeIndex } from '../../../shared/kube/model/indexes.js';
 import { IP, IPPOOL, SUBNET, VLAN } from '../../../shared/kube/schemas/kubeovn.js';
 import { NODE, POD } from '../../../shared/kube/schemas/workloads.js';
-import {
-  objectField,
-  objectList,
-  specOf,
-  stringField,
-  stringList,
-} from '../../../shared/kube/spec-fields.js';
 import type { EqualityIndexSpec, RangeIndexSpec } from '../../../shared/kube/store.js';
+import { canonicalAddresses } from '../../../shared/kubeovn/addresses.js';
 import { subnetCidrIndex } from '../../../shared/kubeovn/indexes.js';
-import { subnetRanges, subnetVpc } from '../../../shared/kubeovn/subnet.js';
-import { formatAddress, tryParseAddress } from '../../../shared/net/address.js';
-import { NetParseError } from '../../../shared/net/errors.js';
-import type { IPRange } from '../../../shared/net/range.js';
-import { singleAddressRange } from '../../../shared/net/ranges.js';
-import { parseIpCidrOrKubeOvnRange } from '../../../shared/net/syntax.js';
+import { ipAddresses } from '../../../shared/kubeovn/ip.js';
+import { ipPoolRanges } from '../../../shared/kubeovn/ippool.js';
+import { fixedIpAnnotations, podAllocatedSubnet } from '../../../shared/kubeovn/pod-annotations.js';
+import { subnetVpc } from '../../../shared/kubeovn/subnet.js';
+import { nodeInternalIps } from './lib/node-addresses.js';
 
 export { SUBNET_CIDR_INDEX } from '../../../shared/kubeovn/indexes.js';
 export const IPPOOL_IPS_INDEX = 'ips';
@@ -30,100 +22,32 @@ export const SUBNET_PROVIDER_INDEX = 'provider';
 export const IP_ADDRESS_INDEX = 'address';
 export const POD_FIXED_IP_INDEX = 'fixed-ip';
 
-/** The ranges of an IPPool's `ips` that parse; bad entries are the ippool rule's business. */
-export function ipPoolRanges(obj: KubeObject): IPRange[] {
-  const out: IPRange[] = [];
-  for (const entry of stringList(specOf(obj), 'ips')) {
-    try {
-      out.push(parseIpCidrOrKubeOvnRange(entry));
-    } catch (error) {
-      if (!(error instanceof NetParseError)) throw error;
-    }
-  }
-  return out;
+/** The key of POD_FIXED_IP_INDEX: an address asked for on the NIC of `provider`. */
+export function fixedIpKey(provider: string, address: string): string {
+  return `${provider}|${address}`;
 }
 
-export function nodeInternalIps(obj: KubeObject): IPRange[] {
-  const status = objectField(obj as Record<string, unknown>, 'status') ?? {};
-  const out: IPRange[] = [];
-  for (const address of objectList(status, 'addresses')) {
-    if (address['type'] !== 'InternalIP') continue;
-    const parsed = tryParseAddress(stringField(address, 'address') ?? '');
-    if (parsed) out.push(singleAddressRange(parsed));
-  }
-  return out;
-}
-
-/** The subnet a pod's Kube-OVN address was allocated from, when it has one. */
-export function podAllocatedSubnet(obj: KubeObject): string | undefined {
-  const annotations = obj.metadata.annotations ?? {};
-  if (!annotations[POD_IP_ANNOTATION]) return undefined;
-  return annotations[POD_SUBNET_ANNOTATION] || undefined;
-}
-
-/** Canonical text of each address in a comma-separated list; unparseable entries are skipped. */
-function canonicalAddresses(text: string | undefined): string[] {
-  const out: string[] = [];
-  for (const part of (text ?? '').split(',')) {
-    const address = tryParseAddress(part.trim());
-    if (address) out.push(formatAddress(address.family, address.value));
-  }
-  return out;
-}
-
-function ipObjectAddresses(obj: KubeObject): string[] {
-  const spec = specOf(obj);
-  const all = ['ipAddress', 'v4IpAddress', 'v6IpAddress'].flatMap((key) =>
-    canonicalAddresses(stringField(spec, key)),
-  );
-  return [...new Set(all)];
-}
-
-/** `<provider>|<address>` for each fixed-IP annotation of a pod (provider `ovn` for the primary NIC). */
-function podFixedIps(obj: KubeObject): string[] {
-  const out: string[] = [];
-  for (const [key, value] of Object.entries(obj.metadata.annotations ?? {})) {
-    const match = /^(.+)\.kubernetes\.io\/ip_address$/.exec(key);
-    if (match?.[1]) for (const address of canonicalAddresses(value)) out.push(`${match[1]}|${address}`);
-  }
-  return out;
-}
+const present = (value: string | undefined): string[] => (value ? [value] : []);
 
 export const kubeovnRangeIndexes: readonly RangeIndexSpec[] = [
   subnetCidrIndex,
-  { kind: IPPOOL.groupKind, name: IPPOOL_IPS_INDEX, ranges: ipPoolRanges },
-  { kind: NODE.groupKind, name: NODE_INTERNAL_IP_INDEX, ranges: nodeInternalIps },
+  rangeIndex(IPPOOL, IPPOOL_IPS_INDEX, ipPoolRanges),
+  rangeIndex(NODE, NODE_INTERNAL_IP_INDEX, nodeInternalIps),
 ];
 
-const specString = (key: string) => (obj: KubeObject) => {
-  const value = stringField(specOf(obj), key);
-  return value ? [value] : [];
-};
-
 export const kubeovnEqualityIndexes: readonly EqualityIndexSpec[] = [
-  { kind: IP.groupKind, name: BY_SUBNET_INDEX, keys: specString('subnet') },
-  { kind: IPPOOL.groupKind, name: BY_SUBNET_INDEX, keys: specString('subnet') },
-  {
-    kind: POD.groupKind,
-    name: BY_SUBNET_INDEX,
-    keys: (obj) => {
-      const subnet = podAllocatedSubnet(obj);
-      return subnet ? [subnet] : [];
-    },
-  },
-  {
-    kind: SUBNET.groupKind,
-    name: SUBNET_NAMESPACE_INDEX,
-    keys: (obj) => stringList(specOf(obj), 'namespaces'),
-  },
-  { kind: VLAN.groupKind, name: VLAN_PROVIDER_INDEX, keys: specString('provider') },
-  {
-    kind: SUBNET.groupKind,
-    name: SUBNET_DEFAULT_INDEX,
-    keys: (obj) => (specOf(obj)['default'] === true ? ['true'] : []),
-  },
-  { kind: SUBNET.groupKind, name: SUBNET_PROVIDER_INDEX, keys: specString('provider') },
-  { kind: SUBNET.groupKind, name: SUBNET_VPC_INDEX, keys: (obj) => [subnetVpc(obj)] },
-  { kind: IP.groupKind, name: IP_ADDRESS_INDEX, keys: ipObjectAddresses },
-  { kind: POD.groupKind, name: POD_FIXED_IP_INDEX, keys: podFixedIps },
+  equalityIndex(IP, BY_SUBNET_INDEX, (ip) => present(ip.spec?.subnet)),
+  equalityIndex(IPPOOL, BY_SUBNET_INDEX, (pool) => present(pool.spec?.subnet)),
+  equalityIndex(POD, BY_SUBNET_INDEX, (pod) => present(podAllocatedSubnet(pod))),
+  equalityIndex(SUBNET, SUBNET_NAMESPACE_INDEX, (subnet) => subnet.spec?.namespaces ?? []),
+  equalityIndex(VLAN, VLAN_PROVIDER_INDEX, (vlan) => present(vlan.spec?.provider)),
+  equalityIndex(SUBNET, SUBNET_DEFAULT_INDEX, (subnet) => (subnet.spec?.default === true ? ['true'] : [])),
+  equalityIndex(SUBNET, SUBNET_PROVIDER_INDEX, (subnet) => present(subnet.spec?.provider)),
+  equalityIndex(SUBNET, SUBNET_VPC_INDEX, (subnet) => [subnetVpc(subnet)]),
+  equalityIndex(IP, IP_ADDRESS_INDEX, ipAddresses),
+  equalityIndex(POD, POD_FIXED_IP_INDEX, (pod) =>
+    fixedIpAnnotations(pod).flatMap(({ provider, value }) =>
+      canonicalAddresses(value).map((address) => fixedIpKey(provider, address)),
+    ),
+  ),
 ];

@@ -1,5 +1,15 @@
-import { NETWORK_ATTACHMENT_DEFINITION } from '../../../shared/kube/schemas/workloads.js';
-import { nameOf, objectField, objectList, specOf, stringField } from '../../../shared/kube/spec-fields.js';
+import {
+  NETWORK_ATTACHMENT_DEFINITION,
+  type NetworkAttachmentDefinition,
+} from '../../../shared/kube/schemas/workloads.js';
+import {
+  type AttachmentRef,
+  type CniPlugin,
+  type CniRoute,
+  kubeOvnCniProvider,
+  kubeOvnIpamProvider,
+  parseAttachmentConfig,
+} from '../../../shared/kubeovn/network-attachment.js';
 import { isIpAddress } from '../../../shared/net/address.js';
 import { parseCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
@@ -9,96 +19,82 @@ import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 const RULE = 'kubeovn/network-attachment';
 const FIELD = 'spec.config';
 
-type Json = Record<string, unknown>;
-
-function checkRoutes(plugin: Json, where: string): Finding[] {
+function checkRoutes(routes: readonly CniRoute[], path: string): Finding[] {
   const out: Finding[] = [];
-  const lists = [
-    { routes: objectList(plugin, 'routes'), path: `${where}routes` },
-    { routes: objectList(objectField(plugin, 'ipam') ?? {}, 'routes'), path: `${where}ipam.routes` },
-  ];
-  for (const { routes, path } of lists) {
-    routes.forEach((route, i) => {
-      const dst = stringField(route, 'dst') ?? '';
-      try {
-        parseCidr(dst);
-      } catch (error) {
-        if (!(error instanceof NetParseError)) throw error;
-        out.push(
-          deny(RULE, FIELD, `${path}[${i}].dst ${JSON.stringify(dst)}: ${error.reason}`, 'InvalidRoute'),
-        );
-      }
-      const gw = route['gw'];
-      if (gw !== undefined && (typeof gw !== 'string' || !isIpAddress(gw))) {
-        out.push(
-          deny(RULE, FIELD, `${path}[${i}].gw ${JSON.stringify(gw)} is not an IP address`, 'InvalidRoute'),
-        );
-      }
-    });
-  }
+  routes.forEach((route, i) => {
+    const dst = route.dst ?? '';
+    try {
+      parseCidr(dst);
+    } catch (error) {
+      if (!(error instanceof NetParseError)) throw error;
+      out.push(
+        deny(RULE, FIELD, `${path}[${i}].dst ${JSON.stringify(dst)}: ${error.reason}`, 'InvalidRoute'),
+      );
+    }
+    const gw = route.gw;
+    if (gw !== undefined && (typeof gw !== 'string' || !isIpAddress(gw))) {
+      out.push(
+        deny(RULE, FIELD, `${path}[${i}].gw ${JSON.stringify(gw)} is not an IP address`, 'InvalidRoute'),
+      );
+    }
+  });
   return out;
 }
 
 /** Kube-OVN's provider conventions for its own CNI and for its IPAM under macvlan (the guide's examples). */
-function checkPlugin(plugin: Json, where: string, name: string, namespace: string): Finding[] {
+function checkPlugin(plugin: CniPlugin, where: string, attachment: AttachmentRef): Finding[] {
   const out: Finding[] = [];
-  const type = stringField(plugin, 'type');
-  const ipam = objectField(plugin, 'ipam');
+  const { type, ipam } = plugin;
   if (type === 'kube-ovn') {
-    const expected = `${name}.${namespace}.ovn`;
-    const provider = stringField(plugin, 'provider');
-    if (provider !== expected) {
+    const expected = kubeOvnCniProvider(attachment);
+    if (plugin.provider !== expected) {
       out.push(
         deny(
           RULE,
           FIELD,
-          `${where}provider is ${JSON.stringify(provider ?? '')}; a kube-ovn attachment needs "${expected}"`,
+          `${where}provider is ${JSON.stringify(plugin.provider ?? '')}; a kube-ovn attachment needs "${expected}"`,
           'ProviderMismatch',
         ),
       );
     }
   }
-  if (ipam && stringField(ipam, 'type') === 'kube-ovn' && type !== 'kube-ovn') {
-    const expected = `${name}.${namespace}`;
-    const provider = stringField(ipam, 'provider');
-    if (provider !== expected) {
+  if (ipam && ipam.type === 'kube-ovn' && type !== 'kube-ovn') {
+    const expected = kubeOvnIpamProvider(attachment);
+    if (ipam.provider !== expected) {
       out.push(
         deny(
           RULE,
           FIELD,
-          `${where}ipam.provider is ${JSON.stringify(provider ?? '')}; Kube-OVN IPAM needs "${expected}"`,
+          `${where}ipam.provider is ${JSON.stringify(ipam.provider ?? '')}; Kube-OVN IPAM needs "${expected}"`,
           'ProviderMismatch',
         ),
       );
     }
-    if (type === 'macvlan' && !stringField(plugin, 'master')) {
+    if (type === 'macvlan' && !plugin.master) {
       out.push(deny(RULE, FIELD, `${where}master is required for macvlan with Kube-OVN IPAM`));
     }
   }
-  return [...out, ...checkRoutes(plugin, where)];
+  return [
+    ...out,
+    ...checkRoutes(plugin.routes, `${where}routes`),
+    ...checkRoutes(ipam?.routes ?? [], `${where}ipam.routes`),
+  ];
 }
 
-function check(ctx: AdmissionContext): Finding[] {
-  const config = stringField(specOf(ctx.object), 'config');
+function check(ctx: AdmissionContext<NetworkAttachmentDefinition>): Finding[] {
+  const config = ctx.object.spec?.config;
   if (config === undefined || config.trim() === '') return [];
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(config);
-  } catch (error) {
-    return [deny(RULE, FIELD, `config is not valid JSON: ${(error as Error).message}`, 'InvalidConfig')];
-  }
-  if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
-    return [deny(RULE, FIELD, 'config must be a JSON object', 'InvalidConfig')];
-  }
-  const name = nameOf(ctx.object);
-  const namespace = ctx.object.metadata.namespace ?? '';
-  const plugins = objectList(parsed as Json, 'plugins');
-  if (plugins.length === 0) return checkPlugin(parsed as Json, '', name, namespace);
-  return plugins.flatMap((plugin, i) => checkPlugin(plugin, `plugins[${i}].`, name, namespace));
+  const parsed = parseAttachmentConfig(config);
+  if (!parsed.ok) return [deny(RULE, FIELD, parsed.problem, 'InvalidConfig')];
+  const attachment = { name: ctx.object.metadata.name ?? '', namespace: ctx.object.metadata.namespace ?? '' };
+  const { listed, plugins } = parsed.config;
+  return plugins.flatMap((plugin, i) => checkPlugin(plugin, listed ? `plugins[${i}].` : '', attachment));
 }
 
-export const networkAttachmentRule: ValidationRule = {
+export const networkAttachmentRule: ValidationRule<NetworkAttachmentDefinition> = {
   id: RULE,
   kinds: [NETWORK_ATTACHMENT_DEFINITION],
+  reasons: ['InvalidRoute', 'ProviderMismatch', 'InvalidConfig'],
+  guide: '配置 Kube-OVN 网络以支持 Pod 多网卡 (Alpha)',
   check,
 };

@@ -1,8 +1,16 @@
+import { MULTUS_NETWORKS_ANNOTATION } from '../../../shared/kube/keys/kubeovn.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
-import { describeObject, type KubeObject } from '../../../shared/kube/object.js';
-import { IP, SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
-import { NETWORK_ATTACHMENT_DEFINITION, POD } from '../../../shared/kube/schemas/workloads.js';
-import { nameOf, specOf, stringField } from '../../../shared/kube/spec-fields.js';
+import { describeObject } from '../../../shared/kube/object.js';
+import { IP, SUBNET, type Subnet } from '../../../shared/kube/schemas/kubeovn.js';
+import { NETWORK_ATTACHMENT_DEFINITION, POD, type Pod } from '../../../shared/kube/schemas/workloads.js';
+import { ipHeldBy } from '../../../shared/kubeovn/ip.js';
+import {
+  fixedIpAnnotations,
+  macAddressAnnotations,
+  type NicAnnotation,
+  parseNetworksAnnotation,
+  requestedSubnet,
+} from '../../../shared/kubeovn/pod-annotations.js';
 import { subnetCidrs } from '../../../shared/kubeovn/subnet.js';
 import { type Address, familyName, formatAddress, parseAddress } from '../../../shared/net/address.js';
 import { cidrRange, formatCidr } from '../../../shared/net/cidr.js';
@@ -12,6 +20,7 @@ import { parseList } from '../../../shared/net/syntax.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import {
+  fixedIpKey,
   IP_ADDRESS_INDEX,
   POD_FIXED_IP_INDEX,
   SUBNET_DEFAULT_INDEX,
@@ -20,56 +29,16 @@ import {
 } from './indexes.js';
 
 const RULE = 'kubeovn/pod-networks';
-export const NETWORKS_ANNOTATION = 'k8s.v1.cni.cncf.io/networks';
-const FIXED_IP_KEY = /^(.+)\.kubernetes\.io\/ip_address$/;
 
 const annotationField = (key: string) => `metadata.annotations[${JSON.stringify(key)}]`;
 
-interface NetworkRef {
-  namespace: string;
-  name: string;
-}
-
-/** Multus' two forms: `[ns/]name[@iface],...` or a JSON list of {name, namespace}. */
-function parseNetworks(value: string, podNamespace: string): NetworkRef[] | string {
-  const text = value.trim();
-  if (text.startsWith('[')) {
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch (error) {
-      return `not valid JSON: ${(error as Error).message}`;
-    }
-    if (!Array.isArray(parsed)) return 'expected a JSON list of networks';
-    const refs: NetworkRef[] = [];
-    for (const [i, item] of parsed.entries()) {
-      const name = item && typeof item === 'object' ? (item as Record<string, unknown>)['name'] : undefined;
-      if (typeof name !== 'string' || !name) return `entry ${i} has no "name"`;
-      const namespace = (item as Record<string, unknown>)['namespace'];
-      refs.push({ name, namespace: typeof namespace === 'string' && namespace ? namespace : podNamespace });
-    }
-    return refs;
-  }
-  return text
-    .split(',')
-    .map((entry) => entry.trim())
-    .filter(Boolean)
-    .map((entry) => {
-      const [ref = ''] = entry.split('@');
-      const slash = ref.indexOf('/');
-      return slash < 0
-        ? { namespace: podNamespace, name: ref }
-        : { namespace: ref.slice(0, slash), name: ref.slice(slash + 1) };
-    });
-}
-
-function checkNetworks(pod: KubeObject, view: ModelView): Finding[] {
-  const value = pod.metadata.annotations?.[NETWORKS_ANNOTATION];
+function checkNetworks(pod: Pod, view: ModelView): Finding[] {
+  const value = pod.metadata.annotations?.[MULTUS_NETWORKS_ANNOTATION];
   if (!value) return [];
-  const field = annotationField(NETWORKS_ANNOTATION);
-  const refs = parseNetworks(value, pod.metadata.namespace ?? '');
-  if (typeof refs === 'string') return [deny(RULE, field, refs, 'InvalidNetworks')];
-  return refs
+  const field = annotationField(MULTUS_NETWORKS_ANNOTATION);
+  const parsed = parseNetworksAnnotation(value, pod.metadata.namespace ?? '');
+  if (!parsed.ok) return [deny(RULE, field, parsed.problem, 'InvalidNetworks')];
+  return parsed.refs
     .filter((ref) => !view.get(NETWORK_ATTACHMENT_DEFINITION, ref.namespace, ref.name))
     .map((ref) => {
       const other = `NetworkAttachmentDefinition ${ref.namespace}/${ref.name}`;
@@ -78,41 +47,37 @@ function checkNetworks(pod: KubeObject, view: ModelView): Finding[] {
 }
 
 /** The subnet an address for `provider` comes from: explicit, namespace-bound or default (primary). */
-function subnetFor(pod: KubeObject, provider: string, view: ModelView): KubeObject | undefined {
-  const explicit = pod.metadata.annotations?.[`${provider}.kubernetes.io/logical_switch`];
+function subnetFor(pod: Pod, provider: string, view: ModelView): Subnet | undefined {
+  const explicit = requestedSubnet(pod, provider);
   if (explicit) return view.get(SUBNET, '', explicit);
   if (provider !== 'ovn') return view.byIndex(SUBNET, SUBNET_PROVIDER_INDEX, provider)[0];
   const bound = view.byIndex(SUBNET, SUBNET_NAMESPACE_INDEX, pod.metadata.namespace ?? '')[0];
   return bound ?? view.byIndex(SUBNET, SUBNET_DEFAULT_INDEX, 'true')[0];
 }
 
-function ownedBy(holder: KubeObject, pod: KubeObject): boolean {
-  if (holder.kind === 'Pod') {
-    return holder.metadata.namespace === pod.metadata.namespace && holder.metadata.name === pod.metadata.name;
-  }
-  const spec = specOf(holder);
-  return (
-    stringField(spec, 'podName') === pod.metadata.name &&
-    stringField(spec, 'namespace') === pod.metadata.namespace
-  );
+function samePod(a: Pod, b: Pod): boolean {
+  return a.metadata.namespace === b.metadata.namespace && a.metadata.name === b.metadata.name;
 }
 
+/** IP objects of `subnet` and other pods' fixed-IP annotations that already hold `address`. */
 function takenBy(
   address: Address,
   provider: string,
   subnet: string,
-  pod: KubeObject,
+  pod: Pod,
   view: ModelView,
-): KubeObject[] {
+): (IP | Pod)[] {
   const text = formatAddress(address.family, address.value);
   const ips = view
     .byIndex(IP, IP_ADDRESS_INDEX, text)
-    .filter((ip) => stringField(specOf(ip), 'subnet') === subnet && !ownedBy(ip, pod));
-  const pods = view.byIndex(POD, POD_FIXED_IP_INDEX, `${provider}|${text}`).filter((p) => !ownedBy(p, pod));
+    .filter((ip) => ip.spec?.subnet === subnet && !ipHeldBy(ip, pod));
+  const pods = view
+    .byIndex(POD, POD_FIXED_IP_INDEX, fixedIpKey(provider, text))
+    .filter((other) => !samePod(other, pod));
   return [...ips, ...pods];
 }
 
-function checkFixedIp(ctx: AdmissionContext, key: string, provider: string, value: string): Finding[] {
+function checkFixedIp(ctx: AdmissionContext<Pod>, { key, provider, value }: NicAnnotation): Finding[] {
   const field = annotationField(key);
   let addresses: Address[];
   try {
@@ -140,6 +105,7 @@ function checkFixedIp(ctx: AdmissionContext, key: string, provider: string, valu
       ),
     ];
   }
+  const subnetName = subnet.metadata.name ?? '';
   const out: Finding[] = [];
   const cidrs = subnetCidrs(subnet);
   for (const address of addresses) {
@@ -151,22 +117,22 @@ function checkFixedIp(ctx: AdmissionContext, key: string, provider: string, valu
         deny(
           RULE,
           field,
-          `${text} is not inside Subnet ${nameOf(subnet)} (${inside})`,
+          `${text} is not inside Subnet ${subnetName} (${inside})`,
           'OutsideSubnet',
-          `Subnet ${nameOf(subnet)}`,
+          `Subnet ${subnetName}`,
         ),
       );
       continue;
     }
-    const holders = takenBy(address, provider, nameOf(subnet), pod, ctx.view);
-    if (holders[0]) {
+    const holder = takenBy(address, provider, subnetName, pod, ctx.view)[0];
+    if (holder) {
       out.push(
         deny(
           RULE,
           field,
-          `${text} in Subnet ${nameOf(subnet)} is already taken by ${describeObject(holders[0])}`,
+          `${text} in Subnet ${subnetName} is already taken by ${describeObject(holder)}`,
           'AddressTaken',
-          describeObject(holders[0]),
+          describeObject(holder),
         ),
       );
     }
@@ -175,33 +141,42 @@ function checkFixedIp(ctx: AdmissionContext, key: string, provider: string, valu
 }
 
 /** Fixed-IP annotations that changed in this request (all of them on CREATE). */
-function changedFixedIps(ctx: AdmissionContext): [string, string, string][] {
-  const now = ctx.object.metadata.annotations ?? {};
+function changedFixedIps(ctx: AdmissionContext<Pod>): NicAnnotation[] {
   const before = ctx.operation === 'UPDATE' ? (ctx.oldObject?.metadata.annotations ?? {}) : {};
-  const out: [string, string, string][] = [];
-  for (const [key, value] of Object.entries(now)) {
-    const match = FIXED_IP_KEY.exec(key);
-    if (match?.[1] && value && before[key] !== value) out.push([key, match[1], value]);
-  }
-  return out;
+  return fixedIpAnnotations(ctx.object).filter(({ key, value }) => value && before[key] !== value);
 }
 
-const MAC_KEY = /^(.+)\.kubernetes\.io\/mac_address$/;
 const macPattern = /^[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(\1[0-9A-Fa-f]{2}){4}$/;
 
-function checkMacs(pod: KubeObject): Finding[] {
-  return Object.entries(pod.metadata.annotations ?? {})
-    .filter(([key, value]) => MAC_KEY.test(key) && value && !macPattern.test(value))
-    .map(([key, value]) =>
+function checkMacs(pod: Pod): Finding[] {
+  return macAddressAnnotations(pod)
+    .filter(({ value }) => value && !macPattern.test(value))
+    .map(({ key, value }) =>
       deny(RULE, annotationField(key), `${JSON.stringify(value)} is not a MAC address`, 'InvalidMAC'),
     );
 }
 
-function check(ctx: AdmissionContext): Finding[] {
-  const out = [...checkNetworks(ctx.object, ctx.view), ...checkMacs(ctx.object)];
-  for (const [key, provider, value] of changedFixedIps(ctx))
-    out.push(...checkFixedIp(ctx, key, provider, value));
-  return out;
+/** The multus networks, fixed IPs and MACs a pod asks for. */
+function check(ctx: AdmissionContext<Pod>): Finding[] {
+  return [
+    ...checkNetworks(ctx.object, ctx.view),
+    ...checkMacs(ctx.object),
+    ...changedFixedIps(ctx).flatMap((annotation) => checkFixedIp(ctx, annotation)),
+  ];
 }
 
-export const podNetworksRule: ValidationRule = { id: RULE, kinds: [POD], check };
+export const podNetworksRule: ValidationRule<Pod> = {
+  id: RULE,
+  kinds: [POD],
+  reasons: [
+    'InvalidNetworks',
+    'AttachmentNotFound',
+    'InvalidIP',
+    'SubnetNotFound',
+    'OutsideSubnet',
+    'AddressTaken',
+    'InvalidMAC',
+  ],
+  guide: '固定 IP',
+  check,
+};

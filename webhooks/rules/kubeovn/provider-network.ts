@@ -1,14 +1,13 @@
-import { PROVIDER_NETWORK } from '../../../shared/kube/schemas/kubeovn.js';
-import { nameOf, objectList, specOf, stringField, stringList } from '../../../shared/kube/spec-fields.js';
+import { PROVIDER_NETWORK, type ProviderNetwork } from '../../../shared/kube/schemas/kubeovn.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 
 const RULE = 'kubeovn/provider-network';
 
-function check(ctx: AdmissionContext): Finding[] {
-  const spec = specOf(ctx.object);
+function check(ctx: AdmissionContext<ProviderNetwork>): Finding[] {
+  const spec = ctx.object.spec;
   const out: Finding[] = [];
-  const name = nameOf(ctx.object);
+  const name = ctx.object.metadata.name ?? '';
   if (name.length > 12) {
     out.push(
       deny(
@@ -18,11 +17,10 @@ function check(ctx: AdmissionContext): Finding[] {
       ),
     );
   }
-  if (!stringField(spec, 'defaultInterface'))
-    out.push(deny(RULE, 'spec.defaultInterface', 'defaultInterface is required'));
-  const excluded = new Set(stringList(spec, 'excludeNodes'));
-  objectList(spec, 'customInterfaces').forEach((custom, i) => {
-    stringList(custom, 'nodes').forEach((node, j) => {
+  if (!spec?.defaultInterface) out.push(deny(RULE, 'spec.defaultInterface', 'defaultInterface is required'));
+  const excluded = new Set(spec?.excludeNodes ?? []);
+  (spec?.customInterfaces ?? []).forEach((custom, i) => {
+    (custom.nodes ?? []).forEach((node, j) => {
       if (excluded.has(node)) {
         out.push(
           deny(
@@ -38,4 +36,10 @@ function check(ctx: AdmissionContext): Finding[] {
   return out;
 }
 
-export const providerNetworkRule: ValidationRule = { id: RULE, kinds: [PROVIDER_NETWORK], check };
+export const providerNetworkRule: ValidationRule<ProviderNetwork> = {
+  id: RULE,
+  kinds: [PROVIDER_NETWORK],
+  reasons: ['NodeExcluded'],
+  guide: 'Underlay 网络',
+  check,
+};

@@ -1,6 +1,4 @@
-import type { KubeObject } from '../../../shared/kube/object.js';
-import { SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
-import { specOf, stringField, stringList } from '../../../shared/kube/spec-fields.js';
+import { SUBNET, type Subnet, type SubnetSpec } from '../../../shared/kube/schemas/kubeovn.js';
 import { isCalicoSubnet, parseCidrBlock } from '../../../shared/kubeovn/subnet.js';
 import { type Address, familyName, formatAddress, parseAddress } from '../../../shared/net/address.js';
 import { type Cidr, cidrRange, formatCidr } from '../../../shared/net/cidr.js';
@@ -144,11 +142,11 @@ function checkExcludeIps(entries: readonly string[], cidrs: readonly Cidr[]): Fi
 }
 
 /** Kube-OVN compares addresses as text, so it refuses upper-case IPv6 where it stores them. */
-function checkLowercase(spec: Record<string, unknown>): Finding[] {
+function checkLowercase(spec: SubnetSpec): Finding[] {
   const fields: [string, string][] = [
-    ['spec.cidrBlock', stringField(spec, 'cidrBlock') ?? ''],
-    ['spec.gateway', stringField(spec, 'gateway') ?? ''],
-    ...stringList(spec, 'excludeIps').map((v, i): [string, string] => [`spec.excludeIps[${i}]`, v]),
+    ['spec.cidrBlock', spec.cidrBlock ?? ''],
+    ['spec.gateway', spec.gateway ?? ''],
+    ...(spec.excludeIps ?? []).map((v, i): [string, string] => [`spec.excludeIps[${i}]`, v]),
   ];
   return fields
     .filter(([, value]) => /[A-F]/.test(value))
@@ -158,8 +156,8 @@ function checkLowercase(spec: Record<string, unknown>): Finding[] {
 }
 
 /** A single-address block leaves nothing to allocate (Calico subnets get their own message). */
-function checkHostRoutes(cidrs: readonly Cidr[], obj: KubeObject): Finding[] {
-  if (isCalicoSubnet(obj)) return [];
+function checkHostRoutes(cidrs: readonly Cidr[], subnet: Subnet): Finding[] {
+  if (isCalicoSubnet(subnet)) return [];
   return cidrs
     .filter((c) => c.prefix === (c.family === 4 ? 32 : 128))
     .map((c) =>
@@ -172,9 +170,10 @@ function checkHostRoutes(cidrs: readonly Cidr[], obj: KubeObject): Finding[] {
 }
 
 /** cidrBlock syntax and families, protocol, reserved blocks, gateway and excludeIps placement. */
-export function checkSubnetAddressing(obj: KubeObject): Finding[] {
-  const spec = specOf(obj);
-  const cidrBlock = stringField(spec, 'cidrBlock');
+function check(ctx: AdmissionContext<Subnet>): Finding[] {
+  const subnet = ctx.object;
+  const spec = subnet.spec ?? {};
+  const cidrBlock = spec.cidrBlock;
   if (!cidrBlock) return [deny(RULE, 'spec.cidrBlock', 'cidrBlock is required', 'MissingCidr')];
   const parsed = parseCidrBlock(cidrBlock);
   if (!parsed.ok) {
@@ -187,16 +186,26 @@ export function checkSubnetAddressing(obj: KubeObject): Finding[] {
   const { cidrs } = parsed;
   return [
     ...checkLowercase(spec),
-    ...checkHostRoutes(cidrs, obj),
-    ...checkProtocol(stringField(spec, 'protocol'), cidrs),
+    ...checkHostRoutes(cidrs, subnet),
+    ...checkProtocol(spec.protocol, cidrs),
     ...checkBlocks(cidrs),
-    ...checkGateway(stringField(spec, 'gateway'), cidrs),
-    ...checkExcludeIps(stringList(spec, 'excludeIps'), cidrs),
+    ...checkGateway(spec.gateway, cidrs),
+    ...checkExcludeIps(spec.excludeIps ?? [], cidrs),
   ];
 }
 
-export const subnetAddressingRule: ValidationRule = {
+export const subnetAddressingRule: ValidationRule<Subnet> = {
   id: RULE,
   kinds: [SUBNET],
-  check: (ctx: AdmissionContext) => checkSubnetAddressing(ctx.object),
+  reasons: [
+    'MissingCidr',
+    'InvalidCidr',
+    'ProtocolMismatch',
+    'ReservedAddresses',
+    'InvalidGateway',
+    'ExcludeIpOutsideSubnet',
+    'InvalidExcludeIp',
+  ],
+  guide: '配置子网',
+  check,
 };

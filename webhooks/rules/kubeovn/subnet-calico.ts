@@ -1,5 +1,4 @@
-import { SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
-import { numberField, specOf, stringField } from '../../../shared/kube/spec-fields.js';
+import { SUBNET, type Subnet } from '../../../shared/kube/schemas/kubeovn.js';
 import { calicoBlockSize, isCalicoSubnet, subnetCidrs } from '../../../shared/kubeovn/subnet.js';
 import { formatCidr } from '../../../shared/net/cidr.js';
 import { deny, warn } from '../findings.js';
@@ -8,16 +7,16 @@ import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 const RULE = 'kubeovn/subnet-calico';
 
 /** The guide's Calico constraints: prefix ≤ 31, no IPIP in dual stack, VXLAN port advice for IPv6. */
-function check(ctx: AdmissionContext): Finding[] {
+function check(ctx: AdmissionContext<Subnet>): Finding[] {
   if (!isCalicoSubnet(ctx.object)) return [];
-  const spec = specOf(ctx.object);
+  const spec = ctx.object.spec ?? {};
   const cidrs = subnetCidrs(ctx.object);
   const out: Finding[] = [];
   const v4 = cidrs.find((c) => c.family === 4);
   if (v4 && v4.prefix > 31) {
     out.push(deny(RULE, 'spec.cidrBlock', `${formatCidr(v4)}: Calico subnets need a prefix of at most /31`));
   }
-  const blockSize = numberField(spec, 'v4blockSize');
+  const blockSize = spec.v4blockSize;
   if (v4 && blockSize !== undefined && blockSize < v4.prefix) {
     out.push(
       deny(
@@ -27,7 +26,7 @@ function check(ctx: AdmissionContext): Finding[] {
       ),
     );
   }
-  const ipip = stringField(spec, 'ipipMode');
+  const ipip = spec.ipipMode;
   const families = new Set(cidrs.map((c) => c.family));
   if (families.size === 2 && ipip !== undefined && ipip !== 'Never') {
     out.push(
@@ -46,4 +45,10 @@ function check(ctx: AdmissionContext): Finding[] {
   return out;
 }
 
-export const subnetCalicoRule: ValidationRule = { id: RULE, kinds: [SUBNET], check };
+export const subnetCalicoRule: ValidationRule<Subnet> = {
+  id: RULE,
+  kinds: [SUBNET],
+  reasons: [],
+  guide: 'Calico 网络',
+  check,
+};

@@ -1,33 +1,23 @@
 import { DEFAULT_VPC } from '../../../shared/kube/keys/kubeovn.js';
-import { SUBNET, VPC } from '../../../shared/kube/schemas/kubeovn.js';
-import {
-  boolField,
-  nameOf,
-  objectField,
-  objectList,
-  specOf,
-  stringField,
-  stringList,
-} from '../../../shared/kube/spec-fields.js';
+import { SUBNET, type Subnet, type SubnetSpec, VPC } from '../../../shared/kube/schemas/kubeovn.js';
 import { subnetCidrs } from '../../../shared/kubeovn/subnet.js';
-import { type Address, familyName, formatAddress, parseAddress } from '../../../shared/net/address.js';
+import {
+  type Address,
+  type Family,
+  familyName,
+  formatAddress,
+  parseAddress,
+} from '../../../shared/net/address.js';
 import { type Cidr, cidrRange, parseCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
 import { rangeContainsAddress, singleAddressRange } from '../../../shared/net/ranges.js';
 import { parseList } from '../../../shared/net/syntax.js';
 import { deny } from '../findings.js';
+import type { Reason } from '../reasons.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
+import { addressList } from './lib/net-problems.js';
 
 const RULE = 'kubeovn/subnet-consistency';
-
-function addresses(text: string): Address[] | string {
-  try {
-    return parseList(text, parseAddress);
-  } catch (error) {
-    if (error instanceof NetParseError) return `${JSON.stringify(error.token)}: ${error.reason}`;
-    throw error;
-  }
-}
 
 function inside(address: Address, cidrs: readonly Cidr[]): boolean {
   return cidrs.some((cidr) => rangeContainsAddress(cidrRange(cidr), address));
@@ -35,10 +25,10 @@ function inside(address: Address, cidrs: readonly Cidr[]): boolean {
 
 const show = (a: Address) => formatAddress(a.family, a.value);
 
-function checkVips(spec: Record<string, unknown>, cidrs: readonly Cidr[]): Finding[] {
+function checkVips(spec: SubnetSpec, cidrs: readonly Cidr[]): Finding[] {
   const out: Finding[] = [];
-  stringList(spec, 'vips').forEach((vip, i) => {
-    const parsed = addresses(vip);
+  (spec.vips ?? []).forEach((vip, i) => {
+    const parsed = addressList(vip);
     if (typeof parsed === 'string') out.push(deny(RULE, `spec.vips[${i}]`, parsed, 'InvalidIP'));
     else {
       for (const a of parsed.filter((a) => !inside(a, cidrs))) {
@@ -49,9 +39,9 @@ function checkVips(spec: Record<string, unknown>, cidrs: readonly Cidr[]): Findi
   return out;
 }
 
-function checkAllowSubnets(spec: Record<string, unknown>): Finding[] {
+function checkAllowSubnets(spec: SubnetSpec): Finding[] {
   const out: Finding[] = [];
-  stringList(spec, 'allowSubnets').forEach((cidr, i) => {
+  (spec.allowSubnets ?? []).forEach((cidr, i) => {
     try {
       parseCidr(cidr);
     } catch (error) {
@@ -64,18 +54,15 @@ function checkAllowSubnets(spec: Record<string, unknown>): Finding[] {
   return out;
 }
 
-function checkU2o(spec: Record<string, unknown>, cidrs: readonly Cidr[]): Finding[] {
+function checkU2o(spec: SubnetSpec, cidrs: readonly Cidr[]): Finding[] {
   const out: Finding[] = [];
-  const u2o = boolField(spec, 'u2oInterconnection') === true;
-  if (u2o && boolField(spec, 'logicalGateway')) {
+  const u2o = spec.u2oInterconnection === true;
+  if (u2o && spec.logicalGateway) {
     out.push(
       deny(RULE, 'spec.logicalGateway', 'logicalGateway and u2oInterconnection cannot both be enabled'),
     );
   }
-  if (
-    objectField(spec, 'u2oFeatures')?.['overlayOnlyRouting'] === true &&
-    !(u2o && stringField(spec, 'vlan'))
-  ) {
+  if (spec.u2oFeatures?.overlayOnlyRouting === true && !(u2o && spec.vlan)) {
     out.push(
       deny(
         RULE,
@@ -84,12 +71,12 @@ function checkU2o(spec: Record<string, unknown>, cidrs: readonly Cidr[]): Findin
       ),
     );
   }
-  const ip = stringField(spec, 'u2oInterconnectionIP');
+  const ip = spec.u2oInterconnectionIP;
   if (!ip) return out;
-  const parsed = addresses(ip);
+  const parsed = addressList(ip);
   if (typeof parsed === 'string')
     return [...out, deny(RULE, 'spec.u2oInterconnectionIP', parsed, 'InvalidIP')];
-  const gateway = addresses(stringField(spec, 'gateway') ?? '');
+  const gateway = addressList(spec.gateway ?? '');
   const gateways = new Set(typeof gateway === 'string' ? [] : gateway.map(show));
   for (const a of parsed) {
     if (!inside(a, cidrs)) {
@@ -103,14 +90,14 @@ function checkU2o(spec: Record<string, unknown>, cidrs: readonly Cidr[]): Findin
   return out;
 }
 
-function checkExternalEgressGateway(spec: Record<string, unknown>, cidrs: readonly Cidr[]): Finding[] {
-  const egw = stringField(spec, 'externalEgressGateway');
+function checkExternalEgressGateway(spec: SubnetSpec, cidrs: readonly Cidr[]): Finding[] {
+  const egw = spec.externalEgressGateway;
   if (!egw) return [];
   const field = 'spec.externalEgressGateway';
   const out: Finding[] = [];
-  if (boolField(spec, 'natOutgoing'))
+  if (spec.natOutgoing)
     out.push(deny(RULE, field, 'externalEgressGateway and natOutgoing exclude each other'));
-  const parsed = addresses(egw);
+  const parsed = addressList(egw);
   if (typeof parsed === 'string') return [...out, deny(RULE, field, parsed, 'InvalidIP')];
   const families = new Set(cidrs.map((c) => c.family));
   for (const a of parsed.filter((a) => !families.has(a.family))) {
@@ -129,15 +116,15 @@ function checkExternalEgressGateway(spec: Record<string, unknown>, cidrs: readon
 }
 
 /** A custom VPC that lists namespaces only takes subnets bound to those namespaces. */
-function checkVpcNamespaces(ctx: AdmissionContext): Finding[] {
-  const spec = specOf(ctx.object);
-  const vpcName = stringField(spec, 'vpc');
+function checkVpcNamespaces(ctx: AdmissionContext<Subnet>): Finding[] {
+  const spec = ctx.object.spec ?? {};
+  const vpcName = spec.vpc;
   if (!vpcName || vpcName === DEFAULT_VPC) return [];
   const vpc = ctx.view.get(VPC, '', vpcName);
-  const allowed = stringList(specOf(vpc), 'namespaces');
+  const allowed = vpc?.spec?.namespaces ?? [];
   if (!vpc || allowed.length === 0) return [];
   const out: Finding[] = [];
-  stringList(spec, 'namespaces').forEach((namespace, i) => {
+  (spec.namespaces ?? []).forEach((namespace, i) => {
     if (!allowed.includes(namespace)) {
       out.push(
         deny(
@@ -153,29 +140,35 @@ function checkVpcNamespaces(ctx: AdmissionContext): Finding[] {
   return out;
 }
 
+/** The family of an IP/CIDR list, or what is wrong with it. */
+function listFamily(text: string): { family: Family | undefined } | { problem: string; reason?: Reason } {
+  try {
+    const ranges = parseList(text.trim(), (t) =>
+      t.includes('/') ? cidrRange(parseCidr(t)) : singleAddressRange(parseAddress(t)),
+    );
+    const kinds = new Set(ranges.map((r) => r.family));
+    if (kinds.size > 1) return { problem: `${text} mixes IPv4 and IPv6` };
+    return { family: ranges[0]?.family };
+  } catch (error) {
+    if (!(error instanceof NetParseError)) throw error;
+    return { problem: `${JSON.stringify(error.token)}: ${error.reason}`, reason: 'InvalidCidr' };
+  }
+}
+
 /** srcIPs/dstIPs: IPs or CIDRs of one family, and the same family on both sides. */
-function checkNatPolicyRules(spec: Record<string, unknown>): Finding[] {
+function checkNatPolicyRules(spec: SubnetSpec): Finding[] {
   const out: Finding[] = [];
-  objectList(spec, 'natOutgoingPolicyRules').forEach((rule, i) => {
-    const match = objectField(rule, 'match') ?? {};
-    const families: Record<string, number | undefined> = {};
-    for (const key of ['srcIPs', 'dstIPs']) {
-      const text = stringField(match, key);
+  (spec.natOutgoingPolicyRules ?? []).forEach((rule, i) => {
+    const families: Partial<Record<'srcIPs' | 'dstIPs', Family | undefined>> = {};
+    for (const key of ['srcIPs', 'dstIPs'] as const) {
+      const text = rule.match?.[key];
       if (text === undefined) continue;
-      const field = `spec.natOutgoingPolicyRules[${i}].match.${key}`;
-      try {
-        const ranges = parseList(text.trim(), (t) =>
-          t.includes('/') ? cidrRange(parseCidr(t)) : singleAddressRange(parseAddress(t)),
-        );
-        const kinds = new Set(ranges.map((r) => r.family));
-        if (kinds.size > 1) out.push(deny(RULE, field, `${text} mixes IPv4 and IPv6`));
-        else families[key] = ranges[0]?.family;
-      } catch (error) {
-        if (!(error instanceof NetParseError)) throw error;
-        out.push(deny(RULE, field, `${JSON.stringify(error.token)}: ${error.reason}`, 'InvalidCidr'));
-      }
+      const read = listFamily(text);
+      if ('problem' in read) {
+        out.push(deny(RULE, `spec.natOutgoingPolicyRules[${i}].match.${key}`, read.problem, read.reason));
+      } else families[key] = read.family;
     }
-    if (families['srcIPs'] && families['dstIPs'] && families['srcIPs'] !== families['dstIPs']) {
+    if (families.srcIPs && families.dstIPs && families.srcIPs !== families.dstIPs) {
       out.push(
         deny(RULE, `spec.natOutgoingPolicyRules[${i}].match`, 'srcIPs and dstIPs are of different families'),
       );
@@ -184,9 +177,9 @@ function checkNatPolicyRules(spec: Record<string, unknown>): Finding[] {
   return out;
 }
 
-function checkName(ctx: AdmissionContext): Finding[] {
-  const name = nameOf(ctx.object);
-  const vpc = stringField(specOf(ctx.object), 'vpc');
+function checkName(ctx: AdmissionContext<Subnet>): Finding[] {
+  const name = ctx.object.metadata.name ?? '';
+  const vpc = ctx.object.spec?.vpc;
   if (vpc && vpc === name)
     return [deny(RULE, 'spec.vpc', `a Subnet cannot share its name with its VPC ${vpc}`)];
   if (ctx.operation === 'CREATE' && ctx.view.get(VPC, '', name)) {
@@ -196,8 +189,8 @@ function checkName(ctx: AdmissionContext): Finding[] {
 }
 
 /** Kube-OVN's own consistency checks of the fields that reference addresses of the subnet. */
-function check(ctx: AdmissionContext): Finding[] {
-  const spec = specOf(ctx.object);
+function check(ctx: AdmissionContext<Subnet>): Finding[] {
+  const spec = ctx.object.spec ?? {};
   const cidrs = subnetCidrs(ctx.object);
   return [
     ...checkName(ctx),
@@ -210,4 +203,10 @@ function check(ctx: AdmissionContext): Finding[] {
   ];
 }
 
-export const subnetConsistencyRule: ValidationRule = { id: RULE, kinds: [SUBNET], check };
+export const subnetConsistencyRule: ValidationRule<Subnet> = {
+  id: RULE,
+  kinds: [SUBNET],
+  reasons: ['InvalidIP', 'OutsideSubnet', 'InvalidCidr', 'NamespaceOutsideVpc', 'NameTaken'],
+  guide: 'Kube-OVN 网络',
+  check,
+};

@@ -1,15 +1,13 @@
 import { DEFAULT_VPC, JOIN_SUBNET } from '../../../shared/kube/keys/kubeovn.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
-import { describeObject, type KubeObject } from '../../../shared/kube/object.js';
-import { IP, SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
-import { POD } from '../../../shared/kube/schemas/workloads.js';
-import { nameOf, specOf, stringField, stringList } from '../../../shared/kube/spec-fields.js';
-import { isDefaultSubnet, subnetCidrs } from '../../../shared/kubeovn/subnet.js';
+import { describeObject } from '../../../shared/kube/object.js';
+import { IP, SUBNET, type Subnet } from '../../../shared/kube/schemas/kubeovn.js';
+import { POD, type Pod } from '../../../shared/kube/schemas/workloads.js';
+import { isDefaultSubnet, subnetCidrs, subnetExcludedRanges } from '../../../shared/kubeovn/subnet.js';
 import { familyName, tryParseAddress } from '../../../shared/net/address.js';
 import { cidrRange, formatCidr } from '../../../shared/net/cidr.js';
-import { NetParseError } from '../../../shared/net/errors.js';
+import type { IPRange } from '../../../shared/net/range.js';
 import { rangeContainsAddress, rangeContainsRange } from '../../../shared/net/ranges.js';
-import { parseIpOrKubeOvnRange } from '../../../shared/net/syntax.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { BY_SUBNET_INDEX } from './indexes.js';
@@ -17,19 +15,19 @@ import { BY_SUBNET_INDEX } from './indexes.js';
 const RULE = 'kubeovn/subnet-lifecycle';
 
 /** Addresses handed out from `subnet`: IP objects and pods annotated by Kube-OVN. */
-function allocations(view: ModelView, subnet: string): KubeObject[] {
+function allocations(view: ModelView, subnet: string): (IP | Pod)[] {
   return [...view.byIndex(IP, BY_SUBNET_INDEX, subnet), ...view.byIndex(POD, BY_SUBNET_INDEX, subnet)];
 }
 
-function describeAllocations(found: readonly KubeObject[]): string {
+function describeAllocations(found: readonly (IP | Pod)[]): string {
   const first = found[0];
   const more = found.length > 1 ? ` and ${found.length - 1} more` : '';
   return first ? `${describeObject(first)}${more}` : '';
 }
 
-function checkGrowth(obj: KubeObject, old: KubeObject): Finding[] {
+function checkGrowth(subnet: Subnet, old: Subnet): Finding[] {
   const out: Finding[] = [];
-  const next = subnetCidrs(obj);
+  const next = subnetCidrs(subnet);
   for (const before of subnetCidrs(old)) {
     const after = next.find((c) => c.family === before.family);
     if (!after) {
@@ -55,29 +53,19 @@ function checkGrowth(obj: KubeObject, old: KubeObject): Finding[] {
   return out;
 }
 
-function excludedBy(entries: readonly string[], gateway: string): boolean {
+function excludedBy(excluded: readonly IPRange[], gateway: string): boolean {
   const address = tryParseAddress(gateway);
-  if (!address) return false;
-  return entries.some((entry) => {
-    try {
-      return rangeContainsAddress(parseIpOrKubeOvnRange(entry), address);
-    } catch (error) {
-      if (error instanceof NetParseError) return false;
-      throw error;
-    }
-  });
+  return address !== undefined && excluded.some((range) => rangeContainsAddress(range, address));
 }
 
-function checkGatewayChanges(ctx: AdmissionContext, old: KubeObject): Finding[] {
+function checkGatewayChanges(ctx: AdmissionContext<Subnet>, old: Subnet): Finding[] {
   const out: Finding[] = [];
-  const spec = specOf(ctx.object);
-  const oldSpec = specOf(old);
-  const oldGateway = stringField(oldSpec, 'gateway') ?? '';
-  const newGateway = stringField(spec, 'gateway') ?? '';
-  const oldExcludes = stringList(oldSpec, 'excludeIps');
-  const newExcludes = stringList(spec, 'excludeIps');
+  const oldGateway = old.spec?.gateway ?? '';
+  const newGateway = ctx.object.spec?.gateway ?? '';
+  const oldExcluded = subnetExcludedRanges(old);
+  const newExcluded = subnetExcludedRanges(ctx.object);
   for (const gateway of oldGateway.split(',').filter(Boolean)) {
-    if (excludedBy(oldExcludes, gateway) && !excludedBy(newExcludes, gateway)) {
+    if (excludedBy(oldExcluded, gateway) && !excludedBy(newExcluded, gateway)) {
       out.push(
         deny(
           RULE,
@@ -89,7 +77,7 @@ function checkGatewayChanges(ctx: AdmissionContext, old: KubeObject): Finding[] 
     }
   }
   if (oldGateway && newGateway && oldGateway !== newGateway) {
-    const found = allocations(ctx.view, nameOf(ctx.object));
+    const found = allocations(ctx.view, ctx.object.metadata.name ?? '');
     if (found.length > 0) {
       out.push(
         deny(
@@ -106,9 +94,9 @@ function checkGatewayChanges(ctx: AdmissionContext, old: KubeObject): Finding[] 
 }
 
 /** The only VPC move Kube-OVN allows is naming the default VPC explicitly. */
-function checkVpcChange(obj: KubeObject, old: KubeObject): Finding[] {
-  const before = stringField(specOf(old), 'vpc') ?? '';
-  const after = stringField(specOf(obj), 'vpc') ?? '';
+function checkVpcChange(subnet: Subnet, old: Subnet): Finding[] {
+  const before = old.spec?.vpc ?? '';
+  const after = subnet.spec?.vpc ?? '';
   if (before === after || (before === '' && after === DEFAULT_VPC)) return [];
   return [
     deny(
@@ -120,9 +108,9 @@ function checkVpcChange(obj: KubeObject, old: KubeObject): Finding[] {
   ];
 }
 
-function checkDelete(ctx: AdmissionContext): Finding[] {
+function checkDelete(ctx: AdmissionContext<Subnet>): Finding[] {
   const subnet = ctx.object;
-  const name = nameOf(subnet);
+  const name = subnet.metadata.name ?? '';
   if (isDefaultSubnet(subnet) || name === JOIN_SUBNET) {
     return [
       deny(
@@ -147,7 +135,7 @@ function checkDelete(ctx: AdmissionContext): Finding[] {
 }
 
 /** Expand-only cidrBlock, gateway reservations and changes, and deletion of used or built-in subnets. */
-function check(ctx: AdmissionContext): Finding[] {
+function check(ctx: AdmissionContext<Subnet>): Finding[] {
   if (ctx.operation === 'DELETE') return checkDelete(ctx);
   const old = ctx.oldObject;
   if (ctx.operation !== 'UPDATE' || !old) return [];
@@ -158,9 +146,11 @@ function check(ctx: AdmissionContext): Finding[] {
   ];
 }
 
-export const subnetLifecycleRule: ValidationRule = {
+export const subnetLifecycleRule: ValidationRule<Subnet> = {
   id: RULE,
   kinds: [SUBNET],
   operations: ['UPDATE', 'DELETE'],
+  reasons: ['CidrShrunk', 'GatewayUnreserved', 'SubnetInUse', 'VpcImmutable', 'BuiltInSubnet'],
+  guide: '子网管理',
   check,
 };

@@ -1,45 +1,31 @@
-import { SUBNET, VPC_EGRESS_GATEWAY } from '../../../shared/kube/schemas/kubeovn.js';
-import {
-  boolField,
-  numberField,
-  objectField,
-  objectList,
-  specOf,
-  stringField,
-  stringList,
-} from '../../../shared/kube/spec-fields.js';
+import { SUBNET, VPC_EGRESS_GATEWAY, type VpcEgressGateway } from '../../../shared/kube/schemas/kubeovn.js';
 import { parseAddress } from '../../../shared/net/address.js';
 import { parseCidr } from '../../../shared/net/cidr.js';
-import { NetParseError } from '../../../shared/net/errors.js';
 import { parseList } from '../../../shared/net/syntax.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
+import { netProblem } from './lib/net-problems.js';
 
 const RULE = 'kubeovn/vpc-egress-gateway';
 
-function netError<T>(parse: () => T): string | undefined {
-  try {
-    parse();
-    return undefined;
-  } catch (error) {
-    if (error instanceof NetParseError) return `${JSON.stringify(error.token)}: ${error.reason}`;
-    throw error;
-  }
+type GatewaySpec = VpcEgressGateway['spec'];
+
+/** The addresses and pool of one side of the gateway (pods' VPC or the external network). */
+function sideOf(spec: GatewaySpec, side: 'internal' | 'external'): { ips: string[]; pool?: string } {
+  return side === 'internal'
+    ? { ips: spec.internalIPs ?? [], pool: spec.internalIPPool }
+    : { ips: spec.externalIPs ?? [], pool: spec.externalIPPool };
 }
 
-function checkAddresses(
-  spec: Record<string, unknown>,
-  side: 'internal' | 'external',
-  replicas: number,
-): Finding[] {
+function checkAddresses(spec: GatewaySpec, side: 'internal' | 'external', replicas: number): Finding[] {
   const field = `spec.${side}IPs`;
-  const ips = stringList(spec, `${side}IPs`);
+  const { ips, pool } = sideOf(spec, side);
   const out: Finding[] = [];
   ips.forEach((entry, i) => {
-    const problem = netError(() => parseList(entry, parseAddress));
+    const problem = netProblem(() => parseList(entry, parseAddress));
     if (problem) out.push(deny(RULE, `${field}[${i}]`, problem, 'InvalidIP'));
   });
-  if (ips.length > 0 && stringField(spec, `${side}IPPool`)) {
+  if (ips.length > 0 && pool) {
     out.push(deny(RULE, field, `${side}IPs and ${side}IPPool are mutually exclusive`));
   }
   if (ips.length > 0 && ips.length < replicas) {
@@ -58,39 +44,39 @@ function checkAddresses(
   return out;
 }
 
-function checkBfd(spec: Record<string, unknown>): Finding[] {
-  const bfd = objectField(spec, 'bfd') ?? {};
+function checkBfd(spec: GatewaySpec): Finding[] {
+  const bfd = spec.bfd ?? {};
   const out: Finding[] = [];
   for (const key of ['minRX', 'minTX'] as const) {
-    const value = numberField(bfd, key);
+    const value = bfd[key];
     if (value !== undefined && (value < 1 || value > 3600000)) {
       out.push(deny(RULE, `spec.bfd.${key}`, `${key} ${value} is outside 1-3600000 ms`));
     }
   }
-  const multiplier = numberField(bfd, 'multiplier');
+  const multiplier = bfd.multiplier;
   if (multiplier !== undefined && (multiplier < 1 || multiplier > 3600000)) {
     out.push(deny(RULE, 'spec.bfd.multiplier', `multiplier ${multiplier} is outside 1-3600000`));
   }
-  if (stringField(spec, 'trafficPolicy') === 'Local' && boolField(bfd, 'enabled') !== true) {
+  if (spec.trafficPolicy === 'Local' && bfd.enabled !== true) {
     out.push(deny(RULE, 'spec.trafficPolicy', 'trafficPolicy Local needs BFD (spec.bfd.enabled: true)'));
   }
   return out;
 }
 
-function checkPolicies(ctx: AdmissionContext, spec: Record<string, unknown>): Finding[] {
-  const policies = objectList(spec, 'policies');
+function checkPolicies(ctx: AdmissionContext<VpcEgressGateway>, spec: GatewaySpec): Finding[] {
+  const policies = spec.policies ?? [];
   const out: Finding[] = [];
-  if (policies.length === 0 && objectList(spec, 'selectors').length === 0) {
+  if (policies.length === 0 && (spec.selectors ?? []).length === 0) {
     out.push(deny(RULE, 'spec.policies', 'a VPC egress gateway needs at least one policy or selector'));
   }
   policies.forEach((policy, i) => {
-    const ipBlocks = stringList(policy, 'ipBlocks');
-    const subnets = stringList(policy, 'subnets');
+    const ipBlocks = policy.ipBlocks ?? [];
+    const subnets = policy.subnets ?? [];
     if (ipBlocks.length === 0 && subnets.length === 0) {
       out.push(deny(RULE, `spec.policies[${i}]`, 'each policy needs ipBlocks or subnets'));
     }
     ipBlocks.forEach((block, j) => {
-      const problem = netError(() => (block.includes('/') ? parseCidr(block) : parseAddress(block)));
+      const problem = netProblem(() => (block.includes('/') ? parseCidr(block) : parseAddress(block)));
       if (problem) out.push(deny(RULE, `spec.policies[${i}].ipBlocks[${j}]`, problem, 'InvalidCidr'));
     });
     subnets.forEach((name, j) => {
@@ -110,10 +96,10 @@ function checkPolicies(ctx: AdmissionContext, spec: Record<string, unknown>): Fi
   return out;
 }
 
-function check(ctx: AdmissionContext): Finding[] {
-  const spec = specOf(ctx.object);
+function check(ctx: AdmissionContext<VpcEgressGateway>): Finding[] {
+  const spec = ctx.object.spec;
   const out: Finding[] = [];
-  const external = stringField(spec, 'externalSubnet');
+  const external = spec.externalSubnet;
   if (!external) out.push(deny(RULE, 'spec.externalSubnet', 'externalSubnet is required'));
   else if (!ctx.view.get(SUBNET, '', external)) {
     out.push(
@@ -126,16 +112,22 @@ function check(ctx: AdmissionContext): Finding[] {
       ),
     );
   }
-  const replicas = numberField(spec, 'replicas') ?? 1;
+  const replicas = spec.replicas ?? 1;
   out.push(...checkAddresses(spec, 'internal', replicas), ...checkAddresses(spec, 'external', replicas));
   out.push(...checkBfd(spec), ...checkPolicies(ctx, spec));
   if (ctx.operation === 'UPDATE' && ctx.oldObject) {
-    const before = stringField(specOf(ctx.oldObject), 'prefix') ?? '';
-    const after = stringField(spec, 'prefix') ?? '';
+    const before = ctx.oldObject.spec.prefix ?? '';
+    const after = spec.prefix ?? '';
     if (before !== after)
       out.push(deny(RULE, 'spec.prefix', `prefix is immutable (was ${JSON.stringify(before)})`));
   }
   return out;
 }
 
-export const vpcEgressGatewayRule: ValidationRule = { id: RULE, kinds: [VPC_EGRESS_GATEWAY], check };
+export const vpcEgressGatewayRule: ValidationRule<VpcEgressGateway> = {
+  id: RULE,
+  kinds: [VPC_EGRESS_GATEWAY],
+  reasons: ['InvalidIP', 'InvalidCidr', 'SubnetNotFound'],
+  guide: '配置 Egress Gateway',
+  check,
+};

@@ -1,5 +1,5 @@
 import { describeObject } from '../../../shared/kube/object.js';
-import { SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
+import { SUBNET, type Subnet } from '../../../shared/kube/schemas/kubeovn.js';
 import { IP_ADDRESS_POOL } from '../../../shared/kube/schemas/metallb.js';
 import { nameOf } from '../../../shared/kube/spec-fields.js';
 import { subnetRanges } from '../../../shared/kubeovn/subnet.js';
@@ -15,7 +15,7 @@ const RULE = 'metallb/underlay-subnet';
  * The same rule seen from the Subnet: turning on enableExternalLBAddress, or editing excludeIps or
  * the CIDR of such a subnet, must keep the MetalLB pools inside it reserved.
  */
-function check(ctx: AdmissionContext): Finding[] {
+function check(ctx: AdmissionContext<Subnet>): Finding[] {
   const subnet = ctx.object;
   if (!lendsLoadBalancerAddresses(subnet)) return [];
   const excluded = excludedRanges(subnet);
@@ -47,4 +47,4 @@ function check(ctx: AdmissionContext): Finding[] {
   return out;
 }
 
-export const underlaySubnetRule: ValidationRule = { id: RULE, kinds: [SUBNET], check };
+export const underlaySubnetRule: ValidationRule<Subnet> = { id: RULE, kinds: [SUBNET], check };

@@ -4,6 +4,7 @@ import type { KubeObject } from '../../../../shared/kube/object.js';
 import { describeObject } from '../../../../shared/kube/object.js';
 import { objectMeta } from '../../../../shared/kube/schemas/meta.js';
 import type { ReadView } from '../../../../shared/kube/store.js';
+import { parseCidr } from '../../../../shared/net/cidr.js';
 import type { AdmissionSettings, RuleFamily } from '../../../../webhooks/rules/types.js';
 
 /** A made-up kind whose fixture family exercises every path of the review engine. */
@@ -133,7 +134,7 @@ export const widgetFamily: RuleFamily = {
 };
 
 export const testSettings: AdmissionSettings = {
-  serviceCidr: '10.96.0.0/12',
+  serviceCidrs: [parseCidr('10.96.0.0/12')],
   platformNamespace: 'cpaas-system',
   metallbNamespace: 'metallb-system',
   now: () => new Date('2026-01-01T00:00:00Z'),

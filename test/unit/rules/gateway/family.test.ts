@@ -7,6 +7,7 @@ import type { GroupKind, KubeObject } from '../../../../shared/kube/object.js';
 import { groupKindOf } from '../../../../shared/kube/object.js';
 import { ROUTE_KINDS } from '../../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { ReadView } from '../../../../shared/kube/store.js';
+import { parseCidr } from '../../../../shared/net/cidr.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { gatewayFamily } from '../../../../webhooks/rules/gateway/index.js';
 import { ruleFamilies } from '../../../../webhooks/rules/index.js';
@@ -15,7 +16,7 @@ import { contextFor, loadFixture, type RuleCase, storeWith } from './support/har
 const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/gateway');
 
 const settings = {
-  serviceCidr: '10.96.0.0/12',
+  serviceCidrs: [parseCidr('10.96.0.0/12')],
   platformNamespace: 'cpaas-system',
   metallbNamespace: 'metallb-system',
   now: () => new Date('2026-01-01T00:00:00Z'),

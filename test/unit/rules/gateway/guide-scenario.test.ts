@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { type KubeObject, keyOf } from '../../../../shared/kube/object.js';
+import { parseCidr } from '../../../../shared/net/cidr.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import type { JsonPatchOperation } from '../../../../webhooks/rules/types.js';
 import { storeWith } from './support/harness.js';
@@ -28,7 +29,7 @@ const steps = (
 ).steps;
 
 const settings = {
-  serviceCidr: '10.96.0.0/12',
+  serviceCidrs: [parseCidr('10.96.0.0/12')],
   platformNamespace: 'cpaas-system',
   metallbNamespace: 'metallb-system',
   // Inside the validity window of the fixture certificate (issued 2026-11-26 for ten years).

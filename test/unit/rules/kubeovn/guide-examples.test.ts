@@ -97,7 +97,7 @@ describe('kubeovn.io examples of the platform guide', () => {
         operation: 'CREATE',
         object,
         view: storeWith([kubeovnFamily], []),
-        settings: settingsWith({ serviceCidr: '10.96.0.0/12' }),
+        settings: settingsWith(),
       },
       { rules },
     );

@@ -1,11 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
+import { admissionSettings } from '../../../../cli/settings.js';
+import { UsageError } from '../../../../cli/usage.js';
 import { ModelView } from '../../../../shared/kube/model/model-view.js';
-import type { KubeObject } from '../../../../shared/kube/object.js';
+import type { Subnet } from '../../../../shared/kube/schemas/kubeovn.js';
 import { kubeovnFamily } from '../../../../webhooks/rules/kubeovn/index.js';
 import { subnetOverlapsRule } from '../../../../webhooks/rules/kubeovn/subnet-overlaps.js';
-import { settingsWith, storeWith } from '../support/fixture-cases.js';
+import { serviceCidrs, settingsWith, storeWith } from '../support/fixture-cases.js';
 
-const subnet: KubeObject = {
+const subnet: Subnet = {
   apiVersion: 'kubeovn.io/v1',
   kind: 'Subnet',
   metadata: { name: 'app' },
@@ -22,22 +24,25 @@ describe('service CIDR setting', () => {
       operation: 'CREATE',
       object: subnet,
       view: new ModelView(storeWith([kubeovnFamily], [])),
-      settings: settingsWith({ serviceCidr }),
+      settings: settingsWith({ serviceCidrs: serviceCidrs(serviceCidr) }),
     });
     expect(findings).toHaveLength(count);
   });
 
-  it.each(['10.96.0.0', '10.96.0.0/12,,fd00::/64', 'services'])(
-    'a malformed setting %p fails the review naming the bad token instead of passing it',
-    async (serviceCidr) => {
-      expect(() =>
-        subnetOverlapsRule.check({
-          operation: 'CREATE',
-          object: subnet,
-          view: new ModelView(storeWith([kubeovnFamily], [])),
-          settings: settingsWith({ serviceCidr }),
-        }),
-      ).toThrow(/service CIDR setting is invalid: .*"/);
-    },
-  );
+  it('is parsed once, into the CIDRs the rules read', () => {
+    const settings = admissionSettings({ 'service-cidr': '10.96.0.0/12,fd00:10:96::/112' });
+    expect(settings.serviceCidrs.map((c) => `${c.family}/${c.prefix}`)).toEqual(['4/12', '6/112']);
+  });
+
+  it.each([
+    ['10.96.0.0', '"10.96.0.0"'],
+    ['10.96.0.0/12,,fd00::/64', 'entry 1 ""'],
+    ['services', '"services"'],
+    ['10.96.0.0/12,10.100.0.0/16', '"10.100.0.0/16"'],
+  ])('a malformed setting %p is refused at parse time naming the bad token %s', (serviceCidr, token) => {
+    const parse = () => admissionSettings({ 'service-cidr': serviceCidr });
+    expect(parse).toThrow(UsageError);
+    expect(parse).toThrow(`--service-cidr: `);
+    expect(parse).toThrow(token);
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { ModelView } from '../../../../shared/kube/model/model-view.js';
-import type { KubeObject } from '../../../../shared/kube/object.js';
+import type { Subnet, SubnetSpec } from '../../../../shared/kube/schemas/kubeovn.js';
 import { formatAddress } from '../../../../shared/net/address.js';
 import { cidrFrom, cidrRange } from '../../../../shared/net/cidr.js';
 import type { IPRange } from '../../../../shared/net/range.js';
@@ -32,14 +32,14 @@ function rangeOf(shape: SubnetShape): IPRange {
   return cidrRange(cidrFrom(shape.family, base + BigInt(shape.offset), prefix));
 }
 
-function subnetOf(name: string, shape: SubnetShape): KubeObject {
+function subnetOf(name: string, shape: SubnetShape): Subnet {
   const range = rangeOf(shape);
   const prefix = (shape.family === 4 ? 32 : 128) - shape.hostBits;
-  const spec: Record<string, unknown> = {
+  const spec: SubnetSpec = {
     cidrBlock: `${formatAddress(shape.family, range.first)}/${prefix}`,
   };
-  if (shape.vpc) spec['vpc'] = shape.vpc;
-  if (shape.vlan) spec['vlan'] = shape.vlan;
+  if (shape.vpc) spec.vpc = shape.vpc;
+  if (shape.vlan) spec.vlan = shape.vlan;
   return { apiVersion: 'kubeovn.io/v1', kind: 'Subnet', metadata: { name }, spec };
 }
 
@@ -70,7 +70,7 @@ describe('subnet overlap rule agrees with a brute-force check', () => {
           operation: 'CREATE',
           object: subnetOf('candidate', candidate),
           view: new ModelView(view),
-          settings: settingsWith({ serviceCidr: '' }),
+          settings: settingsWith({ serviceCidrs: [] }),
         });
         const conflicts = findings.map((f) => f.conflictsWith ?? '').sort();
         expect(conflicts).toEqual(expectedConflicts(candidate, stored));

@@ -1,23 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
 import { ModelView } from '../../../../shared/kube/model/model-view.js';
-import type { KubeObject } from '../../../../shared/kube/object.js';
+import type { Subnet, SubnetSpec } from '../../../../shared/kube/schemas/kubeovn.js';
 import { kubeovnFamily } from '../../../../webhooks/rules/kubeovn/index.js';
 import { subnetAddressingRule } from '../../../../webhooks/rules/kubeovn/subnet-addressing.js';
-import { subnetProtocolMutator } from '../../../../webhooks/rules/kubeovn/subnet-mutators.js';
+import { subnetProtocolMutator } from '../../../../webhooks/rules/kubeovn/subnet-protocol.js';
 import { settingsWith, storeWith } from '../support/fixture-cases.js';
 
-const subnetWith = (spec: Record<string, unknown>): KubeObject => ({
+const subnetWith = (spec: SubnetSpec): Subnet => ({
   apiVersion: 'kubeovn.io/v1',
   kind: 'Subnet',
   metadata: { name: 'app' },
   spec,
 });
 
-const ctxFor = (object: KubeObject) => ({
+const ctxFor = (object: Subnet) => ({
   operation: 'CREATE' as const,
   object,
   view: new ModelView(storeWith([kubeovnFamily], [])),
-  settings: settingsWith({ serviceCidr: '10.96.0.0/12' }),
+  settings: settingsWith(),
 });
 
 describe('Subnet protocol against cidrBlock', () => {

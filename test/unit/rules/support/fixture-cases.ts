@@ -2,8 +2,10 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from '@jest/globals';
 import { parse } from 'yaml';
+import { parseServiceCidrs } from '../../../../cli/settings.js';
 import { MemoryStore } from '../../../../shared/kube/memory-store.js';
 import type { KubeObject } from '../../../../shared/kube/object.js';
+import type { Cidr } from '../../../../shared/net/cidr.js';
 import { type ReviewResult, reviewObject } from '../../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
 import type {
@@ -60,10 +62,15 @@ export function loadCases(area: string, file: string): [string, AdmissionCase][]
   return cases.map((c) => [c.name, c]);
 }
 
+/** A service CIDR setting as `--service-cidr` parses it; empty: the cluster has none. */
+export function serviceCidrs(text: string): Cidr[] {
+  return text === '' ? [] : parseServiceCidrs(text);
+}
+
 /** Platform defaults with a fixed clock, overridden where a test needs it. */
 export function settingsWith(overrides: Partial<AdmissionSettings> = {}): AdmissionSettings {
   return {
-    serviceCidr: '10.96.0.0/12',
+    serviceCidrs: serviceCidrs('10.96.0.0/12'),
     platformNamespace: 'cpaas-system',
     metallbNamespace: 'metallb-system',
     now: fixedNow,
@@ -93,7 +100,7 @@ export function reviewCase(
 ): Promise<ReviewResult> {
   const caseSettings = settingsWith({
     ...defaults,
-    ...(c.serviceCidr === undefined ? {} : { serviceCidr: c.serviceCidr }),
+    ...(c.serviceCidr === undefined ? {} : { serviceCidrs: serviceCidrs(c.serviceCidr) }),
     ...(c.metallbNamespace === undefined ? {} : { metallbNamespace: c.metallbNamespace }),
   });
   return reviewObject(
