@@ -1,9 +1,7 @@
-import type { LabelSelector } from './label-selector.js';
+import { type LabelSelector, operatorMisuse, SELECTOR_OPERATORS } from './label-selector.js';
 import { isQualifiedName } from './schemas/meta.js';
-import { objectList } from './spec-fields.js';
 
 const labelValue = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
-const operators = ['In', 'NotIn', 'Exists', 'DoesNotExist'];
 
 export interface SelectorProblem {
   /** Path below the selector, e.g. `matchExpressions[0].operator`. */
@@ -17,9 +15,16 @@ function valueProblem(value: string): string | undefined {
     : undefined;
 }
 
+const misuseMessages = {
+  UnknownOperator: (operator: string) =>
+    `operator ${JSON.stringify(operator)} is not one of ${SELECTOR_OPERATORS.join(', ')}`,
+  NeedsValues: (operator: string) => `operator ${operator} needs at least one value`,
+  TakesNoValues: (operator: string) => `operator ${operator} takes no values`,
+};
+
 /**
- * What `metav1.LabelSelectorAsSelector` would refuse in one selector: bad keys and values, unknown
- * operators, In/NotIn without values, Exists/DoesNotExist with values, duplicate values.
+ * Every problem `metav1.LabelSelectorAsSelector` would refuse in one selector: bad keys and values,
+ * operator misuse (the check `selectorProblem` makes too), duplicate values.
  */
 export function labelSelectorProblems(selector: LabelSelector): SelectorProblem[] {
   const out: SelectorProblem[] = [];
@@ -33,21 +38,15 @@ export function labelSelectorProblems(selector: LabelSelector): SelectorProblem[
     const at = `matchExpressions[${i}]`;
     if (!isQualifiedName(expr.key))
       out.push({ field: `${at}.key`, message: `invalid label key ${JSON.stringify(expr.key)}` });
-    const values = expr.values ?? [];
-    if (!operators.includes(expr.operator)) {
+    const misuse = operatorMisuse(expr);
+    if (misuse)
       out.push({
-        field: `${at}.operator`,
-        message: `operator ${JSON.stringify(expr.operator)} is not one of ${operators.join(', ')}`,
+        field: misuse === 'UnknownOperator' ? `${at}.operator` : `${at}.values`,
+        message: misuseMessages[misuse](expr.operator),
       });
-      return;
-    }
-    const needsValues = expr.operator === 'In' || expr.operator === 'NotIn';
-    if (needsValues && values.length === 0)
-      out.push({ field: `${at}.values`, message: `operator ${expr.operator} needs at least one value` });
-    if (!needsValues && values.length > 0)
-      out.push({ field: `${at}.values`, message: `operator ${expr.operator} takes no values` });
+    if (misuse === 'UnknownOperator') return;
     const seen = new Set<string>();
-    values.forEach((value, j) => {
+    (expr.values ?? []).forEach((value, j) => {
       const bad = valueProblem(value);
       if (bad) out.push({ field: `${at}.values[${j}]`, message: bad });
       if (seen.has(value))
@@ -56,11 +55,6 @@ export function labelSelectorProblems(selector: LabelSelector): SelectorProblem[
     });
   });
   return out;
-}
-
-/** Selector lists read leniently from an already schema-checked spec. */
-export function selectorList(record: Record<string, unknown>, key: string): LabelSelector[] {
-  return objectList(record, key) as LabelSelector[];
 }
 
 /** Canonical text of a selector, for spotting duplicates as MetalLB does. */

@@ -1,7 +1,28 @@
+/** One requirement of a label selector (metav1.LabelSelectorRequirement). */
+export interface LabelSelectorRequirement {
+  key: string;
+  operator: string;
+  values?: string[];
+}
+
 /** A Kubernetes label selector (metav1.LabelSelector). */
 export interface LabelSelector {
   matchLabels?: Record<string, string>;
-  matchExpressions?: { key: string; operator: string; values?: string[] }[];
+  matchExpressions?: LabelSelectorRequirement[];
+}
+
+export const SELECTOR_OPERATORS = ['In', 'NotIn', 'Exists', 'DoesNotExist'] as const;
+
+/** What metav1 refuses in a requirement's operator: unknown, In/NotIn without values, others with values. */
+export type OperatorMisuse = 'UnknownOperator' | 'NeedsValues' | 'TakesNoValues';
+
+export function operatorMisuse(expr: LabelSelectorRequirement): OperatorMisuse | undefined {
+  if (!SELECTOR_OPERATORS.some((op) => op === expr.operator)) return 'UnknownOperator';
+  const needsValues = expr.operator === 'In' || expr.operator === 'NotIn';
+  const hasValues = (expr.values ?? []).length > 0;
+  if (needsValues && !hasValues) return 'NeedsValues';
+  if (!needsValues && hasValues) return 'TakesNoValues';
+  return undefined;
 }
 
 /** Kubernetes label selector semantics; an empty selector matches everything. */
@@ -32,18 +53,21 @@ export function selectorMatches(selector: LabelSelector, labels: Readonly<Record
   return true;
 }
 
-/** Whether a selector is usable: it needs at least one requirement and known operators. */
+/**
+ * Whether a selector is usable where one is required (Gateway `allowedRoutes`): it needs at least
+ * one requirement, and operators used as `operatorMisuse` demands. The first problem, as one message.
+ */
 export function selectorProblem(selector: LabelSelector | undefined): string | undefined {
   if (!selector) return 'from: Selector needs a selector';
   const expressions = selector.matchExpressions ?? [];
   if (Object.keys(selector.matchLabels ?? {}).length === 0 && expressions.length === 0)
     return 'from: Selector needs matchLabels or matchExpressions';
   for (const expr of expressions) {
-    if (!['In', 'NotIn', 'Exists', 'DoesNotExist'].includes(expr.operator))
-      return `selector operator "${expr.operator}" is not one of In, NotIn, Exists, DoesNotExist`;
-    const needsValues = expr.operator === 'In' || expr.operator === 'NotIn';
-    if (needsValues !== (expr.values ?? []).length > 0)
-      return `selector operator ${expr.operator} on "${expr.key}" ${needsValues ? 'needs' : 'takes no'} values`;
+    const misuse = operatorMisuse(expr);
+    if (misuse === 'UnknownOperator')
+      return `selector operator "${expr.operator}" is not one of ${SELECTOR_OPERATORS.join(', ')}`;
+    if (misuse)
+      return `selector operator ${expr.operator} on "${expr.key}" ${misuse === 'NeedsValues' ? 'needs' : 'takes no'} values`;
   }
   return undefined;
 }

@@ -1,9 +1,48 @@
-import { LOAD_BALANCER_IPS_ANNOTATIONS } from '../kube/keys/metallb.js';
-import type { KubeObject } from '../kube/object.js';
-import { objectField, objectList, specOf, stringField } from '../kube/spec-fields.js';
+import {
+  ADDRESS_POOL_ANNOTATIONS,
+  ALLOCATED_POOL_ANNOTATIONS,
+  ALLOW_SHARED_IP_ANNOTATIONS,
+  LOAD_BALANCER_IPS_ANNOTATIONS,
+} from '../kube/keys/metallb.js';
+import type { Service } from '../kube/schemas/core.js';
 import { formatAddress, tryParseAddress } from '../net/address.js';
 
-const SHARING_ANNOTATIONS = ['metallb.io/allow-shared-ip', 'metallb.universe.tf/allow-shared-ip'];
+/** One of MetalLB's Service annotations as set: which name (stable or deprecated) and its value. */
+export interface AnnotationValue {
+  annotation: string;
+  value: string;
+}
+
+/** The first of `names` the Service carries: MetalLB reads the stable name before the deprecated one. */
+function firstAnnotation(service: Service, names: readonly string[]): AnnotationValue | undefined {
+  const annotations = service.metadata.annotations ?? {};
+  for (const annotation of names) {
+    const value = annotations[annotation];
+    if (value !== undefined) return { annotation, value };
+  }
+  return undefined;
+}
+
+/** The pool a Service asks MetalLB for, stable annotation first. */
+export function requestedPool(service: Service): { annotation: string; pool: string } | undefined {
+  const requested = firstAnnotation(service, ADDRESS_POOL_ANNOTATIONS);
+  return requested && { annotation: requested.annotation, pool: requested.value };
+}
+
+/** The loadBalancerIPs annotation as written (comma-separated addresses), stable annotation first. */
+export function loadBalancerIpsAnnotation(service: Service): AnnotationValue | undefined {
+  return firstAnnotation(service, LOAD_BALANCER_IPS_ANNOTATIONS);
+}
+
+/** The pool MetalLB allocated the Service's address from, as it recorded it. */
+export function allocatedPool(service: Service): string | undefined {
+  return firstAnnotation(service, ALLOCATED_POOL_ANNOTATIONS)?.value;
+}
+
+/** MetalLB's sharing key: Services share an address only when both carry the same key. */
+export function sharingKey(service: Service): string | undefined {
+  return firstAnnotation(service, ALLOW_SHARED_IP_ANNOTATIONS)?.value;
+}
 
 export interface RequestedIp {
   /** Canonical text of the address. */
@@ -11,54 +50,34 @@ export interface RequestedIp {
   field: string;
 }
 
+function canonical(text: string): string | undefined {
+  const address = tryParseAddress(text);
+  return address && formatAddress(address.family, address.value);
+}
+
 /** Addresses a Service asks MetalLB for: the loadBalancerIPs annotation, else spec.loadBalancerIP. */
-export function requestedLoadBalancerIps(service: KubeObject): RequestedIp[] {
-  const annotations = service.metadata.annotations ?? {};
-  for (const annotation of LOAD_BALANCER_IPS_ANNOTATIONS) {
-    const value = annotations[annotation];
-    if (value === undefined) continue;
-    return value.split(',').flatMap((part) => {
-      const address = tryParseAddress(part.trim());
-      return address
-        ? [
-            {
-              address: formatAddress(address.family, address.value),
-              field: `metadata.annotations[${annotation}]`,
-            },
-          ]
-        : [];
+export function requestedLoadBalancerIps(service: Service): RequestedIp[] {
+  const requested = loadBalancerIpsAnnotation(service);
+  if (requested) {
+    const field = `metadata.annotations[${requested.annotation}]`;
+    return requested.value.split(',').flatMap((part) => {
+      const address = canonical(part.trim());
+      return address ? [{ address, field }] : [];
     });
   }
-  const address = tryParseAddress(stringField(specOf(service), 'loadBalancerIP') ?? '');
-  return address
-    ? [{ address: formatAddress(address.family, address.value), field: 'spec.loadBalancerIP' }]
-    : [];
+  const address = canonical(service.spec?.loadBalancerIP ?? '');
+  return address ? [{ address, field: 'spec.loadBalancerIP' }] : [];
 }
 
 /** Addresses a Service holds (status.loadBalancer.ingress). */
-export function heldLoadBalancerIps(service: KubeObject): string[] {
-  const loadBalancer = objectField(
-    objectField(service as Record<string, unknown>, 'status') ?? {},
-    'loadBalancer',
-  );
-  return objectList(loadBalancer ?? {}, 'ingress').flatMap((ingress) => {
-    const address = tryParseAddress(stringField(ingress, 'ip') ?? '');
-    return address ? [formatAddress(address.family, address.value)] : [];
+export function heldLoadBalancerIps(service: Service): string[] {
+  return (service.status?.loadBalancer?.ingress ?? []).flatMap((ingress) => {
+    const address = canonical(ingress.ip ?? '');
+    return address ? [address] : [];
   });
-}
-
-/** MetalLB's sharing key: Services share an address only when both carry the same key. */
-export function sharingKey(service: KubeObject): string | undefined {
-  const annotations = service.metadata.annotations ?? {};
-  for (const annotation of SHARING_ANNOTATIONS)
-    if (annotations[annotation] !== undefined) return annotations[annotation];
-  return undefined;
 }
 
 /** `<port>/<protocol>` of each Service port. */
-export function portKeys(service: KubeObject): string[] {
-  return objectList(specOf(service), 'ports').flatMap((port) => {
-    const number = port['port'];
-    return typeof number === 'number' ? [`${number}/${stringField(port, 'protocol') ?? 'TCP'}`] : [];
-  });
+export function portKeys(service: Service): string[] {
+  return (service.spec?.ports ?? []).map((port) => `${port.port}/${port.protocol ?? 'TCP'}`);
 }

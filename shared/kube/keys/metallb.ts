@@ -12,3 +12,8 @@ export const ALLOW_SHARED_IP_ANNOTATIONS = [
   'metallb.io/allow-shared-ip',
   'metallb.universe.tf/allow-shared-ip',
 ] as const;
+/** MetalLB records the pool it allocated a Service's address from in this annotation. */
+export const ALLOCATED_POOL_ANNOTATIONS = [
+  'metallb.io/ip-allocated-from-pool',
+  'metallb.universe.tf/ip-allocated-from-pool',
+] as const;

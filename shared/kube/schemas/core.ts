@@ -148,7 +148,21 @@ export const serviceSpec = z
   });
 export type ServiceSpec = z.infer<typeof serviceSpec>;
 
-export const serviceV1 = kubeObject('v1', 'Service', { spec: serviceSpec.optional(), status: looseStatus });
+/** The addresses a load balancer gave the Service (MetalLB writes them); other status is not acpnet's. */
+export const serviceStatus = z.looseObject({
+  loadBalancer: z
+    .looseObject({
+      ingress: z
+        .array(z.looseObject({ ip: z.string().optional(), hostname: z.string().optional() }))
+        .optional(),
+    })
+    .optional(),
+});
+
+export const serviceV1 = kubeObject('v1', 'Service', {
+  spec: serviceSpec.optional(),
+  status: serviceStatus.optional(),
+});
 export type Service = z.infer<typeof serviceV1>;
 
 export const NAMESPACE = defineKind({

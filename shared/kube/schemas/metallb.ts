@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineKind, type KindModel } from '../model/kind-model.js';
+import { defineKind, type KindModel, type ModelObject } from '../model/kind-model.js';
 import { kubeObject } from './meta.js';
 
 /**
@@ -62,6 +62,7 @@ export const l2AdvertisementV1beta1 = kubeObject(`${METALLB_GROUP}/v1beta1`, 'L2
   spec: l2AdvertisementSpec.optional(),
   status,
 });
+export type L2Advertisement = z.infer<typeof l2AdvertisementV1beta1>;
 
 export const bgpAdvertisementSpec = z
   .strictObject({
@@ -89,6 +90,7 @@ export const bgpAdvertisementV1beta1 = kubeObject(`${METALLB_GROUP}/v1beta1`, 'B
   spec: bgpAdvertisementSpec.optional(),
   status,
 });
+export type BGPAdvertisement = z.infer<typeof bgpAdvertisementV1beta1>;
 
 export const communitySpec = z.strictObject({
   communities: z
@@ -99,6 +101,7 @@ export const communityV1beta1 = kubeObject(`${METALLB_GROUP}/v1beta1`, 'Communit
   spec: communitySpec.optional(),
   status,
 });
+export type Community = z.infer<typeof communityV1beta1>;
 
 export const bgpPeerSpecV1beta2 = z.strictObject({
   bfdProfile: z.string().optional(),
@@ -192,6 +195,8 @@ export const BGP_PEER = defineKind({
   namespaced: true,
   versions: { v1beta1: bgpPeerV1beta1, v1beta2: bgpPeerV1beta2 },
 });
+/** A BGPPeer of either served version (v1beta1 fields are a subset of v1beta2's). */
+export type BGPPeer = ModelObject<typeof BGP_PEER>;
 
 export const metallbDefinitions: readonly KindModel[] = [
   IP_ADDRESS_POOL,

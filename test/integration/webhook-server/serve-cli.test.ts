@@ -122,7 +122,10 @@ describe('acpnet serve webhooks', () => {
   it.each([
     [['--tls-cert', 'x.crt'], '--tls-cert and --tls-key must be given together'],
     [['--webhook-port', '99999'], '--webhook-port must be a port number 0-65535, got "99999"'],
-    [['--listen-address', 'everywhere'], '--listen-address must be an IPv4 or IPv6 address, got "everywhere"'],
+    [
+      ['--listen-address', 'everywhere'],
+      '--listen-address must be an IPv4 or IPv6 address, got "everywhere"',
+    ],
     [
       ['--tls-cert', '/nonexistent/tls.crt', '--tls-key', '/nonexistent/tls.key'],
       "TLS: ENOENT: no such file or directory, open '/nonexistent/tls.crt'",

@@ -1,42 +1,43 @@
-import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
-import { BGP_ADVERTISEMENT, BGP_PEER, COMMUNITY } from '../../../shared/kube/schemas/metallb.js';
 import {
-  nameOf,
-  numberField,
-  objectList,
-  specOf,
-  stringField,
-  stringList,
-} from '../../../shared/kube/spec-fields.js';
+  BGP_ADVERTISEMENT,
+  BGP_PEER,
+  type BGPAdvertisement,
+  COMMUNITY,
+  type IPAddressPool,
+} from '../../../shared/kube/schemas/metallb.js';
+import { parsePoolAddresses } from '../../../shared/metallb/pool-addresses.js';
 import { familyName } from '../../../shared/net/address.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { commonAdvertisementFindings, duplicateEntries } from './advertisement-common.js';
-import { selectedPools } from './advertisement-pools.js';
-import { advertisementCoverageFindings } from './bgp-node-coverage.js';
-import { parseCommunity } from './community-value.js';
-import { describeEntry } from './describe.js';
-import { parsePoolAddresses, shortestCoveringPrefix } from './pool-model.js';
+import { commonAdvertisementFindings, duplicateEntries } from './lib/advertisement-common.js';
+import { selectedPools } from './lib/advertisement-pools.js';
+import { advertisementCoverageFindings } from './lib/bgp-node-coverage.js';
+import { parseCommunity } from './lib/community-value.js';
+import { shortestCoveringPrefix } from './lib/covering-prefix.js';
+import { describeEntry } from './lib/describe.js';
+import { nameOf } from './lib/identity.js';
 
 const RULE = 'metallb/bgpadvertisement';
+
+type Context = AdmissionContext<BGPAdvertisement>;
 
 interface Aggregation {
   4: number;
   6: number;
 }
 
-function aggregationOf(spec: Record<string, unknown>): Aggregation {
+function aggregationOf(advertisement: BGPAdvertisement): Aggregation {
   return {
-    4: numberField(spec, 'aggregationLength') ?? 32,
-    6: numberField(spec, 'aggregationLengthV6') ?? 128,
+    4: advertisement.spec?.aggregationLength ?? 32,
+    6: advertisement.spec?.aggregationLengthV6 ?? 128,
   };
 }
 
 const aggregationField = { 4: 'spec.aggregationLength', 6: 'spec.aggregationLengthV6' } as const;
 
 /** MetalLB: the aggregation length may not be shorter than the prefix of any block of a selected pool. */
-function aggregationFindings(aggregation: Aggregation, pools: readonly KubeObject[]): Finding[] {
+function aggregationFindings(aggregation: Aggregation, pools: readonly IPAddressPool[]): Finding[] {
   const out: Finding[] = [];
   if (aggregation[4] > 32)
     out.push(
@@ -76,10 +77,11 @@ function aggregationFindings(aggregation: Aggregation, pools: readonly KubeObjec
   return out;
 }
 
-function peerFindings(ctx: AdmissionContext, spec: Record<string, unknown>): Finding[] {
+function peerFindings(ctx: Context): Finding[] {
   const namespace = ctx.object.metadata.namespace ?? '';
-  const out = duplicateEntries(RULE, spec, 'peers', 'spec.peers');
-  stringList(spec, 'peers').forEach((peer, i) => {
+  const peers = ctx.object.spec?.peers ?? [];
+  const out = duplicateEntries(RULE, peers, 'spec.peers');
+  peers.forEach((peer, i) => {
     if (ctx.view.get(BGP_PEER, namespace, peer)) return;
     out.push(
       warn(
@@ -94,19 +96,16 @@ function peerFindings(ctx: AdmissionContext, spec: Record<string, unknown>): Fin
   return out;
 }
 
-function communityAliases(ctx: AdmissionContext): Set<string> {
+function communityAliases(ctx: Context): Set<string> {
   const aliases = new Set<string>();
   for (const community of ctx.view.list(COMMUNITY, ctx.object.metadata.namespace ?? ''))
-    for (const entry of objectList(specOf(community), 'communities')) {
-      const name = stringField(entry, 'name');
-      if (name) aliases.add(name);
-    }
+    for (const entry of community.spec?.communities ?? []) if (entry.name) aliases.add(entry.name);
   return aliases;
 }
 
-function communityFindings(ctx: AdmissionContext, spec: Record<string, unknown>): Finding[] {
-  const out = duplicateEntries(RULE, spec, 'communities', 'spec.communities');
-  const values = stringList(spec, 'communities');
+function communityFindings(ctx: Context): Finding[] {
+  const values = ctx.object.spec?.communities ?? [];
+  const out = duplicateEntries(RULE, values, 'spec.communities');
   const aliases = values.some((v) => parseCommunity(v).kind === 'alias')
     ? communityAliases(ctx)
     : new Set<string>();
@@ -128,16 +127,31 @@ function communityFindings(ctx: AdmissionContext, spec: Record<string, unknown>)
   return out;
 }
 
-function check(ctx: AdmissionContext): Finding[] {
-  const spec = specOf(ctx.object);
+function check(ctx: Context): Finding[] {
   const pools = selectedPools(ctx.view, ctx.object);
   return [
-    ...commonAdvertisementFindings(RULE, ctx),
-    ...aggregationFindings(aggregationOf(spec), pools),
-    ...peerFindings(ctx, spec),
-    ...communityFindings(ctx, spec),
-    ...advertisementCoverageFindings(RULE, ctx, pools),
+    ...commonAdvertisementFindings(RULE, ctx.view, ctx.object),
+    ...aggregationFindings(aggregationOf(ctx.object), pools),
+    ...peerFindings(ctx),
+    ...communityFindings(ctx),
+    ...advertisementCoverageFindings(RULE, ctx.view, ctx.object, pools),
   ];
 }
 
-export const bgpAdvertisementRule: ValidationRule = { id: RULE, kinds: [BGP_ADVERTISEMENT], check };
+export const bgpAdvertisementRule: ValidationRule<BGPAdvertisement> = {
+  id: RULE,
+  kinds: [BGP_ADVERTISEMENT],
+  reasons: [
+    'Duplicate',
+    'PoolNotFound',
+    'InvalidSelector',
+    'InvalidAggregation',
+    'AggregationTooShort',
+    'PeerNotFound',
+    'InvalidCommunity',
+    'CommunityNotFound',
+    'NodesWithoutPeer',
+  ],
+  guide: '通过 CLI 使用 L2Advertisement 或 BGPAdvertisement 配置外部 IP 地址池',
+  check,
+};

@@ -1,28 +1,39 @@
+import type { LabelSelector } from '../../../shared/kube/label-selector.js';
 import { describeObject } from '../../../shared/kube/object.js';
-import { BGP_ADVERTISEMENT, BGP_PEER } from '../../../shared/kube/schemas/metallb.js';
-import {
-  boolField,
-  nameOf,
-  numberField,
-  objectField,
-  specOf,
-  stringField,
-} from '../../../shared/kube/spec-fields.js';
+import { BGP_ADVERTISEMENT, BGP_PEER, type BGPPeer } from '../../../shared/kube/schemas/metallb.js';
 import { tryParseAddress } from '../../../shared/net/address.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { selectorListFindings } from './advertisement-common.js';
-import { peerCoverageFindings } from './bgp-node-coverage.js';
-import { timerFindings } from './bgppeer-timers.js';
 import { ADVERTISEMENT_PEER_INDEX } from './indexes.js';
+import { selectorListFindings } from './lib/advertisement-common.js';
+import { peerCoverageFindings } from './lib/bgp-node-coverage.js';
+import { type PeerTimers, timerFindings } from './lib/bgppeer-timers.js';
+import { nameOf } from './lib/identity.js';
 
 const RULE = 'metallb/bgppeer';
 
-function asnFindings(spec: Record<string, unknown>): Finding[] {
+type Context = AdmissionContext<BGPPeer>;
+
+/** The fields of a BGPPeer spec of either version this rule reads; v1beta1 lacks some of them. */
+interface PeerFields extends PeerTimers {
+  myASN?: number;
+  peerASN?: number;
+  dynamicASN?: string;
+  ebgpMultiHop?: boolean;
+  peerAddress?: string;
+  interface?: string;
+  routerID?: string;
+  sourceAddress?: string;
+  password?: string;
+  passwordSecret?: object;
+  nodeSelectors?: LabelSelector[];
+}
+
+function asnFindings(spec: PeerFields): Finding[] {
   const out: Finding[] = [];
-  const myAsn = numberField(spec, 'myASN') ?? 0;
-  const peerAsn = numberField(spec, 'peerASN') ?? 0;
-  const dynamicAsn = stringField(spec, 'dynamicASN') ?? '';
+  const myAsn = spec.myASN ?? 0;
+  const peerAsn = spec.peerASN ?? 0;
+  const dynamicAsn = spec.dynamicASN ?? '';
   if (myAsn === 0)
     out.push(deny(RULE, 'spec.myASN', 'missing local ASN: myASN must be set and non-zero', 'MissingASN'));
   if (peerAsn === 0 && !dynamicAsn)
@@ -37,7 +48,7 @@ function asnFindings(spec: Record<string, unknown>): Finding[] {
       ),
     );
   const ibgp = (peerAsn !== 0 && peerAsn === myAsn) || dynamicAsn === 'internal';
-  if (ibgp && boolField(spec, 'ebgpMultiHop') === true)
+  if (ibgp && spec.ebgpMultiHop === true)
     out.push(
       deny(
         RULE,
@@ -49,10 +60,10 @@ function asnFindings(spec: Record<string, unknown>): Finding[] {
   return out;
 }
 
-function addressFindings(spec: Record<string, unknown>): Finding[] {
+function addressFindings(spec: PeerFields): Finding[] {
   const out: Finding[] = [];
-  const peerAddress = stringField(spec, 'peerAddress') ?? '';
-  const iface = stringField(spec, 'interface') ?? '';
+  const peerAddress = spec.peerAddress ?? '';
+  const iface = spec.interface ?? '';
   if (!peerAddress && !iface)
     out.push(deny(RULE, 'spec.peerAddress', 'the peer has no peerAddress or interface', 'MissingAddress'));
   if (peerAddress && iface)
@@ -68,7 +79,7 @@ function addressFindings(spec: Record<string, unknown>): Finding[] {
     out.push(
       deny(RULE, 'spec.peerAddress', `${JSON.stringify(peerAddress)} is not an IP address`, 'InvalidAddress'),
     );
-  const routerId = stringField(spec, 'routerID');
+  const routerId = spec.routerID;
   if (routerId !== undefined && routerId !== '' && tryParseAddress(routerId)?.family !== 4)
     out.push(
       deny(
@@ -78,7 +89,7 @@ function addressFindings(spec: Record<string, unknown>): Finding[] {
         'InvalidRouterID',
       ),
     );
-  const source = stringField(spec, 'sourceAddress');
+  const source = spec.sourceAddress;
   if (source !== undefined && source !== '' && !tryParseAddress(source))
     out.push(
       deny(RULE, 'spec.sourceAddress', `${JSON.stringify(source)} is not an IP address`, 'InvalidAddress'),
@@ -86,7 +97,7 @@ function addressFindings(spec: Record<string, unknown>): Finding[] {
   return out;
 }
 
-function checkDelete(ctx: AdmissionContext): Finding[] {
+function checkDelete(ctx: Context): Finding[] {
   const namespace = ctx.object.metadata.namespace ?? '';
   return ctx.view
     .byIndex(BGP_ADVERTISEMENT, ADVERTISEMENT_PEER_INDEX, nameOf(ctx.object))
@@ -102,13 +113,13 @@ function checkDelete(ctx: AdmissionContext): Finding[] {
     );
 }
 
-function check(ctx: AdmissionContext): Finding[] {
+function check(ctx: Context): Finding[] {
   if (ctx.operation === 'DELETE') return checkDelete(ctx);
-  const spec = specOf(ctx.object);
+  const spec: PeerFields = ctx.object.spec ?? {};
   const out = [...asnFindings(spec), ...addressFindings(spec), ...timerFindings(RULE, spec)];
-  out.push(...selectorListFindings(RULE, spec, 'nodeSelectors', 'spec.nodeSelectors'));
-  out.push(...peerCoverageFindings(RULE, ctx));
-  if (stringField(spec, 'password') && objectField(spec, 'passwordSecret'))
+  out.push(...selectorListFindings(RULE, spec.nodeSelectors ?? [], 'spec.nodeSelectors'));
+  out.push(...peerCoverageFindings(RULE, ctx.view, ctx.object));
+  if (spec.password && spec.passwordSecret)
     out.push(
       deny(
         RULE,
@@ -120,9 +131,25 @@ function check(ctx: AdmissionContext): Finding[] {
   return out;
 }
 
-export const bgpPeerRule: ValidationRule = {
+export const bgpPeerRule: ValidationRule<BGPPeer> = {
   id: RULE,
   kinds: [BGP_PEER],
   operations: ['CREATE', 'UPDATE', 'DELETE'],
+  reasons: [
+    'MissingASN',
+    'ConflictingASN',
+    'MultiHopOnIBGP',
+    'MissingAddress',
+    'ConflictingAddress',
+    'InvalidAddress',
+    'InvalidRouterID',
+    'InvalidTimer',
+    'InvalidSelector',
+    'Duplicate',
+    'NodesWithoutPeer',
+    'ConflictingPassword',
+    'PeerInUse',
+  ],
+  guide: '通过 Web 控制台配置 BGP Peers',
   check,
 };

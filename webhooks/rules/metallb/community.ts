@@ -1,19 +1,18 @@
-import { COMMUNITY } from '../../../shared/kube/schemas/metallb.js';
-import { objectList, specOf, stringField } from '../../../shared/kube/spec-fields.js';
+import { COMMUNITY, type Community } from '../../../shared/kube/schemas/metallb.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { parseCommunity } from './community-value.js';
+import { parseCommunity } from './lib/community-value.js';
 
 const RULE = 'metallb/community';
 
 /** Community aliases: each needs a unique name and a legacy or large community value. */
-function check(ctx: AdmissionContext): Finding[] {
+function check(ctx: AdmissionContext<Community>): Finding[] {
   const out: Finding[] = [];
   const names = new Map<string, number>();
-  objectList(specOf(ctx.object), 'communities').forEach((entry, i) => {
+  (ctx.object.spec?.communities ?? []).forEach((entry, i) => {
     const at = `spec.communities[${i}]`;
-    const name = stringField(entry, 'name') ?? '';
-    const value = stringField(entry, 'value') ?? '';
+    const name = entry.name ?? '';
+    const value = entry.value ?? '';
     if (!name) out.push(deny(RULE, `${at}.name`, 'an alias needs a name', 'MissingName'));
     else if (names.has(name))
       out.push(
@@ -40,4 +39,10 @@ function check(ctx: AdmissionContext): Finding[] {
   return out;
 }
 
-export const communityRule: ValidationRule = { id: RULE, kinds: [COMMUNITY], check };
+export const communityRule: ValidationRule<Community> = {
+  id: RULE,
+  kinds: [COMMUNITY],
+  reasons: ['MissingName', 'Duplicate', 'InvalidCommunity'],
+  guide: '配置 MetalLB',
+  check,
+};

@@ -16,17 +16,23 @@ import { communityRule } from './community.js';
 import {
   advertisementPeerIndex,
   advertisementPoolIndexes,
+  loadBalancerIpIndex,
   poolRangeIndex,
   serviceAllocatedPoolIndex,
   servicePoolIndex,
 } from './indexes.js';
 import { ipAddressPoolRule } from './ipaddresspool.js';
 import { l2AdvertisementRule } from './l2advertisement.js';
+import { lbIpSharingRule } from './lb-ip-sharing.js';
 import { metallbNamespaceRule } from './namespace.js';
+import { serviceAnnotationsRule } from './service-annotations.js';
 import { underlayPoolRule } from './underlay-pool.js';
 import { underlaySubnetRule } from './underlay-subnet.js';
 
-/** MetalLB (metallb.io): address pools, L2 and BGP advertisements, BGP peers, communities. */
+/**
+ * MetalLB (metallb.io): address pools, L2 and BGP advertisements, BGP peers, communities, the
+ * Kube-OVN underlay pools, and the address requests Services make of MetalLB by annotation.
+ */
 export const metallbFamily: RuleFamily = {
   name: 'metallb',
   rules: [
@@ -38,11 +44,14 @@ export const metallbFamily: RuleFamily = {
     bgpAdvertisementRule,
     bgpPeerRule,
     communityRule,
+    serviceAnnotationsRule,
+    lbIpSharingRule,
   ],
   mutators: [],
   equalityIndexes: [
     servicePoolIndex,
     serviceAllocatedPoolIndex,
+    loadBalancerIpIndex,
     advertisementPeerIndex,
     ...advertisementPoolIndexes,
   ],

@@ -1,39 +1,34 @@
-import {
-  labelSelectorProblems,
-  selectorKey,
-  selectorList,
-} from '../../../shared/kube/label-selector-problems.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
+import type { LabelSelector } from '../../../shared/kube/label-selector.js';
+import { labelSelectorProblems, selectorKey } from '../../../shared/kube/label-selector-problems.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { SERVICE } from '../../../shared/kube/schemas/core.js';
 import {
   BGP_ADVERTISEMENT,
   IP_ADDRESS_POOL,
+  type IPAddressPool,
   L2_ADVERTISEMENT,
 } from '../../../shared/kube/schemas/metallb.js';
-import { nameOf, objectField, specOf, stringList } from '../../../shared/kube/spec-fields.js';
+import { type PoolEntry, parsePoolAddresses } from '../../../shared/metallb/pool-addresses.js';
 import { heldLoadBalancerIps } from '../../../shared/metallb/service-addresses.js';
 import { tryParseAddress } from '../../../shared/net/address.js';
 import { RangeSet } from '../../../shared/net/range-set.js';
 import { formatRange, rangeIntersection, rangesOverlap } from '../../../shared/net/ranges.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { describeEntry, describeStoredRange } from './describe.js';
 import {
   ADVERTISEMENT_POOL_INDEX,
   POOL_ADDRESS_INDEX,
   SERVICE_ALLOCATED_POOL_INDEX,
   SERVICE_POOL_INDEX,
 } from './indexes.js';
-import { type PoolEntry, parsePoolAddresses } from './pool-model.js';
+import { describeEntry, describeStoredRange } from './lib/describe.js';
+import { nameOf, sameObject } from './lib/identity.js';
 
 const RULE = 'metallb/ipaddresspool';
 
-function sameObject(a: KubeObject, b: KubeObject): boolean {
-  return nameOf(a) === nameOf(b) && (a.metadata.namespace ?? '') === (b.metadata.namespace ?? '');
-}
+type Context = AdmissionContext<IPAddressPool>;
 
-function overlapsWithinPool(pool: KubeObject, entries: PoolEntry[]): Finding[] {
+function overlapsWithinPool(pool: IPAddressPool, entries: PoolEntry[]): Finding[] {
   const out: Finding[] = [];
   entries.forEach((entry, i) => {
     for (const earlier of entries.slice(0, i)) {
@@ -53,7 +48,7 @@ function overlapsWithinPool(pool: KubeObject, entries: PoolEntry[]): Finding[] {
   return out;
 }
 
-function overlapsAcrossPools(ctx: AdmissionContext, entries: PoolEntry[]): Finding[] {
+function overlapsAcrossPools(ctx: Context, entries: PoolEntry[]): Finding[] {
   const pool = ctx.object;
   const out: Finding[] = [];
   for (const entry of entries) {
@@ -76,12 +71,26 @@ function overlapsAcrossPools(ctx: AdmissionContext, entries: PoolEntry[]): Findi
   return out;
 }
 
-function serviceAllocationFindings(spec: Record<string, unknown>): Finding[] {
-  const allocation = objectField(spec, 'serviceAllocation');
+function allocationSelectorFindings(selectors: readonly LabelSelector[], key: string): Finding[] {
+  const out: Finding[] = [];
+  const keys = new Set<string>();
+  selectors.forEach((selector, i) => {
+    const at = `spec.serviceAllocation.${key}[${i}]`;
+    for (const problem of labelSelectorProblems(selector))
+      out.push(deny(RULE, `${at}.${problem.field}`, problem.message, 'InvalidSelector'));
+    const canonical = selectorKey(selector);
+    if (keys.has(canonical)) out.push(deny(RULE, at, `duplicate selector in ${key}`, 'Duplicate'));
+    keys.add(canonical);
+  });
+  return out;
+}
+
+function serviceAllocationFindings(pool: IPAddressPool): Finding[] {
+  const allocation = pool.spec.serviceAllocation;
   if (!allocation) return [];
   const out: Finding[] = [];
   const seen = new Set<string>();
-  stringList(allocation, 'namespaces').forEach((namespace, i) => {
+  (allocation.namespaces ?? []).forEach((namespace, i) => {
     if (seen.has(namespace))
       out.push(
         deny(
@@ -93,21 +102,14 @@ function serviceAllocationFindings(spec: Record<string, unknown>): Finding[] {
       );
     seen.add(namespace);
   });
-  for (const key of ['namespaceSelectors', 'serviceSelectors']) {
-    const keys = new Set<string>();
-    selectorList(allocation, key).forEach((selector, i) => {
-      const at = `spec.serviceAllocation.${key}[${i}]`;
-      for (const problem of labelSelectorProblems(selector))
-        out.push(deny(RULE, `${at}.${problem.field}`, problem.message, 'InvalidSelector'));
-      const canonical = selectorKey(selector);
-      if (keys.has(canonical)) out.push(deny(RULE, at, `duplicate selector in ${key}`, 'Duplicate'));
-      keys.add(canonical);
-    });
-  }
+  out.push(
+    ...allocationSelectorFindings(allocation.namespaceSelectors ?? [], 'namespaceSelectors'),
+    ...allocationSelectorFindings(allocation.serviceSelectors ?? [], 'serviceSelectors'),
+  );
   return out;
 }
 
-function servicesLosingAddresses(ctx: AdmissionContext, entries: PoolEntry[]): Finding[] {
+function servicesLosingAddresses(ctx: Context, entries: PoolEntry[]): Finding[] {
   const pool = ctx.object;
   if (pool.metadata.namespace !== ctx.settings.metallbNamespace) return [];
   const remaining = RangeSet.of(entries.map((e) => e.range));
@@ -130,7 +132,7 @@ function servicesLosingAddresses(ctx: AdmissionContext, entries: PoolEntry[]): F
   return out;
 }
 
-function checkDelete(ctx: AdmissionContext): Finding[] {
+function checkDelete(ctx: Context): Finding[] {
   const pool = ctx.object;
   const namespace = pool.metadata.namespace ?? '';
   if (namespace !== ctx.settings.metallbNamespace) return [];
@@ -145,8 +147,10 @@ function checkDelete(ctx: AdmissionContext): Finding[] {
         describeObject(service),
       ),
     );
-  const advertisements = [L2_ADVERTISEMENT, BGP_ADVERTISEMENT]
-    .flatMap((kind) => ctx.view.byIndex(kind, ADVERTISEMENT_POOL_INDEX, nameOf(pool)))
+  const advertisements = [
+    ...ctx.view.byIndex(L2_ADVERTISEMENT, ADVERTISEMENT_POOL_INDEX, nameOf(pool)),
+    ...ctx.view.byIndex(BGP_ADVERTISEMENT, ADVERTISEMENT_POOL_INDEX, nameOf(pool)),
+  ]
     .filter((adv) => adv.metadata.namespace === namespace)
     .map((adv) =>
       warn(
@@ -160,10 +164,9 @@ function checkDelete(ctx: AdmissionContext): Finding[] {
   return [...services, ...advertisements];
 }
 
-function check(ctx: AdmissionContext): Finding[] {
+function check(ctx: Context): Finding[] {
   if (ctx.operation === 'DELETE') return checkDelete(ctx);
   const pool = ctx.object;
-  const spec = specOf(pool);
   const out: Finding[] = [];
   const { entries, errors } = parsePoolAddresses(pool);
   if (entries.length === 0 && errors.length === 0)
@@ -179,14 +182,25 @@ function check(ctx: AdmissionContext): Finding[] {
     );
   out.push(...overlapsWithinPool(pool, entries));
   out.push(...overlapsAcrossPools(ctx, entries));
-  out.push(...serviceAllocationFindings(spec));
+  out.push(...serviceAllocationFindings(pool));
   if (ctx.operation === 'UPDATE') out.push(...servicesLosingAddresses(ctx, entries));
   return out;
 }
 
-export const ipAddressPoolRule: ValidationRule = {
+export const ipAddressPoolRule: ValidationRule<IPAddressPool> = {
   id: RULE,
   kinds: [IP_ADDRESS_POOL],
   operations: ['CREATE', 'UPDATE', 'DELETE'],
+  reasons: [
+    'NoAddresses',
+    'InvalidAddresses',
+    'PoolOverlap',
+    'InvalidSelector',
+    'Duplicate',
+    'AddressInUse',
+    'PoolInUse',
+    'PoolAdvertised',
+  ],
+  guide: '通过 Web 控制台配置外部 IP 地址池',
   check,
 };

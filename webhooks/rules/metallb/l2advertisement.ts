@@ -1,18 +1,15 @@
-import type { LabelSelector } from '../../../shared/kube/label-selector.js';
 import { labelSelectorProblems } from '../../../shared/kube/label-selector-problems.js';
-import { L2_ADVERTISEMENT } from '../../../shared/kube/schemas/metallb.js';
-import { objectList, specOf } from '../../../shared/kube/spec-fields.js';
+import { L2_ADVERTISEMENT, type L2Advertisement } from '../../../shared/kube/schemas/metallb.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { commonAdvertisementFindings } from './advertisement-common.js';
+import { commonAdvertisementFindings } from './lib/advertisement-common.js';
 
 const RULE = 'metallb/l2advertisement';
 
-function check(ctx: AdmissionContext): Finding[] {
-  const out = commonAdvertisementFindings(RULE, ctx);
-  objectList(specOf(ctx.object), 'preferredNodeSelectors').forEach((preferred, i) => {
-    const preference = (preferred['preference'] ?? {}) as LabelSelector;
-    for (const problem of labelSelectorProblems(preference))
+function check(ctx: AdmissionContext<L2Advertisement>): Finding[] {
+  const out = commonAdvertisementFindings(RULE, ctx.view, ctx.object);
+  (ctx.object.spec?.preferredNodeSelectors ?? []).forEach((preferred, i) => {
+    for (const problem of labelSelectorProblems(preferred.preference))
       out.push(
         deny(
           RULE,
@@ -25,4 +22,10 @@ function check(ctx: AdmissionContext): Finding[] {
   return out;
 }
 
-export const l2AdvertisementRule: ValidationRule = { id: RULE, kinds: [L2_ADVERTISEMENT], check };
+export const l2AdvertisementRule: ValidationRule<L2Advertisement> = {
+  id: RULE,
+  kinds: [L2_ADVERTISEMENT],
+  reasons: ['Duplicate', 'PoolNotFound', 'InvalidSelector'],
+  guide: '通过 CLI 使用 L2Advertisement 或 BGPAdvertisement 配置外部 IP 地址池',
+  check,
+};

@@ -20,4 +20,10 @@ function check(ctx: AdmissionContext): Finding[] {
   ];
 }
 
-export const metallbNamespaceRule: ValidationRule = { id: RULE, kinds: METALLB_KINDS, check };
+export const metallbNamespaceRule: ValidationRule = {
+  id: RULE,
+  kinds: METALLB_KINDS,
+  reasons: ['WrongNamespace'],
+  guide: '配置 MetalLB',
+  check,
+};

@@ -1,13 +1,18 @@
 import { describeObject } from '../../../shared/kube/object.js';
 import { SUBNET, type Subnet } from '../../../shared/kube/schemas/kubeovn.js';
 import { IP_ADDRESS_POOL } from '../../../shared/kube/schemas/metallb.js';
-import { nameOf } from '../../../shared/kube/spec-fields.js';
 import { subnetRanges } from '../../../shared/kubeovn/subnet.js';
+import { parsePoolAddresses } from '../../../shared/metallb/pool-addresses.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { POOL_ADDRESS_INDEX } from './indexes.js';
-import { parsePoolAddresses } from './pool-model.js';
-import { excludedRanges, lendsLoadBalancerAddresses, underlayProblems } from './underlay-model.js';
+import { nameOf } from './lib/identity.js';
+import {
+  excludedRanges,
+  lendsLoadBalancerAddresses,
+  UNDERLAY_REASONS,
+  underlayProblems,
+} from './lib/underlay-model.js';
 
 const RULE = 'metallb/underlay-subnet';
 
@@ -47,4 +52,10 @@ function check(ctx: AdmissionContext<Subnet>): Finding[] {
   return out;
 }
 
-export const underlaySubnetRule: ValidationRule<Subnet> = { id: RULE, kinds: [SUBNET], check };
+export const underlaySubnetRule: ValidationRule<Subnet> = {
+  id: RULE,
+  kinds: [SUBNET],
+  reasons: UNDERLAY_REASONS,
+  guide: 'Kube-OVN Underlay + MetalLB LoadBalancer 服务配置',
+  check,
+};

@@ -1,7 +1,7 @@
 import { SERVICE } from '../../../shared/kube/schemas/core.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { elbAutocreateProblems } from './elb-autocreate.js';
+import { elbAutocreateProblems } from './lib/elb-autocreate.js';
 
 const RULE = 'service/cloud-annotations';
 
@@ -46,4 +46,10 @@ function check(ctx: AdmissionContext): Finding[] {
   return out;
 }
 
-export const serviceCloudAnnotationsRule: ValidationRule = { id: RULE, kinds: [SERVICE], check };
+export const serviceCloudAnnotationsRule: ValidationRule = {
+  id: RULE,
+  kinds: [SERVICE],
+  reasons: ['InvalidAnnotationValue'],
+  guide: 'LoadBalancer 类型 Service 注解',
+  check,
+};

@@ -1,7 +1,6 @@
+import { equalityIndex } from '../../../shared/kube/model/indexes.js';
 import { SERVICE } from '../../../shared/kube/schemas/core.js';
-import type { EqualityIndexSpec } from '../../../shared/kube/store.js';
-import { heldLoadBalancerIps, requestedLoadBalancerIps } from '../../../shared/metallb/service-addresses.js';
-import { nodePortsOf, serviceType } from './service-model.js';
+import { nodePortsOf, serviceType } from './lib/service-model.js';
 
 export const NODE_PORT_INDEX = 'node-port';
 
@@ -10,22 +9,8 @@ export function nodePortKey(nodePort: number, protocol: string): string {
 }
 
 /** `<nodePort>/<protocol>` of every node port a stored Service holds. */
-export const nodePortIndex: EqualityIndexSpec = {
-  kind: SERVICE.groupKind,
-  name: NODE_PORT_INDEX,
-  keys: (obj) =>
-    serviceType(obj) === 'ClusterIP' || serviceType(obj) === 'ExternalName'
-      ? []
-      : nodePortsOf(obj).map((use) => nodePortKey(use.nodePort, use.protocol)),
-};
-
-export const LOAD_BALANCER_IP_INDEX = 'load-balancer-ip';
-
-/** Addresses a Service requests from MetalLB or holds, canonical text. */
-export const loadBalancerIpIndex: EqualityIndexSpec = {
-  kind: SERVICE.groupKind,
-  name: LOAD_BALANCER_IP_INDEX,
-  keys: (obj) => [
-    ...new Set([...requestedLoadBalancerIps(obj).map((r) => r.address), ...heldLoadBalancerIps(obj)]),
-  ],
-};
+export const nodePortIndex = equalityIndex(SERVICE, NODE_PORT_INDEX, (service) =>
+  serviceType(service) === 'ClusterIP' || serviceType(service) === 'ExternalName'
+    ? []
+    : nodePortsOf(service).map((use) => nodePortKey(use.nodePort, use.protocol)),
+);

@@ -1,11 +1,9 @@
-import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
-import { SERVICE } from '../../../shared/kube/schemas/core.js';
-import { specOf, stringField } from '../../../shared/kube/spec-fields.js';
+import { SERVICE, type Service } from '../../../shared/kube/schemas/core.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { NODE_PORT_INDEX, nodePortKey } from './indexes.js';
-import { externallyAccessible, nodePortsOf, serviceType } from './service-model.js';
+import { externallyAccessible, nodePortsOf, serviceType } from './lib/service-model.js';
 
 const RULE = 'service/ports';
 
@@ -13,11 +11,11 @@ const RULE = 'service/ports';
 export const NODE_PORT_MIN = 30000;
 export const NODE_PORT_MAX = 32767;
 
-function sameObject(a: KubeObject, b: KubeObject): boolean {
+function sameObject(a: Service, b: Service): boolean {
   return a.metadata.name === b.metadata.name && (a.metadata.namespace ?? '') === (b.metadata.namespace ?? '');
 }
 
-function nodePortFindings(ctx: AdmissionContext): Finding[] {
+function nodePortFindings(ctx: AdmissionContext<Service>): Finding[] {
   const out: Finding[] = [];
   const type = serviceType(ctx.object);
   if (type === 'ClusterIP' || type === 'ExternalName') return out;
@@ -51,9 +49,8 @@ function nodePortFindings(ctx: AdmissionContext): Finding[] {
   return out;
 }
 
-function trafficPolicyFindings(service: KubeObject): Finding[] {
-  if (stringField(specOf(service), 'externalTrafficPolicy') !== 'Local' || externallyAccessible(service))
-    return [];
+function trafficPolicyFindings(service: Service): Finding[] {
+  if (service.spec?.externalTrafficPolicy !== 'Local' || externallyAccessible(service)) return [];
   return [
     deny(
       RULE,
@@ -64,8 +61,14 @@ function trafficPolicyFindings(service: KubeObject): Finding[] {
   ];
 }
 
-function check(ctx: AdmissionContext): Finding[] {
+function check(ctx: AdmissionContext<Service>): Finding[] {
   return [...nodePortFindings(ctx), ...trafficPolicyFindings(ctx.object)];
 }
 
-export const servicePortsRule: ValidationRule = { id: RULE, kinds: [SERVICE], check };
+export const servicePortsRule: ValidationRule<Service> = {
+  id: RULE,
+  kinds: [SERVICE],
+  reasons: ['NodePortOutOfRange', 'NodePortConflict', 'TrafficPolicyNotExternal'],
+  guide: '配置服务',
+  check,
+};

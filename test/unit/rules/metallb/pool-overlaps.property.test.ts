@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { ModelView } from '../../../../shared/kube/model/model-view.js';
-import type { KubeObject } from '../../../../shared/kube/object.js';
+import type { IPAddressPool } from '../../../../shared/kube/schemas/metallb.js';
 import { formatAddress } from '../../../../shared/net/address.js';
 import type { IPRange } from '../../../../shared/net/range.js';
 import { rangesOverlap } from '../../../../shared/net/ranges.js';
@@ -42,7 +42,7 @@ function entryText(shape: EntryShape): string {
   return `${first}-${formatAddress(range.family, range.last)}`;
 }
 
-function pool(name: string, entries: EntryShape[]): KubeObject {
+function pool(name: string, entries: EntryShape[]): IPAddressPool {
   return {
     apiVersion: 'metallb.io/v1beta1',
     kind: 'IPAddressPool',

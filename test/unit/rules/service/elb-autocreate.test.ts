@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { elbAutocreateProblems } from '../../../../webhooks/rules/service/elb-autocreate.js';
+import { elbAutocreateProblems } from '../../../../webhooks/rules/service/lib/elb-autocreate.js';
 
 describe('kubernetes.io/elb.autocreate', () => {
   it.each([

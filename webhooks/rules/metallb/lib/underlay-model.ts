@@ -1,22 +1,22 @@
-import type { KubeObject } from '../../../shared/kube/object.js';
-import { boolField, nameOf, specOf, stringList } from '../../../shared/kube/spec-fields.js';
-import { NetParseError } from '../../../shared/net/errors.js';
-import type { IPRange } from '../../../shared/net/range.js';
-import { RangeSet } from '../../../shared/net/range-set.js';
-import { formatRange, rangeContainsRange, rangeIntersection } from '../../../shared/net/ranges.js';
-import { parseIpOrKubeOvnRange } from '../../../shared/net/syntax.js';
+import type { Subnet } from '../../../../shared/kube/schemas/kubeovn.js';
+import type { PoolEntry } from '../../../../shared/metallb/pool-addresses.js';
+import { NetParseError } from '../../../../shared/net/errors.js';
+import type { IPRange } from '../../../../shared/net/range.js';
+import { RangeSet } from '../../../../shared/net/range-set.js';
+import { formatRange, rangeContainsRange, rangeIntersection } from '../../../../shared/net/ranges.js';
+import { parseIpOrKubeOvnRange } from '../../../../shared/net/syntax.js';
 import { describeEntry } from './describe.js';
-import type { PoolEntry } from './pool-model.js';
+import { nameOf } from './identity.js';
 
 /** Subnets that lend addresses to MetalLB in the guide's underlay setup. */
-export function lendsLoadBalancerAddresses(subnet: KubeObject): boolean {
-  return boolField(specOf(subnet), 'enableExternalLBAddress') === true;
+export function lendsLoadBalancerAddresses(subnet: Subnet): boolean {
+  return subnet.spec?.enableExternalLBAddress === true;
 }
 
-/** The addresses a Subnet reserves in `excludeIps`; malformed entries are the ipam rules' business. */
-export function excludedRanges(subnet: KubeObject): RangeSet {
+/** The addresses a Subnet reserves in `excludeIps`; malformed entries are the kubeovn rules' business. */
+export function excludedRanges(subnet: Subnet): RangeSet {
   const ranges: IPRange[] = [];
-  for (const entry of stringList(specOf(subnet), 'excludeIps')) {
+  for (const entry of subnet.spec?.excludeIps ?? []) {
     try {
       ranges.push(parseIpOrKubeOvnRange(entry));
     } catch (error) {
@@ -26,8 +26,10 @@ export function excludedRanges(subnet: KubeObject): RangeSet {
   return RangeSet.of(ranges);
 }
 
+export const UNDERLAY_REASONS = ['UnderlayIPv6', 'OutsideUnderlaySubnet', 'NotExcluded'] as const;
+
 export interface UnderlayProblem {
-  reason: 'UnderlayIPv6' | 'OutsideUnderlaySubnet' | 'NotExcluded';
+  reason: (typeof UNDERLAY_REASONS)[number];
   message: string;
 }
 
@@ -38,7 +40,7 @@ export interface UnderlayProblem {
 export function underlayProblems(
   entry: PoolEntry,
   pool: string,
-  subnet: KubeObject,
+  subnet: Subnet,
   subnetRange: IPRange,
   excluded: RangeSet,
 ): UnderlayProblem[] {

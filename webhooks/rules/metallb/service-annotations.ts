@@ -1,39 +1,31 @@
-import { LOAD_BALANCER_IPS_ANNOTATIONS } from '../../../shared/kube/keys/metallb.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
-import { SERVICE } from '../../../shared/kube/schemas/core.js';
-import { IP_ADDRESS_POOL } from '../../../shared/kube/schemas/metallb.js';
-import { nameOf, specOf, stringField } from '../../../shared/kube/spec-fields.js';
+import { SERVICE, type Service } from '../../../shared/kube/schemas/core.js';
+import { IP_ADDRESS_POOL, type IPAddressPool } from '../../../shared/kube/schemas/metallb.js';
+import { loadBalancerIpsAnnotation, requestedPool } from '../../../shared/metallb/service-addresses.js';
 import { type Address, familyName, tryParseAddress } from '../../../shared/net/address.js';
 import { singleAddressRange } from '../../../shared/net/ranges.js';
 import { deny, warn } from '../findings.js';
-import { POOL_ADDRESS_INDEX, requestedPool } from '../metallb/indexes.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { serviceType } from './service-model.js';
+import { POOL_ADDRESS_INDEX } from './indexes.js';
+import { nameOf } from './lib/identity.js';
+import { serviceTypeOf } from './lib/service-type.js';
 
-const RULE = 'service/metallb-annotations';
+const RULE = 'metallb/service-annotations';
+
+type Context = AdmissionContext<Service>;
 
 const annotationField = (name: string) => `metadata.annotations[${name}]`;
 
 /** The MetalLB pools (of the MetalLB namespace) that contain `address`. */
-function poolsContaining(ctx: AdmissionContext, address: Address): KubeObject[] {
+function poolsContaining(ctx: Context, address: Address): IPAddressPool[] {
   return ctx.view
     .overlapping(IP_ADDRESS_POOL, POOL_ADDRESS_INDEX, singleAddressRange(address))
     .map((hit) => hit.object)
     .filter((pool) => pool.metadata.namespace === ctx.settings.metallbNamespace);
 }
 
-function requestedIps(service: KubeObject): { annotation: string; value: string } | undefined {
-  const annotations = service.metadata.annotations ?? {};
-  for (const annotation of LOAD_BALANCER_IPS_ANNOTATIONS) {
-    const value = annotations[annotation];
-    if (value !== undefined) return { annotation, value };
-  }
-  return undefined;
-}
-
 /** Warns when a stable and a deprecated annotation disagree: MetalLB reads only the stable one. */
-function shadowedFindings(service: KubeObject, names: readonly [string, string]): Finding[] {
+function shadowedFindings(service: Service, names: readonly [string, string]): Finding[] {
   const annotations = service.metadata.annotations ?? {};
   const [stable, deprecated] = names;
   const stableValue = annotations[stable];
@@ -50,7 +42,7 @@ function shadowedFindings(service: KubeObject, names: readonly [string, string])
   ];
 }
 
-function poolFindings(ctx: AdmissionContext): { findings: Finding[]; pool?: string } {
+function poolFindings(ctx: Context): { findings: Finding[]; pool?: string } {
   const requested = requestedPool(ctx.object);
   if (!requested) return { findings: [] };
   const field = annotationField(requested.annotation);
@@ -73,7 +65,7 @@ function poolFindings(ctx: AdmissionContext): { findings: Finding[]; pool?: stri
 
 /** An address requested from MetalLB must lie in a pool, and in the requested pool when one is named. */
 function addressInPool(
-  ctx: AdmissionContext,
+  ctx: Context,
   field: string,
   text: string,
   address: Address,
@@ -104,17 +96,18 @@ function addressInPool(
   return [];
 }
 
-function loadBalancerIpsFindings(ctx: AdmissionContext, pool: string | undefined): Finding[] {
-  const requested = requestedIps(ctx.object);
+function loadBalancerIpsFindings(ctx: Context, pool: string | undefined): Finding[] {
+  const requested = loadBalancerIpsAnnotation(ctx.object);
   if (!requested) return [];
   const field = annotationField(requested.annotation);
   const out: Finding[] = [];
-  if (stringField(specOf(ctx.object), 'loadBalancerIP'))
+  const loadBalancerIp = ctx.object.spec?.loadBalancerIP;
+  if (loadBalancerIp)
     out.push(
       deny(
         RULE,
         field,
-        `a Service cannot have both ${requested.annotation} and spec.loadBalancerIP ${stringField(specOf(ctx.object), 'loadBalancerIP')}`,
+        `a Service cannot have both ${requested.annotation} and spec.loadBalancerIP ${loadBalancerIp}`,
         'ConflictingAddresses',
         'spec.loadBalancerIP',
       ),
@@ -146,17 +139,17 @@ function loadBalancerIpsFindings(ctx: AdmissionContext, pool: string | undefined
 }
 
 /** spec.loadBalancerIP is honoured by MetalLB too: it must fit the requested pool. */
-function loadBalancerIpFindings(ctx: AdmissionContext, pool: string | undefined): Finding[] {
-  const text = stringField(specOf(ctx.object), 'loadBalancerIP');
-  if (!text || !pool || requestedIps(ctx.object)) return [];
+function loadBalancerIpFindings(ctx: Context, pool: string | undefined): Finding[] {
+  const text = ctx.object.spec?.loadBalancerIP;
+  if (!text || !pool || loadBalancerIpsAnnotation(ctx.object)) return [];
   const address = tryParseAddress(text);
   return address ? addressInPool(ctx, 'spec.loadBalancerIP', text, address, pool) : [];
 }
 
-function check(ctx: AdmissionContext): Finding[] {
+function check(ctx: Context): Finding[] {
   const service = ctx.object;
   const hasPool = requestedPool(service) !== undefined;
-  const hasIps = requestedIps(service) !== undefined;
+  const hasIps = loadBalancerIpsAnnotation(service) !== undefined;
   if (!hasPool && !hasIps) return [];
   const { findings, pool } = poolFindings(ctx);
   const out = [
@@ -166,16 +159,33 @@ function check(ctx: AdmissionContext): Finding[] {
     ...loadBalancerIpsFindings(ctx, pool),
     ...loadBalancerIpFindings(ctx, pool),
   ];
-  if (serviceType(service) !== 'LoadBalancer')
+  if (serviceTypeOf(service) !== 'LoadBalancer')
     out.push(
       warn(
         RULE,
         'spec.type',
-        `MetalLB annotations have no effect on a Service of type ${serviceType(service)}; only LoadBalancer Services get an address`,
+        `MetalLB annotations have no effect on a Service of type ${serviceTypeOf(service)}; only LoadBalancer Services get an address`,
         'NotLoadBalancer',
       ),
     );
   return out;
 }
 
-export const serviceMetallbAnnotationsRule: ValidationRule = { id: RULE, kinds: [SERVICE], check };
+/** MetalLB's Service annotations: the pool asked for exists, and requested addresses fit the pools. */
+export const serviceAnnotationsRule: ValidationRule<Service> = {
+  id: RULE,
+  kinds: [SERVICE],
+  reasons: [
+    'EmptyPool',
+    'PoolNotFound',
+    'ShadowedAnnotation',
+    'ConflictingAddresses',
+    'InvalidAddress',
+    'DuplicateFamily',
+    'AddressOutsidePools',
+    'AddressNotInRequestedPool',
+    'NotLoadBalancer',
+  ],
+  guide: '如何在使用 MetalLB 时指定 VIP',
+  check,
+};

@@ -1,7 +1,7 @@
-import { exactPrefix } from '../../../shared/net/cidr.js';
-import type { IPRange } from '../../../shared/net/range.js';
-import { formatRange, formatRangeAsPair } from '../../../shared/net/ranges.js';
-import type { PoolEntry } from './pool-model.js';
+import type { PoolEntry } from '../../../../shared/metallb/pool-addresses.js';
+import { exactPrefix } from '../../../../shared/net/cidr.js';
+import type { IPRange } from '../../../../shared/net/range.js';
+import { formatRange, formatRangeAsPair } from '../../../../shared/net/ranges.js';
 
 /** `CIDR 10.0.0.0/24` or `range 10.0.0.1-10.0.0.9`, as the entry was written. */
 export function describeEntry(entry: PoolEntry): string {

@@ -1,15 +1,21 @@
-import { stringField } from '../../../shared/kube/spec-fields.js';
-import { deny } from '../findings.js';
-import type { Finding } from '../types.js';
+import { deny } from '../../findings.js';
+import type { Finding } from '../../types.js';
 import { parseGoDuration } from './duration.js';
+
+/** The timers of a BGPPeer spec (v1beta1 has no connectTime). */
+export interface PeerTimers {
+  holdTime?: string;
+  keepaliveTime?: string;
+  connectTime?: string;
+}
 
 function readDuration(
   rule: string,
-  spec: Record<string, unknown>,
-  key: string,
+  timers: PeerTimers,
+  key: keyof PeerTimers,
   out: Finding[],
 ): number | undefined {
-  const text = stringField(spec, key);
+  const text = timers[key];
   if (text === undefined) return undefined;
   const seconds = parseGoDuration(text);
   if (seconds === undefined || seconds < 0)
@@ -29,23 +35,18 @@ function readDuration(
  * holdTime (each defaults from the other: keepalive = hold / 3, hold = keepalive * 3), connectTime
  * 1-65535 whole seconds.
  */
-export function timerFindings(rule: string, spec: Record<string, unknown>): Finding[] {
+export function timerFindings(rule: string, timers: PeerTimers): Finding[] {
   const out: Finding[] = [];
-  const hold = readDuration(rule, spec, 'holdTime', out);
-  const keepalive = readDuration(rule, spec, 'keepaliveTime', out);
-  const connect = readDuration(rule, spec, 'connectTime', out);
+  const hold = readDuration(rule, timers, 'holdTime', out);
+  const keepalive = readDuration(rule, timers, 'keepaliveTime', out);
+  const connect = readDuration(rule, timers, 'connectTime', out);
   const effectiveHold = hold ?? (keepalive === undefined ? undefined : keepalive * 3);
   const effectiveKeepalive = keepalive ?? (hold === undefined ? undefined : hold / 3);
   if (effectiveHold !== undefined) {
     const rounded = Math.trunc(effectiveHold);
     if (rounded !== 0 && rounded < 3)
       out.push(
-        deny(
-          rule,
-          'spec.holdTime',
-          `hold time ${stringField(spec, 'holdTime')} must be 0 or at least 3s`,
-          'InvalidTimer',
-        ),
+        deny(rule, 'spec.holdTime', `hold time ${timers.holdTime} must be 0 or at least 3s`, 'InvalidTimer'),
       );
   }
   if (effectiveHold !== undefined && effectiveKeepalive !== undefined && effectiveKeepalive > effectiveHold) {
@@ -53,7 +54,7 @@ export function timerFindings(rule: string, spec: Record<string, unknown>): Find
       deny(
         rule,
         'spec.keepaliveTime',
-        `keepaliveTime ${stringField(spec, 'keepaliveTime')} must not exceed holdTime ${stringField(spec, 'holdTime')}`,
+        `keepaliveTime ${timers.keepaliveTime} must not exceed holdTime ${timers.holdTime}`,
         'InvalidTimer',
       ),
     );
@@ -63,7 +64,7 @@ export function timerFindings(rule: string, spec: Record<string, unknown>): Find
       deny(
         rule,
         'spec.connectTime',
-        `connect time ${stringField(spec, 'connectTime')} must be a whole number of seconds between 1s and 65535s`,
+        `connect time ${timers.connectTime} must be a whole number of seconds between 1s and 65535s`,
         'InvalidTimer',
       ),
     );

@@ -19,16 +19,20 @@ const stringFields = [
   'ipv6_vip_virsubnet_id',
 ];
 
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return !!value && typeof value === 'object' && !Array.isArray(value);
+}
+
 function parseObject(text: string): Record<string, unknown> | string {
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch (error) {
     const fragments = /}\s*,\s*{/.test(text) ? '; it looks like several objects: merge them into one' : '';
-    return `is not one JSON object (${(error as Error).message})${fragments}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    return `is not one JSON object (${reason})${fragments}`;
   }
-  if (!value || typeof value !== 'object' || Array.isArray(value)) return 'must be a JSON object';
-  return value as Record<string, unknown>;
+  return isRecord(value) ? value : 'must be a JSON object';
 }
 
 export function elbAutocreateProblems(text: string): string[] {

@@ -1,19 +1,15 @@
-import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
-import { SERVICE } from '../../../shared/kube/schemas/core.js';
+import { SERVICE, type Service } from '../../../shared/kube/schemas/core.js';
 import { portKeys, requestedLoadBalancerIps, sharingKey } from '../../../shared/metallb/service-addresses.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { LOAD_BALANCER_IP_INDEX } from './indexes.js';
-import { serviceType } from './service-model.js';
+import { sameObject } from './lib/identity.js';
+import { serviceTypeOf } from './lib/service-type.js';
 
-const RULE = 'service/lb-ip-sharing';
+const RULE = 'metallb/lb-ip-sharing';
 
-function sameObject(a: KubeObject, b: KubeObject): boolean {
-  return a.metadata.name === b.metadata.name && (a.metadata.namespace ?? '') === (b.metadata.namespace ?? '');
-}
-
-function sharingProblem(service: KubeObject, other: KubeObject): string | undefined {
+function sharingProblem(service: Service, other: Service): string | undefined {
   const key = sharingKey(service);
   const otherKey = sharingKey(other);
   if (key === undefined || key === '' || key !== otherKey)
@@ -25,13 +21,13 @@ function sharingProblem(service: KubeObject, other: KubeObject): string | undefi
 }
 
 /** A requested LoadBalancer address another Service requests or holds must be shareable with it. */
-function check(ctx: AdmissionContext): Finding[] {
+function check(ctx: AdmissionContext<Service>): Finding[] {
   const service = ctx.object;
-  if (serviceType(service) !== 'LoadBalancer') return [];
+  if (serviceTypeOf(service) !== 'LoadBalancer') return [];
   const out: Finding[] = [];
   for (const { address, field } of requestedLoadBalancerIps(service)) {
     for (const other of ctx.view.byIndex(SERVICE, LOAD_BALANCER_IP_INDEX, address)) {
-      if (sameObject(other, service) || serviceType(other) !== 'LoadBalancer') continue;
+      if (sameObject(other, service) || serviceTypeOf(other) !== 'LoadBalancer') continue;
       const problem = sharingProblem(service, other);
       if (!problem) continue;
       out.push(
@@ -48,4 +44,10 @@ function check(ctx: AdmissionContext): Finding[] {
   return out;
 }
 
-export const serviceIpSharingRule: ValidationRule = { id: RULE, kinds: [SERVICE], check };
+export const lbIpSharingRule: ValidationRule<Service> = {
+  id: RULE,
+  kinds: [SERVICE],
+  reasons: ['AddressInUse'],
+  guide: '如何在使用 MetalLB 时指定 VIP',
+  check,
+};
