@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineKind, type KindModel } from '../model/kind-model.js';
-import type { KubeObject } from '../object.js';
 import { kubeObject } from './meta.js';
 
 /** API group of the ALB custom resources (ALB2, Frontend, Rule). */
@@ -87,8 +86,8 @@ const albStatus = z.looseObject({
 const alb2Body = { spec: albSpec, status: albStatus.optional() };
 export const alb2V2beta1 = kubeObject(`${ALB_GROUP}/v2beta1`, 'ALB2', alb2Body);
 export const alb2V2 = kubeObject(`${ALB_GROUP}/v2`, 'ALB2', alb2Body);
-/** An ALB2 as planners read it: the common envelope plus the typed spec. */
-export type ALB2 = KubeObject & { spec: z.infer<typeof albSpec>; status?: z.infer<typeof albStatus> };
+export type ALB2 = z.infer<typeof alb2V2beta1> | z.infer<typeof alb2V2>;
+export type AlbConfig = z.infer<typeof albConfig>;
 
 export const backendService = z.strictObject({
   name: z.string().min(1),
@@ -128,7 +127,7 @@ export const frontendV1 = kubeObject(`${ALB_GROUP}/v1`, 'Frontend', {
   spec: frontendSpec,
   status: z.looseObject({}).optional(),
 });
-export type Frontend = KubeObject & { spec: z.infer<typeof frontendSpec> };
+export type Frontend = z.infer<typeof frontendV1>;
 
 export const dslxMatchers = ['EQ', 'STARTS_WITH', 'ENDS_WITH', 'REGEX', 'IN', 'RANGE', 'EXIST'] as const;
 
@@ -166,7 +165,7 @@ export const ruleV1 = kubeObject(`${ALB_GROUP}/v1`, 'Rule', {
   spec: ruleSpec,
   status: z.looseObject({}).optional(),
 });
-export type Rule = KubeObject & { spec: z.infer<typeof ruleSpec> };
+export type Rule = z.infer<typeof ruleV1>;
 
 export const ALB2 = defineKind({
   group: ALB_GROUP,
