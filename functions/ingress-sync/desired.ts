@@ -2,7 +2,6 @@ import { frontendName } from '../../shared/alb/names.js';
 import { namespaceProject } from '../../shared/alb/projects.js';
 import { ingressPort } from '../../shared/alb/settings.js';
 import {
-  ALB_API_VERSION,
   ALB_LABEL,
   DEFAULT_PRIORITY,
   FRONTEND_LABEL,
@@ -16,7 +15,7 @@ import {
 import { REWRITE_TARGET_ANNOTATION } from '../../shared/kube/keys/ingress.js';
 import type { ModelView } from '../../shared/kube/model/model-view.js';
 import type { ALB2 as Alb, Frontend, Rule } from '../../shared/kube/schemas/alb.js';
-import { ALB_RULE, ALB2, FRONTEND } from '../../shared/kube/schemas/alb.js';
+import { ALB_API_VERSION, ALB_RULE, ALB2, FRONTEND } from '../../shared/kube/schemas/alb.js';
 import type { Ingress } from '../../shared/kube/schemas/ingress.js';
 import { backendServiceOf } from './backends.js';
 import { dslxFor } from './dslx.js';

@@ -1,9 +1,9 @@
-import { ALB_API_VERSION, ALB_LABEL, SOURCE_TYPE_LABEL } from '../../shared/kube/keys/alb.js';
+import { ALB_LABEL, SOURCE_TYPE_LABEL } from '../../shared/kube/keys/alb.js';
 import type { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
 import type { ALB2, Rule } from '../../shared/kube/schemas/alb.js';
-import { ALB_RULE } from '../../shared/kube/schemas/alb.js';
+import { ALB_API_VERSION, ALB_RULE } from '../../shared/kube/schemas/alb.js';
 import type { Ingress } from '../../shared/kube/schemas/ingress.js';
 import { INGRESS } from '../../shared/kube/schemas/ingress.js';
 import type { Effect } from '../runtime/contract.js';

@@ -4,6 +4,8 @@ import { kubeObject } from './meta.js';
 
 /** API group of the ALB custom resources (ALB2, Frontend, Rule). */
 export const ALB_GROUP = 'crd.alauda.io';
+/** The version of Frontends and Rules (ALB2 is served as v2beta1 and v2). */
+export const ALB_API_VERSION = `${ALB_GROUP}/v1`;
 
 const quantityMap = z.record(z.string(), z.union([z.string(), z.number()]));
 const containerResources = z.strictObject({
@@ -87,7 +89,6 @@ const alb2Body = { spec: albSpec, status: albStatus.optional() };
 export const alb2V2beta1 = kubeObject(`${ALB_GROUP}/v2beta1`, 'ALB2', alb2Body);
 export const alb2V2 = kubeObject(`${ALB_GROUP}/v2`, 'ALB2', alb2Body);
 export type ALB2 = z.infer<typeof alb2V2beta1> | z.infer<typeof alb2V2>;
-export type AlbConfig = z.infer<typeof albConfig>;
 
 export const backendService = z.strictObject({
   name: z.string().min(1),
@@ -123,7 +124,7 @@ const frontendSpec = z.strictObject({
   config: z.looseObject({}).optional(),
 });
 
-export const frontendV1 = kubeObject(`${ALB_GROUP}/v1`, 'Frontend', {
+export const frontendV1 = kubeObject(ALB_API_VERSION, 'Frontend', {
   spec: frontendSpec,
   status: z.looseObject({}).optional(),
 });
@@ -161,7 +162,7 @@ const ruleSpec = z.strictObject({
   config: z.looseObject({}).optional(),
 });
 
-export const ruleV1 = kubeObject(`${ALB_GROUP}/v1`, 'Rule', {
+export const ruleV1 = kubeObject(ALB_API_VERSION, 'Rule', {
   spec: ruleSpec,
   status: z.looseObject({}).optional(),
 });

@@ -78,8 +78,6 @@ export const ingressV1 = kubeObject(`${NETWORKING_GROUP}/v1`, 'Ingress', {
   status: ingressStatus.optional(),
 });
 export type Ingress = z.infer<typeof ingressV1>;
-export type IngressRule = z.infer<typeof ingressRule>;
-export type IngressTLS = z.infer<typeof ingressTLS>;
 
 export const ingressClassV1 = kubeObject(`${NETWORKING_GROUP}/v1`, 'IngressClass', {
   spec: z
