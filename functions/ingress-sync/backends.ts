@@ -1,18 +1,7 @@
 import type { ModelView } from '../../shared/kube/model/model-view.js';
-import type { KubeObject } from '../../shared/kube/object.js';
 import type { BackendService } from '../../shared/kube/schemas/alb.js';
 import { SERVICE } from '../../shared/kube/schemas/core.js';
 import type { IngressBackend } from '../../shared/kube/schemas/ingress.js';
-
-interface ServicePort {
-  name?: string;
-  port: number;
-}
-
-function servicePorts(service: KubeObject | undefined): readonly ServicePort[] {
-  const spec = service?.spec as { ports?: ServicePort[] } | undefined;
-  return spec?.ports ?? [];
-}
 
 /**
  * The ALB backend of an Ingress backend: the Service in the Ingress's namespace on the given port; a
@@ -29,8 +18,7 @@ export function backendServiceOf(
   if (service.port.number !== undefined) {
     return { name: service.name, namespace, port: service.port.number, weight: 100 };
   }
-  const port = servicePorts(view.get(SERVICE, namespace, service.name)).find(
-    (p) => p.name === service.port.name,
-  );
+  const ports = view.get(SERVICE, namespace, service.name)?.spec?.ports ?? [];
+  const port = ports.find((p) => p.name === service.port.name);
   return port ? { name: service.name, namespace, port: port.port, weight: 100 } : undefined;
 }

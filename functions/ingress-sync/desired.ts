@@ -1,5 +1,7 @@
+import { frontendName } from '../../shared/alb/names.js';
+import { namespaceProject } from '../../shared/alb/projects.js';
+import { ingressPort } from '../../shared/alb/settings.js';
 import {
-  ALB_API_VERSION,
   ALB_LABEL,
   DEFAULT_PRIORITY,
   FRONTEND_LABEL,
@@ -12,36 +14,21 @@ import {
 } from '../../shared/kube/keys/alb.js';
 import { REWRITE_TARGET_ANNOTATION } from '../../shared/kube/keys/ingress.js';
 import type { ModelView } from '../../shared/kube/model/model-view.js';
-import type { KubeObject, OwnerReference } from '../../shared/kube/object.js';
-import type { ALB2, DslxTerm, ServiceGroup } from '../../shared/kube/schemas/alb.js';
+import type { ALB2 as Alb, Frontend, Rule } from '../../shared/kube/schemas/alb.js';
+import { ALB_API_VERSION, ALB_RULE, ALB2, FRONTEND } from '../../shared/kube/schemas/alb.js';
 import type { Ingress } from '../../shared/kube/schemas/ingress.js';
 import { backendServiceOf } from './backends.js';
 import { dslxFor } from './dslx.js';
 import { listenersFor } from './https.js';
-import { frontendName, labelValue, ruleName } from './names.js';
-import { projectOf } from './selection.js';
+import { labelValue, ruleName } from './names.js';
 
-export interface RuleObject extends KubeObject {
-  spec: {
-    priority: number;
-    dslx: DslxTerm[];
-    domain?: string;
-    url: string;
-    rewrite_target?: string;
-    rewrite_base?: string;
-    certificate_name?: string;
-    serviceGroup: ServiceGroup;
-    source: { type: 'ingress'; name: string; namespace: string };
-  };
-}
-
-export interface FrontendObject extends KubeObject {
-  spec: { port: number; protocol: 'http' | 'https'; certificate_name?: string };
-}
+type IngressProtocol = 'http' | 'https';
+const INGRESS_PROTOCOLS: readonly IngressProtocol[] = ['http', 'https'];
+type OwnerReferences = NonNullable<Frontend['metadata']['ownerReferences']>;
 
 export interface DesiredState {
-  frontends: FrontendObject[];
-  rules: RuleObject[];
+  frontends: Frontend[];
+  rules: Rule[];
 }
 
 /** `alb.cpaas.io/ingress-rule-priority-R-P`: an integer 0..10; anything else means the default. */
@@ -52,12 +39,12 @@ export function priorityOf(ingress: Ingress, rule: number, path: number): number
   return value <= 10 ? value : DEFAULT_PRIORITY;
 }
 
-function ownerOf(alb: ALB2): OwnerReference[] {
+function ownerOf(alb: Alb): OwnerReferences {
   if (!alb.metadata.uid) return [];
   return [
     {
       apiVersion: alb.apiVersion,
-      kind: 'ALB2',
+      kind: ALB2.kind,
       name: alb.metadata.name ?? '',
       uid: alb.metadata.uid,
       controller: true,
@@ -66,18 +53,13 @@ function ownerOf(alb: ALB2): OwnerReference[] {
   ];
 }
 
-function frontendObject(
-  alb: ALB2,
-  protocol: 'http' | 'https',
-  certificate: string | undefined,
-): FrontendObject {
-  const config = alb.spec.config;
-  const port = protocol === 'http' ? (config?.ingressHTTPPort ?? 80) : (config?.ingressHTTPSPort ?? 443);
+function frontendObject(alb: Alb, protocol: IngressProtocol, certificate: string | undefined): Frontend {
+  const port = ingressPort(alb, protocol);
   const albName = alb.metadata.name ?? '';
   const owners = ownerOf(alb);
   return {
     apiVersion: ALB_API_VERSION,
-    kind: 'Frontend',
+    kind: FRONTEND.kind,
     metadata: {
       name: frontendName(albName, port),
       namespace: alb.metadata.namespace,
@@ -89,14 +71,14 @@ function frontendObject(
 }
 
 /** The Frontends and Rules one ALB needs for one Ingress. */
-export function desiredForAlb(ingress: Ingress, alb: ALB2, view: ModelView): DesiredState {
+export function desiredForAlb(ingress: Ingress, alb: Alb, view: ModelView): DesiredState {
   const namespace = ingress.metadata.namespace ?? '';
   const name = ingress.metadata.name ?? '';
   const albName = alb.metadata.name ?? '';
-  const project = projectOf(namespace, view);
+  const project = namespaceProject(view, namespace);
   const rewriteTarget = ingress.metadata.annotations?.[REWRITE_TARGET_ANNOTATION];
-  const frontends = new Map<'http' | 'https', FrontendObject>();
-  const rules: RuleObject[] = [];
+  const frontends = new Map<IngressProtocol, Frontend>();
+  const rules: Rule[] = [];
 
   (ingress.spec?.rules ?? []).forEach((rule, r) => {
     const host = rule.host ?? '';
@@ -105,7 +87,7 @@ export function desiredForAlb(ingress: Ingress, alb: ALB2, view: ModelView): Des
       const backend = backendServiceOf(httpPath.backend, namespace, view);
       if (!backend) return;
       const path = httpPath.path || '/';
-      for (const protocol of ['http', 'https'] as const) {
+      for (const protocol of INGRESS_PROTOCOLS) {
         if (!listeners[protocol]) continue;
         const certificate = protocol === 'https' ? listeners.certificate : undefined;
         let frontend = frontends.get(protocol);
@@ -116,7 +98,7 @@ export function desiredForAlb(ingress: Ingress, alb: ALB2, view: ModelView): Des
         const ft = frontend.metadata.name ?? '';
         rules.push({
           apiVersion: ALB_API_VERSION,
-          kind: 'Rule',
+          kind: ALB_RULE.kind,
           metadata: {
             name: ruleName(ft, namespace, name, r, p),
             namespace: alb.metadata.namespace,

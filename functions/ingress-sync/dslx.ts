@@ -1,3 +1,4 @@
+import { termOf } from '../../shared/alb/dslx.js';
 import type { DslxTerm } from '../../shared/kube/schemas/alb.js';
 import type { PathType } from '../../shared/kube/schemas/ingress.js';
 
@@ -10,20 +11,19 @@ export function isRegexPath(path: string): boolean {
 
 /** `*.example.com` matches by suffix `.example.com`; any other host exactly. */
 export function hostTerm(host: string): DslxTerm {
-  if (host.startsWith('*.')) return { type: 'HOST', values: [['ENDS_WITH', host.slice(1)]] };
-  return { type: 'HOST', values: [['EQ', host]] };
+  if (host.startsWith('*.')) return termOf('HOST', 'ENDS_WITH', host.slice(1));
+  return termOf('HOST', 'EQ', host);
 }
 
 export function urlTerm(path: string, pathType: PathType): DslxTerm {
   switch (pathType) {
     case 'Exact':
-      return { type: 'URL', values: [['EQ', path]] };
+      return termOf('URL', 'EQ', path);
     case 'Prefix':
-      return { type: 'URL', values: [['STARTS_WITH', path]] };
+      return termOf('URL', 'STARTS_WITH', path);
     case 'ImplementationSpecific':
-      if (isRegexPath(path))
-        return { type: 'URL', values: [['REGEX', path.startsWith('^') ? path : `^${path}`]] };
-      return { type: 'URL', values: [['STARTS_WITH', path]] };
+      if (isRegexPath(path)) return termOf('URL', 'REGEX', path.startsWith('^') ? path : `^${path}`);
+      return termOf('URL', 'STARTS_WITH', path);
   }
 }
 

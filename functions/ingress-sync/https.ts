@@ -1,3 +1,4 @@
+import { sslDefaults } from '../../shared/alb/settings.js';
 import { ALB_ENABLE_HTTPS_ANNOTATION, ALB_TLS_ANNOTATION } from '../../shared/kube/keys/alb.js';
 import type { ALB2 } from '../../shared/kube/schemas/alb.js';
 import type { Ingress } from '../../shared/kube/schemas/ingress.js';
@@ -47,8 +48,7 @@ function httpsRequested(ingress: Ingress): boolean {
 export function listenersFor(ingress: Ingress, host: string, alb: ALB2): Listeners {
   const own = certificateFor(ingress, host);
   if (own) return { http: false, https: true, certificate: own };
-  const strategy = alb.spec.config?.defaultSSLStrategy ?? 'Never';
-  const fallback = alb.spec.config?.defaultSSLCert || undefined;
+  const { strategy, certificate: fallback } = sslDefaults(alb);
   if (!fallback || strategy === 'Never') return { http: true, https: false };
   switch (strategy) {
     case 'Always':

@@ -3,7 +3,8 @@ import { ALB_RULE, ALB2, FRONTEND } from '../../shared/kube/schemas/alb.js';
 import { NAMESPACE, SERVICE } from '../../shared/kube/schemas/core.js';
 import { INGRESS, INGRESS_CLASS } from '../../shared/kube/schemas/ingress.js';
 import type { EventFunction } from '../runtime/contract.js';
-import { planAlbChange, planAlbDelete, planIngressDelete, planIngressSync, rulesBySource } from './plan.js';
+import { rulesBySource } from './indexes.js';
+import { planAlbChange, planAlbDelete, planIngressDelete, planIngressSync } from './plan.js';
 
 /** Ingress → ALB Frontends and Rules, as the ALB's ingress sync does. */
 export const ingressSync: EventFunction = {

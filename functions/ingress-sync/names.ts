@@ -1,9 +1,5 @@
 import { createHash } from 'node:crypto';
 
-export function frontendName(alb: string, port: number): string {
-  return `${alb}-${String(port).padStart(5, '0')}`;
-}
-
 function shortHash(text: string, length: number): string {
   return createHash('sha256').update(text).digest('hex').slice(0, length);
 }

@@ -1,36 +1,16 @@
-import { ALB_API_VERSION, ALB_LABEL, SOURCE_TYPE_LABEL } from '../../shared/kube/keys/alb.js';
+import { ALB_LABEL, SOURCE_TYPE_LABEL } from '../../shared/kube/keys/alb.js';
 import type { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
-import type { ALB2 as ALB2Object } from '../../shared/kube/schemas/alb.js';
-import { ALB_RULE } from '../../shared/kube/schemas/alb.js';
+import type { ALB2, Rule } from '../../shared/kube/schemas/alb.js';
+import { ALB_API_VERSION, ALB_RULE } from '../../shared/kube/schemas/alb.js';
 import type { Ingress } from '../../shared/kube/schemas/ingress.js';
 import { INGRESS } from '../../shared/kube/schemas/ingress.js';
-import type { EqualityIndexSpec } from '../../shared/kube/store.js';
 import type { Effect } from '../runtime/contract.js';
 import { desiredForAlb } from './desired.js';
+import { RULES_BY_SOURCE, sourceKey } from './indexes.js';
 import { ingressClassOf, selectAlbs } from './selection.js';
 import { loadBalancerIngressOf } from './status.js';
-
-export const RULES_BY_SOURCE = 'ingress-sync/rules-by-source';
-
-function sourceKey(namespace: string, name: string): string {
-  return `${namespace}/${name}`;
-}
-
-/** Rules by the Ingress they were made from (`spec.source`). */
-export const rulesBySource: EqualityIndexSpec = {
-  kind: ALB_RULE.groupKind,
-  name: RULES_BY_SOURCE,
-  keys(rule: KubeObject) {
-    const source = (
-      rule.spec as { source?: { type?: string; name?: string; namespace?: string } } | undefined
-    )?.source;
-    return source?.type === 'ingress' && source.name && source.namespace
-      ? [sourceKey(source.namespace, source.name)]
-      : [];
-  },
-};
 
 function deleteEffect(obj: KubeObject): Effect {
   const uid = obj.metadata.uid;
@@ -42,7 +22,7 @@ function deleteEffect(obj: KubeObject): Effect {
   };
 }
 
-function existingRules(view: ModelView, namespace: string, name: string): readonly KubeObject[] {
+function existingRules(view: ModelView, namespace: string, name: string): readonly Rule[] {
   return view.byIndex(ALB_RULE, RULES_BY_SOURCE, sourceKey(namespace, name));
 }
 
@@ -91,14 +71,14 @@ export function planIngressDelete(namespace: string, name: string, view: ModelVi
 }
 
 /** A new or changed ALB2 re-syncs the Ingresses of its class (they may predate it). */
-export function planAlbChange(alb: ALB2Object, view: ModelView): Effect[] {
+export function planAlbChange(alb: ALB2, view: ModelView): Effect[] {
   return view
-    .list<Ingress>(INGRESS)
+    .list(INGRESS)
     .filter((ingress) => ingressClassOf(ingress, view) === alb.metadata.name)
     .flatMap((ingress) => planIngressSync(ingress, view));
 }
 
-/** A deleted ALB2 takes the Rules it got from Ingresses with it. */
+/** A deleted ALB2 takes the Rules it got from Ingresses with it; only its identity is known. */
 export function planAlbDelete(alb: Pick<KubeObject, 'metadata'>, view: ModelView): Effect[] {
   return view
     .list(ALB_RULE, alb.metadata.namespace ?? '')

@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import { albAddress } from '../../shared/alb/settings.js';
 import type { ALB2 } from '../../shared/kube/schemas/alb.js';
 
 export interface LoadBalancerIngress {
@@ -11,7 +12,7 @@ export function loadBalancerIngressOf(albs: readonly ALB2[]): LoadBalancerIngres
   const seen = new Set<string>();
   const out: LoadBalancerIngress[] = [];
   for (const alb of albs) {
-    for (const raw of (alb.spec.address ?? alb.spec.config?.address ?? '').split(',')) {
+    for (const raw of albAddress(alb).split(',')) {
       const address = raw.trim();
       if (!address || seen.has(address)) continue;
       seen.add(address);

@@ -1,8 +1,5 @@
 /** Labels, annotations and values of the platform's ALB (alb2.cpaas.io) and its projects. */
 
-export const ALB_API_VERSION = 'crd.alauda.io/v1';
-export const ALB2_API_VERSION = 'crd.alauda.io/v2beta1';
-
 /** The ALB a Frontend or Rule belongs to (same namespace). */
 export const ALB_LABEL = 'alb2.cpaas.io/name';
 /** The Frontend a Rule belongs to (same namespace). */

@@ -1,15 +1,15 @@
 import { z } from 'zod';
 import { defineKind, type KindModel } from '../model/kind-model.js';
+import { ALB_GROUP } from './alb.js';
 import { kubeObject } from './meta.js';
 
-/** API group of the platform's Domain resource (the same group as the ALB kinds). */
-export const DOMAIN_GROUP = 'crd.alauda.io';
+/** API group of the platform's Domain resource: the platform's group, that of the ALB kinds. */
+export const DOMAIN_GROUP = ALB_GROUP;
 
 /** Annotation naming the certificate Secret (in the platform namespace) bound to a Domain. */
 export const DOMAIN_SECRET_REF_ANNOTATION = 'cpaas.io/secret-ref';
 /** Label naming the cluster a Domain is assigned to; one spec.name per cluster. */
 export const DOMAIN_CLUSTER_LABEL = 'cluster.cpaas.io/name';
-export const DOMAIN_PROJECT_LABEL = 'project.cpaas.io/name';
 
 export const domainKinds = ['full', 'wildcard'] as const;
 export type DomainKind = (typeof domainKinds)[number];

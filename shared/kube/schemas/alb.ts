@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { defineKind, type KindModel } from '../model/kind-model.js';
-import type { KubeObject } from '../object.js';
 import { kubeObject } from './meta.js';
 
 /** API group of the ALB custom resources (ALB2, Frontend, Rule). */
 export const ALB_GROUP = 'crd.alauda.io';
+/** The version of Frontends and Rules (ALB2 is served as v2beta1 and v2). */
+export const ALB_API_VERSION = `${ALB_GROUP}/v1`;
 
 const quantityMap = z.record(z.string(), z.union([z.string(), z.number()]));
 const containerResources = z.strictObject({
@@ -87,8 +88,7 @@ const albStatus = z.looseObject({
 const alb2Body = { spec: albSpec, status: albStatus.optional() };
 export const alb2V2beta1 = kubeObject(`${ALB_GROUP}/v2beta1`, 'ALB2', alb2Body);
 export const alb2V2 = kubeObject(`${ALB_GROUP}/v2`, 'ALB2', alb2Body);
-/** An ALB2 as planners read it: the common envelope plus the typed spec. */
-export type ALB2 = KubeObject & { spec: z.infer<typeof albSpec>; status?: z.infer<typeof albStatus> };
+export type ALB2 = z.infer<typeof alb2V2beta1> | z.infer<typeof alb2V2>;
 
 export const backendService = z.strictObject({
   name: z.string().min(1),
@@ -124,11 +124,11 @@ const frontendSpec = z.strictObject({
   config: z.looseObject({}).optional(),
 });
 
-export const frontendV1 = kubeObject(`${ALB_GROUP}/v1`, 'Frontend', {
+export const frontendV1 = kubeObject(ALB_API_VERSION, 'Frontend', {
   spec: frontendSpec,
   status: z.looseObject({}).optional(),
 });
-export type Frontend = KubeObject & { spec: z.infer<typeof frontendSpec> };
+export type Frontend = z.infer<typeof frontendV1>;
 
 export const dslxMatchers = ['EQ', 'STARTS_WITH', 'ENDS_WITH', 'REGEX', 'IN', 'RANGE', 'EXIST'] as const;
 
@@ -162,11 +162,11 @@ const ruleSpec = z.strictObject({
   config: z.looseObject({}).optional(),
 });
 
-export const ruleV1 = kubeObject(`${ALB_GROUP}/v1`, 'Rule', {
+export const ruleV1 = kubeObject(ALB_API_VERSION, 'Rule', {
   spec: ruleSpec,
   status: z.looseObject({}).optional(),
 });
-export type Rule = KubeObject & { spec: z.infer<typeof ruleSpec> };
+export type Rule = z.infer<typeof ruleV1>;
 
 export const ALB2 = defineKind({
   group: ALB_GROUP,

@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import { defineKind, type KindModel } from '../model/kind-model.js';
-import type { KubeObject } from '../object.js';
 import { kubeObject } from './meta.js';
 
 export const NETWORKING_GROUP = 'networking.k8s.io';
@@ -78,11 +77,7 @@ export const ingressV1 = kubeObject(`${NETWORKING_GROUP}/v1`, 'Ingress', {
   spec: ingressSpec.optional(),
   status: ingressStatus.optional(),
 });
-/** An Ingress as planners read it: the common envelope plus the typed spec. */
-export type Ingress = KubeObject & {
-  spec?: z.infer<typeof ingressSpec>;
-  status?: z.infer<typeof ingressStatus>;
-};
+export type Ingress = z.infer<typeof ingressV1>;
 
 export const ingressClassV1 = kubeObject(`${NETWORKING_GROUP}/v1`, 'IngressClass', {
   spec: z
@@ -100,7 +95,7 @@ export const ingressClassV1 = kubeObject(`${NETWORKING_GROUP}/v1`, 'IngressClass
     })
     .optional(),
 });
-export type IngressClass = KubeObject & { spec?: z.infer<typeof ingressClassV1>['spec'] };
+export type IngressClass = z.infer<typeof ingressClassV1>;
 
 export const INGRESS = defineKind({
   group: NETWORKING_GROUP,

@@ -1,21 +1,18 @@
+import { dslxProblems } from '../../../shared/alb/dslx.js';
+import { isFrontendNameOf } from '../../../shared/alb/names.js';
 import { ALB_LABEL, FRONTEND_LABEL, L7_PROTOCOLS } from '../../../shared/kube/keys/alb.js';
-import type { Frontend, Rule } from '../../../shared/kube/schemas/alb.js';
+import type { Rule } from '../../../shared/kube/schemas/alb.js';
 import { ALB_RULE, FRONTEND } from '../../../shared/kube/schemas/alb.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { dslxProblems } from './dslx.js';
-import { labelField, labelOf } from './read.js';
-import { serviceGroupFindings } from './service-group.js';
+import { labelField, labelOf } from './lib/labels.js';
+import { SERVICE_GROUP_REASONS, serviceGroupFindings } from './lib/service-group.js';
 
 const RULE = 'alb/rule';
 
-/** Frontends are named `<alb>-<port as 5 digits>` (rule alb/frontend). */
-function isFrontendNameOf(alb: string, frontend: string): boolean {
-  return frontend.startsWith(`${alb}-`) && /^\d{5}$/.test(frontend.slice(alb.length + 1));
-}
-
 /** The labels tie a Rule to one Frontend of one ALB; the Frontend, when present, must agree. */
-function attachmentFindings(ctx: AdmissionContext, rule: Rule): Finding[] {
+function attachmentFindings(ctx: AdmissionContext<Rule>): Finding[] {
+  const rule = ctx.object;
   const albName = labelOf(rule, ALB_LABEL);
   const frontendName = labelOf(rule, FRONTEND_LABEL);
   const out: Finding[] = [];
@@ -35,7 +32,7 @@ function attachmentFindings(ctx: AdmissionContext, rule: Rule): Finding[] {
   if (!albName || !frontendName) return out;
   const namespace = rule.metadata.namespace ?? '';
   const described = `Frontend ${namespace}/${frontendName}`;
-  const frontend = ctx.view.get<Frontend>(FRONTEND, namespace, frontendName);
+  const frontend = ctx.view.get(FRONTEND, namespace, frontendName);
   if (!frontend) {
     if (!isFrontendNameOf(albName, frontendName)) {
       out.push(
@@ -71,8 +68,8 @@ function attachmentFindings(ctx: AdmissionContext, rule: Rule): Finding[] {
       ),
     );
   }
-  const protocol = frontend.spec?.protocol;
-  if (typeof protocol === 'string' && !L7_PROTOCOLS.includes(protocol)) {
+  const protocol = frontend.spec.protocol;
+  if (!L7_PROTOCOLS.includes(protocol)) {
     out.push(
       deny(
         RULE,
@@ -97,25 +94,44 @@ function attachmentFindings(ctx: AdmissionContext, rule: Rule): Finding[] {
   return out;
 }
 
-function check(ctx: AdmissionContext): Finding[] {
-  const rule = ctx.object as Rule;
-  const out = attachmentFindings(ctx, rule);
-  for (const problem of dslxProblems(rule.spec.dslx ?? []))
-    out.push(deny(RULE, problem.field, problem.message, 'InvalidDslx'));
+function backendProtocolFindings(rule: Rule): Finding[] {
   const backend = rule.spec.backendProtocol;
-  if (backend && !L7_PROTOCOLS.includes(backend)) {
-    out.push(
-      deny(
-        RULE,
-        'spec.backendProtocol',
-        `"${backend}" is not a backend protocol of a Rule (${L7_PROTOCOLS.join(', ')})`,
-        'InvalidBackendProtocol',
-      ),
-    );
-  }
-  out.push(...serviceGroupFindings(RULE, rule.spec.serviceGroup));
-  return out;
+  if (!backend || L7_PROTOCOLS.includes(backend)) return [];
+  return [
+    deny(
+      RULE,
+      'spec.backendProtocol',
+      `"${backend}" is not a backend protocol of a Rule (${L7_PROTOCOLS.join(', ')})`,
+      'InvalidBackendProtocol',
+    ),
+  ];
+}
+
+function check(ctx: AdmissionContext<Rule>): Finding[] {
+  const rule = ctx.object;
+  return [
+    ...attachmentFindings(ctx),
+    ...dslxProblems(rule.spec.dslx ?? []).map((p) => deny(RULE, p.field, p.message, 'InvalidDslx')),
+    ...backendProtocolFindings(rule),
+    ...serviceGroupFindings(RULE, rule.spec.serviceGroup),
+  ];
 }
 
 /** ALB Rule: Frontend and ALB labels, dslx grammar, backend protocol and weighted services. */
-export const albRuleRule: ValidationRule = { id: RULE, kinds: [ALB_RULE], check };
+export const albRuleRule: ValidationRule<Rule> = {
+  id: RULE,
+  kinds: [ALB_RULE],
+  reasons: [
+    'FrontendLabelRequired',
+    'AlbLabelRequired',
+    'FrontendOfOtherAlb',
+    'FrontendNotFound',
+    'RuleOnL4Frontend',
+    'CertificateOnPlainFrontend',
+    'InvalidDslx',
+    'InvalidBackendProtocol',
+    ...SERVICE_GROUP_REASONS,
+  ],
+  guide: 'Rule',
+  check,
+};

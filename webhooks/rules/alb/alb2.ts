@@ -1,12 +1,12 @@
+import { parsePortProjects, portProjectsOf, projectRangeOf } from '../../../shared/alb/port-projects.js';
+import { albProjects, albReplicas, sslDefaults } from '../../../shared/alb/settings.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
-import type { ALB2 as Alb, Frontend } from '../../../shared/kube/schemas/alb.js';
+import type { ALB2 as Alb } from '../../../shared/kube/schemas/alb.js';
 import { ALB2, FRONTEND } from '../../../shared/kube/schemas/alb.js';
 import { isIpAddress } from '../../../shared/net/address.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { FRONTENDS_BY_ALB_INDEX } from './indexes.js';
-import { parsePortProjects, projectRangeOf } from './port-projects.js';
-import { albSetting, portProjectsOf } from './read.js';
+import { FRONTENDS_BY_ALB_INDEX, namespacedKey } from './indexes.js';
 
 const RULE = 'alb/alb2';
 const DNS_NAME = /^(?=.{1,253}$)[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
@@ -33,6 +33,26 @@ function addressFindings(alb: Alb): Finding[] {
   return out;
 }
 
+function replicaFindings(alb: Alb): Finding[] {
+  const replicas = albReplicas(alb);
+  if (!replicas || replicas.value >= 1) return [];
+  return [deny(RULE, replicas.field, `replicas ${replicas.value} must be at least 1`, 'InvalidReplicas')];
+}
+
+function projectFindings(alb: Alb): Finding[] {
+  if (alb.spec.config?.enablePortProject === true) return [];
+  const projects = albProjects(alb);
+  if ((projects?.value ?? []).filter(Boolean).length > 0) return [];
+  return [
+    deny(
+      RULE,
+      projects?.field ?? 'spec.config.projects',
+      'at least one project is required (ALL_ALL for every project), unless spec.config.enablePortProject assigns ports to projects',
+      'ProjectsRequired',
+    ),
+  ];
+}
+
 function portProjectFindings(alb: Alb): Finding[] {
   const config = alb.spec.config;
   if (config?.portProjects === undefined) return [];
@@ -55,8 +75,8 @@ function portProjectFindings(alb: Alb): Finding[] {
 
 /** Without a default certificate the strategy has nothing to serve: Ingresses stay on http. */
 function sslStrategyFindings(alb: Alb): Finding[] {
-  const strategy = alb.spec.config?.defaultSSLStrategy;
-  if (!strategy || strategy === 'Never' || alb.spec.config?.defaultSSLCert) return [];
+  const { strategy, certificate } = sslDefaults(alb);
+  if (strategy === 'Never' || certificate) return [];
   return [
     warn(
       RULE,
@@ -73,14 +93,10 @@ function strandedFrontendFindings(alb: Alb, view: ModelView): Finding[] {
   if (!ranges) return [];
   const namespace = alb.metadata.namespace ?? '';
   const out: Finding[] = [];
-  const frontends = view.byIndex<Frontend>(
-    FRONTEND,
-    FRONTENDS_BY_ALB_INDEX,
-    `${namespace}|${alb.metadata.name ?? ''}`,
-  );
-  for (const frontend of frontends) {
-    const port = frontend.spec?.port;
-    if (typeof port !== 'number' || projectRangeOf(ranges, port)) continue;
+  const key = namespacedKey(namespace, alb.metadata.name);
+  for (const frontend of view.byIndex(FRONTEND, FRONTENDS_BY_ALB_INDEX, key)) {
+    const port = frontend.spec.port;
+    if (projectRangeOf(ranges, port)) continue;
     const described = `Frontend ${namespace}/${frontend.metadata.name ?? ''}`;
     out.push(
       warn(
@@ -95,54 +111,32 @@ function strandedFrontendFindings(alb: Alb, view: ModelView): Finding[] {
   return out;
 }
 
-function check(ctx: AdmissionContext): Finding[] {
-  const alb = ctx.object as Alb;
-  const out = addressFindings(alb);
-  const replicas = albSetting(alb, 'replicas');
-  if (replicas && replicas.value !== undefined && replicas.value < 1) {
-    out.push(deny(RULE, replicas.field, `replicas ${replicas.value} must be at least 1`, 'InvalidReplicas'));
-  }
-  const portMode = alb.spec.config?.enablePortProject === true;
-  const projects = albSetting(alb, 'projects');
-  if (!portMode && (projects?.value ?? []).filter(Boolean).length === 0) {
-    out.push(
-      deny(
-        RULE,
-        projects?.field ?? 'spec.config.projects',
-        'at least one project is required (ALL_ALL for every project), unless spec.config.enablePortProject assigns ports to projects',
-        'ProjectsRequired',
-      ),
-    );
-  }
-  out.push(
+function check(ctx: AdmissionContext<Alb>): Finding[] {
+  const alb = ctx.object;
+  return [
+    ...addressFindings(alb),
+    ...replicaFindings(alb),
+    ...projectFindings(alb),
     ...portProjectFindings(alb),
     ...sslStrategyFindings(alb),
     ...strandedFrontendFindings(alb, ctx.view),
-  );
-  return out;
+  ];
 }
 
-export const alb2Rule: ValidationRule = { id: RULE, kinds: [ALB2], check };
-
-/** The guide: deleting a load balancer deletes its ports and rules, and they cannot be restored. */
-export const alb2DeleteRule: ValidationRule = {
-  id: 'alb/alb2-delete',
+/** ALB2: address, replicas, projects or port projects, and the default SSL strategy's certificate. */
+export const alb2Rule: ValidationRule<Alb> = {
+  id: RULE,
   kinds: [ALB2],
-  operations: ['DELETE'],
-  check(ctx) {
-    const namespace = ctx.object.metadata.namespace ?? '';
-    const name = ctx.object.metadata.name ?? '';
-    const frontends = ctx.view.byIndex(FRONTEND, FRONTENDS_BY_ALB_INDEX, `${namespace}|${name}`);
-    if (frontends.length === 0) return [];
-    const names = frontends.map((f) => f.metadata.name ?? '').sort();
-    return [
-      warn(
-        'alb/alb2-delete',
-        'metadata.name',
-        `deleting ALB ${namespace}/${name} also deletes its ${names.length} Frontend(s) (${names.join(', ')}) and their Rules; they cannot be restored`,
-        'CascadingDelete',
-        `Frontend ${namespace}/${names[0]}`,
-      ),
-    ];
-  },
+  reasons: [
+    'AddressRequired',
+    'InvalidAddress',
+    'InvalidReplicas',
+    'ProjectsRequired',
+    'PortProjectsIgnored',
+    'InvalidPortProjects',
+    'DefaultCertificateMissing',
+    'FrontendOutsidePortRanges',
+  ],
+  guide: '配置 ALB',
+  check,
 };

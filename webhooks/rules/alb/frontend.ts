@@ -1,27 +1,22 @@
+import { frontendName } from '../../../shared/alb/names.js';
+import { portProjectsOf, projectRangeOf } from '../../../shared/alb/port-projects.js';
+import { namespaceProject } from '../../../shared/alb/projects.js';
 import {
   ALB_LABEL,
   FRONTEND_PROJECT_LABEL,
   L4_PROTOCOLS,
   L7_PROTOCOLS,
-  NAMESPACE_PROJECT_LABEL,
 } from '../../../shared/kube/keys/alb.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { ALB2 as Alb, Frontend } from '../../../shared/kube/schemas/alb.js';
 import { ALB_RULE, ALB2, FRONTEND } from '../../../shared/kube/schemas/alb.js';
-import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { RULES_BY_FRONTEND_INDEX } from './indexes.js';
-import { projectRangeOf } from './port-projects.js';
-import { labelField, labelOf, portProjectsOf } from './read.js';
-import { serviceGroupFindings } from './service-group.js';
+import { namespacedKey, RULES_BY_FRONTEND_INDEX } from './indexes.js';
+import { labelField, labelOf } from './lib/labels.js';
+import { SERVICE_GROUP_REASONS, serviceGroupFindings } from './lib/service-group.js';
 
 const RULE = 'alb/frontend';
-
-/** `<alb>-<port as 5 digits>`, e.g. alb-demo-00080. */
-export function frontendName(alb: string, port: number): string {
-  return `${alb}-${String(port).padStart(5, '0')}`;
-}
 
 function protocolFindings(frontend: Frontend): Finding[] {
   const { protocol, certificate_name: certificate, backendProtocol, serviceGroup } = frontend.spec;
@@ -65,10 +60,10 @@ function protocolFindings(frontend: Frontend): Finding[] {
 
 /** The project a Frontend's port is for: its project label, else its namespace's project. */
 function projectOf(frontend: Frontend, view: ModelView): string | undefined {
-  const own = labelOf(frontend, FRONTEND_PROJECT_LABEL);
-  if (own) return own;
-  const namespace = view.get(NAMESPACE, '', frontend.metadata.namespace ?? '');
-  return namespace ? labelOf(namespace, NAMESPACE_PROJECT_LABEL) : undefined;
+  return (
+    labelOf(frontend, FRONTEND_PROJECT_LABEL) ??
+    (namespaceProject(view, frontend.metadata.namespace ?? '') || undefined)
+  );
 }
 
 function portProjectFindings(frontend: Frontend, alb: Alb, view: ModelView): Finding[] {
@@ -108,9 +103,8 @@ function portProjectFindings(frontend: Frontend, alb: Alb, view: ModelView): Fin
 function attachedRuleFindings(frontend: Frontend, view: ModelView): Finding[] {
   if (!L4_PROTOCOLS.includes(frontend.spec.protocol)) return [];
   const namespace = frontend.metadata.namespace ?? '';
-  const key = `${namespace}|${frontend.metadata.name ?? ''}`;
   const names = view
-    .byIndex(ALB_RULE, RULES_BY_FRONTEND_INDEX, key)
+    .byIndex(ALB_RULE, RULES_BY_FRONTEND_INDEX, namespacedKey(namespace, frontend.metadata.name))
     .map((r) => r.metadata.name ?? '')
     .sort();
   if (names.length === 0) return [];
@@ -125,23 +119,20 @@ function attachedRuleFindings(frontend: Frontend, view: ModelView): Finding[] {
   ];
 }
 
-function check(ctx: AdmissionContext): Finding[] {
-  const frontend = ctx.object as Frontend;
-  const out = protocolFindings(frontend);
-  out.push(...attachedRuleFindings(frontend, ctx.view));
-  out.push(...serviceGroupFindings(RULE, frontend.spec.serviceGroup));
+/** The ALB label, the name it implies, and the port ranges of the ALB when it assigns ports to projects. */
+function albFindings(frontend: Frontend, view: ModelView): Finding[] {
   const albName = labelOf(frontend, ALB_LABEL);
   if (!albName) {
-    out.push(
+    return [
       deny(
         RULE,
         labelField(ALB_LABEL),
         "the label naming the Frontend's ALB is required",
         'AlbLabelRequired',
       ),
-    );
-    return out;
+    ];
   }
+  const out: Finding[] = [];
   const expected = frontendName(albName, frontend.spec.port);
   if (frontend.metadata.name !== expected) {
     out.push(
@@ -154,7 +145,7 @@ function check(ctx: AdmissionContext): Finding[] {
     );
   }
   const namespace = frontend.metadata.namespace ?? '';
-  const alb = ctx.view.get<Alb>(ALB2, namespace, albName);
+  const alb = view.get(ALB2, namespace, albName);
   if (!alb) {
     out.push(
       warn(
@@ -167,31 +158,36 @@ function check(ctx: AdmissionContext): Finding[] {
     );
     return out;
   }
-  out.push(...portProjectFindings(frontend, alb, ctx.view));
+  out.push(...portProjectFindings(frontend, alb, view));
   return out;
 }
 
-export const frontendRule: ValidationRule = { id: RULE, kinds: [FRONTEND], check };
+function check(ctx: AdmissionContext<Frontend>): Finding[] {
+  const frontend = ctx.object;
+  return [
+    ...protocolFindings(frontend),
+    ...attachedRuleFindings(frontend, ctx.view),
+    ...serviceGroupFindings(RULE, frontend.spec.serviceGroup),
+    ...albFindings(frontend, ctx.view),
+  ];
+}
 
-/** Warn when a Frontend goes while Rules still name it: they stop matching. */
-export const frontendDeleteRule: ValidationRule = {
-  id: 'alb/frontend-delete',
+/** Frontend: protocol, certificate and backend, its name and ALB, and the port ranges of port projects. */
+export const frontendRule: ValidationRule<Frontend> = {
+  id: RULE,
   kinds: [FRONTEND],
-  operations: ['DELETE'],
-  check(ctx) {
-    const namespace = ctx.object.metadata.namespace ?? '';
-    const name = ctx.object.metadata.name ?? '';
-    const rules = ctx.view.byIndex(ALB_RULE, RULES_BY_FRONTEND_INDEX, `${namespace}|${name}`);
-    if (rules.length === 0) return [];
-    const names = rules.map((r) => r.metadata.name ?? '').sort();
-    return [
-      warn(
-        'alb/frontend-delete',
-        'metadata.name',
-        `${names.length} Rule(s) (${names.join(', ')}) still name Frontend ${namespace}/${name} and stop matching`,
-        'OrphanedRules',
-        `Rule ${namespace}/${names[0]}`,
-      ),
-    ];
-  },
+  reasons: [
+    'CertificateRequired',
+    'ServiceGroupRequired',
+    'InvalidBackendProtocol',
+    'RulesOnL4Frontend',
+    ...SERVICE_GROUP_REASONS,
+    'AlbLabelRequired',
+    'FrontendName',
+    'AlbNotFound',
+    'PortNotAssigned',
+    'PortOfOtherProject',
+  ],
+  guide: '配置 Frontend',
+  check,
 };

@@ -2,8 +2,10 @@ import { ALB_RULE, ALB2, FRONTEND } from '../../../shared/kube/schemas/alb.js';
 import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import type { RuleFamily } from '../types.js';
 import { albRuleRule } from './alb-rule.js';
-import { alb2DeleteRule, alb2Rule } from './alb2.js';
-import { frontendDeleteRule, frontendRule } from './frontend.js';
+import { alb2Rule } from './alb2.js';
+import { alb2DeleteRule } from './alb2-delete.js';
+import { frontendRule } from './frontend.js';
+import { frontendDeleteRule } from './frontend-delete.js';
 import { albEqualityIndexes } from './indexes.js';
 
 /** ALB (crd.alauda.io): ALB2, Frontend and Rule. */

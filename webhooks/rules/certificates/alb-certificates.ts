@@ -1,8 +1,12 @@
-import { dig, text } from '../../../shared/kube/fields.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
+import { groupKindOf, type KubeObject } from '../../../shared/kube/object.js';
 import { ALB_RULE, ALB2, FRONTEND } from '../../../shared/kube/schemas/alb.js';
 import type { ValidationRule } from '../types.js';
-import { adviseOnCertificate, type HostToCover, splitNamespacedName } from './certificate-advice.js';
+import {
+  ADVICE_REASONS,
+  adviseOnCertificate,
+  type HostToCover,
+  splitNamespacedName,
+} from './lib/certificate-advice.js';
 
 const RULE = 'certificates/alb-certificates';
 
@@ -12,21 +16,36 @@ interface CertificateField {
   hosts: HostToCover[];
 }
 
-/** Where each ALB kind names a certificate (`$secret_ns/$secret_name`) and the host it serves. */
-function certificateFieldOf(obj: KubeObject): CertificateField {
-  if (obj.kind === 'ALB2') {
-    return {
-      field: 'spec.config.defaultSSLCert',
-      value: text(dig(obj, 'spec', 'config', 'defaultSSLCert')),
-      hosts: [],
-    };
+/**
+ * Where each ALB kind names a certificate (`$secret_ns/$secret_name`) and the host it serves. The
+ * object under review is its kind's reading, so reading it again as that kind costs nothing.
+ */
+function certificateFieldOf(object: KubeObject): CertificateField | undefined {
+  switch (groupKindOf(object)) {
+    case ALB2.groupKind: {
+      const alb = ALB2.read(object).object;
+      return (
+        alb && { field: 'spec.config.defaultSSLCert', value: alb.spec.config?.defaultSSLCert, hosts: [] }
+      );
+    }
+    case FRONTEND.groupKind: {
+      const frontend = FRONTEND.read(object).object;
+      return frontend && { field: 'spec.certificate_name', value: frontend.spec.certificate_name, hosts: [] };
+    }
+    case ALB_RULE.groupKind: {
+      const rule = ALB_RULE.read(object).object;
+      const domain = rule?.spec.domain;
+      return (
+        rule && {
+          field: 'spec.certificate_name',
+          value: rule.spec.certificate_name,
+          hosts: domain ? [{ host: domain, field: 'spec.domain' }] : [],
+        }
+      );
+    }
+    default:
+      return undefined;
   }
-  const domain = obj.kind === 'Rule' ? text(dig(obj, 'spec', 'domain')) : undefined;
-  return {
-    field: 'spec.certificate_name',
-    value: text(dig(obj, 'spec', 'certificate_name')),
-    hosts: domain ? [{ host: domain, field: 'spec.domain' }] : [],
-  };
 }
 
 /**
@@ -37,15 +56,17 @@ function certificateFieldOf(obj: KubeObject): CertificateField {
 export const albCertificatesRule: ValidationRule = {
   id: RULE,
   kinds: [ALB2, FRONTEND, ALB_RULE],
+  reasons: ADVICE_REASONS,
+  guide: 'Https',
   async check({ object, view, settings }) {
-    const { field, value, hosts } = certificateFieldOf(object);
-    const secret = value ? splitNamespacedName(value) : undefined;
-    if (!secret) return [];
+    const certificate = certificateFieldOf(object);
+    const secret = certificate?.value ? splitNamespacedName(certificate.value) : undefined;
+    if (!certificate || !secret) return [];
     return adviseOnCertificate(view, settings.now(), {
       rule: RULE,
-      field,
+      field: certificate.field,
       ...secret,
-      hosts,
+      hosts: certificate.hosts,
       whenAbsent: 'HTTPS on this port fails until it exists',
     });
   },

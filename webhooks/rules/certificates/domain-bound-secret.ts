@@ -1,24 +1,25 @@
-import type { KubeObject } from '../../../shared/kube/object.js';
+import type { Domain } from '../../../shared/kube/schemas/alauda-domain.js';
 import { DOMAIN } from '../../../shared/kube/schemas/alauda-domain.js';
+import type { Secret } from '../../../shared/kube/schemas/core.js';
 import { SECRET } from '../../../shared/kube/schemas/core.js';
 import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
 import { checkTlsSecret, TLS_SECRET_TYPE } from '../../../shared/tls/secret.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { describeDomain, readDomain } from './domain.js';
 import { DOMAIN_SECRET_INDEX } from './indexes.js';
-import { secretContentUnchanged } from './secret-content.js';
+import { describeDomain } from './lib/domain.js';
+import { secretContentUnchanged } from './lib/secret-content.js';
 
 const RULE = 'certificates/domain-bound-secret';
 
-function boundDomains(ctx: AdmissionContext): readonly KubeObject[] {
+function boundDomains(ctx: AdmissionContext<Secret>): readonly Domain[] {
   if ((ctx.object.metadata.namespace ?? '') !== ctx.settings.platformNamespace) return [];
   return ctx.view.byIndex(DOMAIN, DOMAIN_SECRET_INDEX, ctx.object.metadata.name ?? '');
 }
 
-function updateFindings(secret: KubeObject, domains: readonly KubeObject[], now: Date): Finding[] {
+function updateFindings(secret: Secret, domains: readonly Domain[], now: Date): Finding[] {
   const findings: Finding[] = [];
-  if (secret['type'] !== TLS_SECRET_TYPE) {
+  if (secret.type !== TLS_SECRET_TYPE) {
     for (const domain of domains) {
       findings.push(
         deny(
@@ -51,8 +52,8 @@ function updateFindings(secret: KubeObject, domains: readonly KubeObject[], now:
   }
   if (!leaf) return findings;
   for (const domain of domains) {
-    const { name } = readDomain(domain);
-    if (name && !certificateCoversHost(leaf, name)) {
+    const name = domain.spec.name;
+    if (!certificateCoversHost(leaf, name)) {
       findings.push(
         deny(
           RULE,
@@ -72,10 +73,12 @@ function updateFindings(secret: KubeObject, domains: readonly KubeObject[], now:
  * a certificate the Domains can serve (still TLS, valid now, covering their names) unless it leaves
  * type and data alone; deleting one warns that the Domains lose their certificate.
  */
-export const domainBoundSecretRule: ValidationRule = {
+export const domainBoundSecretRule: ValidationRule<Secret> = {
   id: RULE,
   kinds: [SECRET],
   operations: ['UPDATE', 'DELETE'],
+  reasons: ['BoundCertificate', 'Expired', 'NotYetValid', 'CertificateNameMismatch'],
+  guide: '配置域名',
   check(ctx) {
     const domains = boundDomains(ctx);
     if (domains.length === 0) return [];

@@ -1,22 +1,21 @@
-import type { KubeObject } from '../../../shared/kube/object.js';
+import type { Domain } from '../../../shared/kube/schemas/alauda-domain.js';
 import { DOMAIN } from '../../../shared/kube/schemas/alauda-domain.js';
 import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
 import { checkTlsSecret, type TlsProblem } from '../../../shared/tls/secret.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { readDomain, SECRET_REF_FIELD } from './domain.js';
-import { describeProblem, secretName } from './problems.js';
+import { SECRET_REF_FIELD, secretRefOf } from './lib/domain.js';
+import { describeProblem, secretName, TLS_PROBLEM_CODES } from './lib/problems.js';
 
 const RULE = 'certificates/domain-certificate';
 
 /** Problems that stop a Domain from serving its name now: deny when the binding is new. */
 const NOT_VALID_NOW = new Set(['Expired', 'NotYetValid']);
 
-function bindingChanged(ctx: AdmissionContext): boolean {
+function bindingChanged(ctx: AdmissionContext<Domain>): boolean {
   if (ctx.operation !== 'UPDATE' || !ctx.oldObject) return true;
-  const now = readDomain(ctx.object);
-  const before = readDomain(ctx.oldObject);
-  return now.secretRef !== before.secretRef || now.name !== before.name;
+  const before = ctx.oldObject;
+  return secretRefOf(ctx.object) !== secretRefOf(before) || ctx.object.spec.name !== before.spec.name;
 }
 
 function problemFinding(problem: TlsProblem, secret: string, strict: boolean): Finding {
@@ -37,15 +36,17 @@ function problemFinding(problem: TlsProblem, secret: string, strict: boolean): F
  * wildcard SAN). On an UPDATE that keeps name and Secret, validity is only advice: an expiring
  * certificate must not block unrelated edits of its Domain.
  */
-export const domainCertificateRule: ValidationRule = {
+export const domainCertificateRule: ValidationRule<Domain> = {
   id: RULE,
   kinds: [DOMAIN],
+  reasons: ['SecretNotFound', ...TLS_PROBLEM_CODES, 'CertificateNameMismatch'],
+  guide: '配置域名',
   async check(ctx) {
-    const { name, secretRef } = readDomain(ctx.object);
+    const secretRef = secretRefOf(ctx.object);
     if (!secretRef) return [];
     const namespace = ctx.settings.platformNamespace;
     const secret = secretName(namespace, secretRef);
-    const stored: KubeObject | undefined = await ctx.view.readSecret(namespace, secretRef);
+    const stored = await ctx.view.readSecret(namespace, secretRef);
     if (!stored) {
       return [
         deny(
@@ -61,7 +62,8 @@ export const domainCertificateRule: ValidationRule = {
     const check = checkTlsSecret(stored, ctx.settings.now());
     const findings = check.problems.map((p) => problemFinding(p, secret, strict));
     const leaf = check.chain?.[0];
-    if (leaf && name && !certificateCoversHost(leaf, name)) {
+    const name = ctx.object.spec.name;
+    if (leaf && !certificateCoversHost(leaf, name)) {
       findings.push(
         deny(
           RULE,

@@ -1,15 +1,14 @@
-import type { KubeObject } from '../../../shared/kube/object.js';
+import type { Domain } from '../../../shared/kube/schemas/alauda-domain.js';
 import { DOMAIN } from '../../../shared/kube/schemas/alauda-domain.js';
 import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { describeDomain, readDomain } from './domain.js';
 import { DOMAIN_NAME_INDEX, domainNameKey } from './indexes.js';
+import { clusterOf, describeDomain } from './lib/domain.js';
 
 const RULE = 'certificates/domain-unique';
 
-function nameKeyOf(obj: KubeObject): string | undefined {
-  const { name, cluster } = readDomain(obj);
-  return name === undefined ? undefined : domainNameKey(cluster, name);
+function nameKeyOf(domain: Domain): string {
+  return domainNameKey(clusterOf(domain), domain.spec.name);
 }
 
 /**
@@ -17,13 +16,15 @@ function nameKeyOf(obj: KubeObject): string | undefined {
  * `cluster.cpaas.io/name`), never twice for one cluster. An UPDATE that leaves name and cluster as
  * they were only warns about a duplicate that predates the webhook, so it can still be edited.
  */
-export const domainUniqueRule: ValidationRule = {
+export const domainUniqueRule: ValidationRule<Domain> = {
   id: RULE,
   kinds: [DOMAIN],
+  reasons: ['DuplicateDomain'],
+  guide: '多集群共享同一域名',
   check({ object, oldObject, operation, view }) {
-    const { name, cluster } = readDomain(object);
-    if (!name) return [];
-    const key = domainNameKey(cluster, name);
+    const name = object.spec.name;
+    const cluster = clusterOf(object);
+    const key = nameKeyOf(object);
     const unchanged = operation === 'UPDATE' && oldObject !== undefined && nameKeyOf(oldObject) === key;
     const where = cluster ? `cluster ${cluster}` : 'no cluster (unassigned)';
     return view

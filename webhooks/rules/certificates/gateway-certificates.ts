@@ -1,17 +1,18 @@
 import { listenersOf, type OwnedListener, tlsMode } from '../../../shared/gateway/listeners.js';
 import { referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
+import type { Secret } from '../../../shared/kube/schemas/core.js';
 import {
   GATEWAY,
   GATEWAY_GROUP,
   LISTENER_SET,
   REFERENCE_GRANT,
 } from '../../../shared/kube/schemas/gateway-api/definitions.js';
+import type { Gateway, ListenerSet } from '../../../shared/kube/schemas/gateway-api/index.js';
 import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
 import { checkTlsSecret } from '../../../shared/tls/secret.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { describeProblem, secretName } from './problems.js';
+import { describeProblem, secretName, TLS_PROBLEM_CODES } from './lib/problems.js';
 
 const RULE = 'certificates/gateway-listener-certificates';
 
@@ -20,7 +21,11 @@ function terminatesTls({ listener }: OwnedListener): boolean {
 }
 
 /** Cross-namespace refs without a ReferenceGrant are the gateway family's to deny; don't read those. */
-function readable(ctx: AdmissionContext, secretNamespace: string, name: string): boolean {
+function readable(
+  ctx: AdmissionContext<Gateway | ListenerSet>,
+  secretNamespace: string,
+  name: string,
+): boolean {
   const namespace = ctx.object.metadata.namespace ?? '';
   if (secretNamespace === namespace) return true;
   const from = { group: GATEWAY_GROUP, kind: ctx.object.kind, namespace };
@@ -32,7 +37,7 @@ function readable(ctx: AdmissionContext, secretNamespace: string, name: string):
 }
 
 function secretFindings(
-  secret: KubeObject,
+  secret: Secret,
   described: string,
   field: string,
   owned: OwnedListener,
@@ -68,9 +73,11 @@ function secretFindings(
  * referenced Secret that exists must be a usable TLS pair; warn when its certificate does not cover
  * the listener hostname, is not valid now, or expires within 30 days.
  */
-export const gatewayCertificatesRule: ValidationRule = {
+export const gatewayCertificatesRule: ValidationRule<Gateway | ListenerSet> = {
   id: RULE,
   kinds: [GATEWAY, LISTENER_SET],
+  reasons: [...TLS_PROBLEM_CODES.filter((code) => code !== 'MissingKey'), 'CertificateNameMismatch'],
+  guide: 'TLS 配置',
   async check(ctx) {
     const namespace = ctx.object.metadata.namespace ?? '';
     const findings: Finding[] = [];

@@ -1,6 +1,6 @@
+import { equalityIndex } from '../../../shared/kube/model/indexes.js';
 import { DOMAIN } from '../../../shared/kube/schemas/alauda-domain.js';
-import type { EqualityIndexSpec } from '../../../shared/kube/store.js';
-import { readDomain } from './domain.js';
+import { clusterOf, secretRefOf } from './lib/domain.js';
 
 /** Domains by cluster and lowercased spec.name: one name per cluster. */
 export const DOMAIN_NAME_INDEX = 'certificates/domain-name-by-cluster';
@@ -11,20 +11,11 @@ export function domainNameKey(cluster: string, name: string): string {
   return `${cluster}\u0000${name.toLowerCase()}`;
 }
 
-export const domainNameIndex: EqualityIndexSpec = {
-  kind: DOMAIN.groupKind,
-  name: DOMAIN_NAME_INDEX,
-  keys(obj) {
-    const { name, cluster } = readDomain(obj);
-    return name ? [domainNameKey(cluster, name)] : [];
-  },
-};
+export const domainNameIndex = equalityIndex(DOMAIN, DOMAIN_NAME_INDEX, (domain) => [
+  domainNameKey(clusterOf(domain), domain.spec.name),
+]);
 
-export const domainSecretIndex: EqualityIndexSpec = {
-  kind: DOMAIN.groupKind,
-  name: DOMAIN_SECRET_INDEX,
-  keys(obj) {
-    const { secretRef } = readDomain(obj);
-    return secretRef ? [secretRef] : [];
-  },
-};
+export const domainSecretIndex = equalityIndex(DOMAIN, DOMAIN_SECRET_INDEX, (domain) => {
+  const secretRef = secretRefOf(domain);
+  return secretRef ? [secretRef] : [];
+});

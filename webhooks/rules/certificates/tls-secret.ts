@@ -1,8 +1,10 @@
+import type { Secret } from '../../../shared/kube/schemas/core.js';
 import { SECRET } from '../../../shared/kube/schemas/core.js';
 import { checkTlsSecret, TLS_SECRET_TYPE } from '../../../shared/tls/secret.js';
 import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { secretContentUnchanged } from './secret-content.js';
+import { TLS_PROBLEM_CODES } from './lib/problems.js';
+import { secretContentUnchanged } from './lib/secret-content.js';
 
 const RULE = 'certificates/tls-secret';
 
@@ -12,11 +14,13 @@ const RULE = 'certificates/tls-secret';
  * plain Secret: expired, not yet valid, or expiring within 30 days. Metadata-only updates of a Secret
  * whose content predates the webhook only warn.
  */
-export const tlsSecretRule: ValidationRule = {
+export const tlsSecretRule: ValidationRule<Secret> = {
   id: RULE,
   kinds: [SECRET],
+  reasons: TLS_PROBLEM_CODES,
+  guide: '创建证书',
   check(ctx) {
-    if (ctx.object['type'] !== TLS_SECRET_TYPE) return [];
+    if (ctx.object.type !== TLS_SECRET_TYPE) return [];
     const ratchet = secretContentUnchanged(ctx);
     return checkTlsSecret(ctx.object, ctx.settings.now()).problems.map((problem) =>
       problem.severity === 'error' && !ratchet

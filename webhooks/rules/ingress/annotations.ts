@@ -9,8 +9,8 @@ import type { Ingress } from '../../../shared/kube/schemas/ingress.js';
 import { INGRESS } from '../../../shared/kube/schemas/ingress.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { parseAlbTlsAnnotation } from './alb-tls-annotation.js';
-import { nginxAnnotationChecks, nginxHstsChecks } from './nginx-annotations.js';
+import { parseAlbTlsAnnotation } from './lib/alb-tls-annotation.js';
+import { nginxAnnotationChecks, nginxHstsChecks } from './lib/nginx-annotations.js';
 
 const RULE = 'ingress/annotations';
 
@@ -85,8 +85,8 @@ function nginxFindings(key: string, value: string): Finding[] {
 }
 
 /** ALB rule priorities, the ALB TLS and enable-https annotations, and ingress-nginx annotation values. */
-function check(ctx: AdmissionContext): Finding[] {
-  const ingress = ctx.object as Ingress;
+function check(ctx: AdmissionContext<Ingress>): Finding[] {
+  const ingress = ctx.object;
   const out: Finding[] = [];
   for (const [key, value] of Object.entries(ingress.metadata.annotations ?? {})) {
     if (key.startsWith(PRIORITY_ANNOTATION_PREFIX)) out.push(...priorityFindings(ingress, key, value));
@@ -102,4 +102,10 @@ function check(ctx: AdmissionContext): Finding[] {
   return out;
 }
 
-export const ingressAnnotationsRule: ValidationRule = { id: RULE, kinds: [INGRESS], check };
+export const ingressAnnotationsRule: ValidationRule<Ingress> = {
+  id: RULE,
+  kinds: [INGRESS],
+  reasons: ['InvalidPriority', 'PriorityTargetMissing', 'InvalidAnnotation', 'IgnoredAnnotation'],
+  guide: '配置 Ingresses',
+  check,
+};

@@ -1,13 +1,13 @@
-import type { KubeObject } from '../../../shared/kube/object.js';
+import type { Ingress } from '../../../shared/kube/schemas/ingress.js';
 import { INGRESS } from '../../../shared/kube/schemas/ingress.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { type AccessPoint, accessPointsOf, describeAccessPoint } from './access-points.js';
 import { ACCESS_POINT_INDEX } from './indexes.js';
+import { type AccessPoint, accessPointsOf, describeAccessPoint } from './lib/access-points.js';
 
 const RULE = 'ingress/duplicate-access-points';
 
-function otherPaths(other: KubeObject, key: string): AccessPoint[] {
+function otherPaths(other: Ingress, key: string): AccessPoint[] {
   return accessPointsOf(other).filter((p) => p.key === key);
 }
 
@@ -15,7 +15,7 @@ function otherPaths(other: KubeObject, key: string): AccessPoint[] {
  * The guide: in one namespace, different Ingresses may not have the same host, protocol and path
  * (no duplicate access points). Looked up by index key, never by scanning the namespace.
  */
-function check(ctx: AdmissionContext): Finding[] {
+function check(ctx: AdmissionContext<Ingress>): Finding[] {
   const self = ctx.object.metadata.name ?? '';
   const namespace = ctx.object.metadata.namespace ?? '';
   const out: Finding[] = [];
@@ -42,4 +42,10 @@ function check(ctx: AdmissionContext): Finding[] {
   return out;
 }
 
-export const duplicateAccessPointsRule: ValidationRule = { id: RULE, kinds: [INGRESS], check };
+export const duplicateAccessPointsRule: ValidationRule<Ingress> = {
+  id: RULE,
+  kinds: [INGRESS],
+  reasons: ['DuplicateAccessPoint'],
+  guide: '配置 Ingresses',
+  check,
+};

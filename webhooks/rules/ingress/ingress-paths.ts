@@ -2,13 +2,13 @@ import type { Ingress } from '../../../shared/kube/schemas/ingress.js';
 import { INGRESS } from '../../../shared/kube/schemas/ingress.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { hostProblem } from './hostnames.js';
+import { hostProblem } from './lib/hostnames.js';
 
 const RULE = 'ingress/paths';
 
 /** pathType and path shape, and hosts that are exact DNS names or `*.` wildcards (never IPs). */
-function check(ctx: AdmissionContext): Finding[] {
-  const ingress = ctx.object as Ingress;
+function check(ctx: AdmissionContext<Ingress>): Finding[] {
+  const ingress = ctx.object;
   const out: Finding[] = [];
   for (const [i, rule] of (ingress.spec?.rules ?? []).entries()) {
     const badHost = rule.host === undefined || rule.host === '' ? undefined : hostProblem(rule.host);
@@ -38,4 +38,10 @@ function check(ctx: AdmissionContext): Finding[] {
   return out;
 }
 
-export const ingressPathsRule: ValidationRule = { id: RULE, kinds: [INGRESS], check };
+export const ingressPathsRule: ValidationRule<Ingress> = {
+  id: RULE,
+  kinds: [INGRESS],
+  reasons: ['InvalidHost', 'InvalidPath'],
+  guide: '配置 Ingresses',
+  check,
+};

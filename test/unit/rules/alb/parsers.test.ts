@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { dslxProblems, regexProblem } from '../../../../webhooks/rules/alb/dslx.js';
-import { parsePortProjects, projectRangeOf } from '../../../../webhooks/rules/alb/port-projects.js';
+import { dslxProblems, regexProblem } from '../../../../shared/alb/dslx.js';
+import { parsePortProjects, projectRangeOf } from '../../../../shared/alb/port-projects.js';
 
 describe('parsePortProjects', () => {
   it.each([

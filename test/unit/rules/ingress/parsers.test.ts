@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { accessPointsOf } from '../../../../webhooks/rules/ingress/access-points.js';
-import { parseAlbTlsAnnotation } from '../../../../webhooks/rules/ingress/alb-tls-annotation.js';
-import { hostProblem } from '../../../../webhooks/rules/ingress/hostnames.js';
+import { ACCESS_POINT_INDEX, ingressEqualityIndexes } from '../../../../webhooks/rules/ingress/indexes.js';
+import { parseAlbTlsAnnotation } from '../../../../webhooks/rules/ingress/lib/alb-tls-annotation.js';
+import { hostProblem } from '../../../../webhooks/rules/ingress/lib/hostnames.js';
 
 describe('parseAlbTlsAnnotation', () => {
   it('reads the guide’s example', () => {
@@ -40,14 +40,26 @@ describe('hostProblem', () => {
   );
 });
 
-describe('accessPointsOf', () => {
+describe('access points of a stored Ingress', () => {
   it('reads a malformed stored Ingress without throwing and skips what is not there', () => {
     const broken = {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'Ingress',
       metadata: { name: 'x', namespace: 'k-1', annotations: { 'alb.networking.cpaas.io/tls': '=,' } },
-      spec: { rules: [null, { host: 7, http: { paths: 'nope' } }, { http: { paths: [{}] } }], tls: 'x' },
+      spec: {
+        rules: [
+          null,
+          { host: 7, http: { paths: 'nope' } },
+          {
+            http: {
+              paths: [{ pathType: 'Prefix', backend: { service: { name: 'web', port: { number: 80 } } } }],
+            },
+          },
+        ],
+        tls: 'x',
+      },
     };
-    expect(accessPointsOf(broken).map((p) => p.key)).toEqual(['k-1|_|http|/']);
+    const index = ingressEqualityIndexes.find((i) => i.name === ACCESS_POINT_INDEX);
+    expect(index?.keys(broken)).toEqual(['k-1|_|http|/']);
   });
 });

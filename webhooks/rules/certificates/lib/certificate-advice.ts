@@ -1,9 +1,9 @@
-import type { ModelView } from '../../../shared/kube/model/model-view.js';
-import { certificateCoversHost, certificateNames, describeNames } from '../../../shared/tls/hostname.js';
-import { checkTlsSecret } from '../../../shared/tls/secret.js';
-import { warn } from '../findings.js';
-import type { Finding } from '../types.js';
-import { describeProblem, secretName } from './problems.js';
+import type { ModelView } from '../../../../shared/kube/model/model-view.js';
+import { certificateCoversHost, certificateNames, describeNames } from '../../../../shared/tls/hostname.js';
+import { checkTlsSecret } from '../../../../shared/tls/secret.js';
+import { warn } from '../../findings.js';
+import type { Finding } from '../../types.js';
+import { describeProblem, secretName, TLS_PROBLEM_CODES } from './problems.js';
 
 export interface HostToCover {
   host: string;
@@ -21,6 +21,13 @@ export interface CertificateReference {
   /** What happens when the Secret is absent, e.g. "the default certificate is served instead". */
   whenAbsent: string;
 }
+
+/** Every reason `adviseOnCertificate` can give. */
+export const ADVICE_REASONS: readonly string[] = [
+  'SecretNotFound',
+  ...TLS_PROBLEM_CODES,
+  'CertificateNameMismatch',
+];
 
 /**
  * Advice (warnings only) about a certificate Secret named by an object whose controller falls back

@@ -1,6 +1,6 @@
-import { parseAddress } from '../../../shared/net/address.js';
-import { NetParseError } from '../../../shared/net/errors.js';
-import { parseCidrRange } from '../../../shared/net/syntax.js';
+import { parseAddress } from '../../../../shared/net/address.js';
+import { NetParseError } from '../../../../shared/net/errors.js';
+import { parseCidrRange } from '../../../../shared/net/syntax.js';
 import { parseSecretRef } from './hostnames.js';
 
 /** Returns why a value is malformed, or undefined when ingress-nginx would accept it. */

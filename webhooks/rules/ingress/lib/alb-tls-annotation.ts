@@ -18,12 +18,11 @@ export function parseAlbTlsAnnotation(text: string): AlbTlsAnnotation {
   const problems: string[] = [];
   for (const [i, raw] of text.split(',').entries()) {
     const entry = raw.trim();
-    const parts = entry.split('=');
-    if (parts.length !== 2 || !parts[0] || !parts[1]) {
+    const [host, ref, ...more] = entry.split('=');
+    if (!host || !ref || more.length > 0) {
       problems.push(`entry ${i + 1} "${entry}" is not "host=namespace/secret"`);
       continue;
     }
-    const [host, ref] = parts as [string, string];
     const badHost = hostProblem(host);
     if (badHost) problems.push(`entry ${i + 1}: ${badHost}`);
     const secret = parseSecretRef(ref);

@@ -1,8 +1,11 @@
-import type { DslxTerm } from '../../../shared/kube/schemas/alb.js';
-import { dslxMatchers } from '../../../shared/kube/schemas/alb.js';
-import { tryParseAddress } from '../../../shared/net/address.js';
+import type { DslxTerm } from '../kube/schemas/alb.js';
+import { dslxMatchers } from '../kube/schemas/alb.js';
+import { tryParseAddress } from '../net/address.js';
+
+/** The dslx of ALB Rules: terms of a type, each a list of `[OP, operand...]` alternatives. */
 
 export type DslxMatcher = (typeof dslxMatchers)[number];
+export type DslxType = DslxTerm['type'];
 
 /** One alternative of a term: `[OP, operand...]`. */
 export interface DslxAlternative {
@@ -17,8 +20,7 @@ export interface DslxProblem {
   message: string;
 }
 
-const MATCHERS: ReadonlySet<string> = new Set(dslxMatchers);
-const KEYED_TYPES: readonly string[] = ['PARAM', 'HEADER', 'COOKIE'];
+const KEYED_TYPES: readonly DslxType[] = ['PARAM', 'HEADER', 'COOKIE'];
 const HTTP_METHODS: readonly string[] = [
   'GET',
   'HEAD',
@@ -43,7 +45,7 @@ const ARITY: Readonly<Record<DslxMatcher, { min: number; max: number }>> = {
 };
 
 /** Matchers each type takes: RANGE compares addresses, EXIST tests a keyed value's presence. */
-const MATCHERS_OF: Readonly<Record<DslxTerm['type'], readonly DslxMatcher[]>> = {
+const MATCHERS_OF: Readonly<Record<DslxType, readonly DslxMatcher[]>> = {
   METHOD: ['EQ', 'IN'],
   URL: ['EQ', 'STARTS_WITH', 'ENDS_WITH', 'REGEX', 'IN'],
   HOST: ['EQ', 'STARTS_WITH', 'ENDS_WITH', 'REGEX', 'IN'],
@@ -52,6 +54,29 @@ const MATCHERS_OF: Readonly<Record<DslxTerm['type'], readonly DslxMatcher[]>> = 
   COOKIE: ['EQ', 'STARTS_WITH', 'ENDS_WITH', 'REGEX', 'IN', 'EXIST'],
   SRC_IP: ['EQ', 'IN', 'RANGE'],
 };
+
+/** A term of one alternative, in the nested form ALB writes. */
+export function termOf(type: DslxType, op: DslxMatcher, ...operands: string[]): DslxTerm {
+  return { type, values: [[op, ...operands]] };
+}
+
+function matcherNamed(name: string): DslxMatcher | undefined {
+  return dslxMatchers.find((m) => m === name);
+}
+
+function notAMatcher(field: string, name: string): DslxProblem {
+  return { field, message: `"${name}" is not a matcher (${dslxMatchers.join(', ')})` };
+}
+
+/** The values of a term in the nested form, or undefined when it is written flat. */
+function nestedValues(values: DslxTerm['values']): string[][] | undefined {
+  const nested: string[][] = [];
+  for (const value of values) {
+    if (!Array.isArray(value)) return undefined;
+    nested.push(value);
+  }
+  return nested;
+}
 
 /**
  * The alternatives of a term. Nested form: each entry is `[OP, operand...]`. Flat form (the guide's
@@ -63,29 +88,23 @@ export function alternativesOf(
 ): { alternatives: DslxAlternative[]; problems: DslxProblem[] } {
   const alternatives: DslxAlternative[] = [];
   const problems: DslxProblem[] = [];
-  const values = term.values as unknown[];
-  if (values.every((v) => Array.isArray(v))) {
-    for (const [i, entry] of (values as string[][]).entries()) {
-      const [op = '', ...operands] = entry;
+  const nested = nestedValues(term.values);
+  if (nested) {
+    for (const [i, entry] of nested.entries()) {
+      const [name = '', ...operands] = entry;
       const field = `${base}.values[${i}]`;
-      if (MATCHERS.has(op)) alternatives.push({ op: op as DslxMatcher, operands, field });
-      else
-        problems.push({
-          field: `${field}[0]`,
-          message: `"${op}" is not a matcher (${dslxMatchers.join(', ')})`,
-        });
+      const op = matcherNamed(name);
+      if (op) alternatives.push({ op, operands, field });
+      else problems.push(notAMatcher(`${field}[0]`, name));
     }
     return { alternatives, problems };
   }
-  for (const [i, token] of (values as string[]).entries()) {
-    if (MATCHERS.has(token))
-      alternatives.push({ op: token as DslxMatcher, operands: [], field: `${base}.values[${i}]` });
+  for (const [i, token] of term.values.entries()) {
+    if (typeof token !== 'string') continue;
+    const op = matcherNamed(token);
+    if (op) alternatives.push({ op, operands: [], field: `${base}.values[${i}]` });
     else if (alternatives.length > 0) alternatives[alternatives.length - 1]?.operands.push(token);
-    else
-      problems.push({
-        field: `${base}.values[${i}]`,
-        message: `"${token}" is not a matcher (${dslxMatchers.join(', ')})`,
-      });
+    else problems.push(notAMatcher(`${base}.values[${i}]`, token));
   }
   return { alternatives, problems };
 }
@@ -96,11 +115,11 @@ export function regexProblem(pattern: string): string | undefined {
     new RegExp(pattern);
     return undefined;
   } catch (error) {
-    return (error as Error).message;
+    return error instanceof Error ? error.message : String(error);
   }
 }
 
-function operandProblems(type: DslxTerm['type'], alt: DslxAlternative): string[] {
+function operandProblems(type: DslxType, alt: DslxAlternative): string[] {
   const out: string[] = [];
   if (alt.op === 'REGEX') {
     const problem = regexProblem(alt.operands[0] ?? '');

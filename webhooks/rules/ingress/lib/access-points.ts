@@ -1,6 +1,5 @@
-import { array, dig, record, text } from '../../../shared/kube/fields.js';
-import { ALB_TLS_ANNOTATION } from '../../../shared/kube/keys/alb.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
+import { ALB_TLS_ANNOTATION } from '../../../../shared/kube/keys/alb.js';
+import type { Ingress } from '../../../../shared/kube/schemas/ingress.js';
 import { parseAlbTlsAnnotation } from './alb-tls-annotation.js';
 
 export type AccessProtocol = 'http' | 'https';
@@ -22,11 +21,10 @@ export interface AccessPoint {
 export const ANY_HOST = '_';
 
 /** Hosts served over TLS: those of `spec.tls[].hosts` and of the ALB TLS annotation. */
-export function tlsHosts(ingress: KubeObject): Set<string> {
+export function tlsHosts(ingress: Ingress): Set<string> {
   const hosts = new Set<string>();
-  for (const tls of array(dig(ingress, 'spec', 'tls'))) {
-    for (const host of array(record(tls)?.hosts)) if (typeof host === 'string') hosts.add(host.toLowerCase());
-  }
+  for (const tls of ingress.spec?.tls ?? [])
+    for (const host of tls.hosts ?? []) hosts.add(host.toLowerCase());
   const annotation = ingress.metadata.annotations?.[ALB_TLS_ANNOTATION];
   if (annotation) {
     for (const entry of parseAlbTlsAnnotation(annotation).entries) hosts.add(entry.host.toLowerCase());
@@ -52,17 +50,16 @@ export function accessPointKey(
   return `${namespace}|${host}|${protocol}|${path}`;
 }
 
-/** Every path of every rule; read defensively, as stored Ingresses are indexed unvalidated. */
-export function accessPointsOf(ingress: KubeObject): AccessPoint[] {
+/** Every path of every rule. */
+export function accessPointsOf(ingress: Ingress): AccessPoint[] {
   const namespace = ingress.metadata.namespace ?? '';
   const secured = tlsHosts(ingress);
   const out: AccessPoint[] = [];
-  for (const [ruleIndex, rule] of array(dig(ingress, 'spec', 'rules')).entries()) {
-    const rawHost = text(record(rule)?.host);
-    const host = normaliseHost(rawHost);
-    const protocol: AccessProtocol = rawHost && secured.has(host) ? 'https' : 'http';
-    for (const [pathIndex, httpPath] of array(dig(rule, 'http', 'paths')).entries()) {
-      const path = normalisePath(text(record(httpPath)?.path));
+  for (const [ruleIndex, rule] of (ingress.spec?.rules ?? []).entries()) {
+    const host = normaliseHost(rule.host);
+    const protocol: AccessProtocol = rule.host && secured.has(host) ? 'https' : 'http';
+    for (const [pathIndex, httpPath] of (rule.http?.paths ?? []).entries()) {
+      const path = normalisePath(httpPath.path);
       out.push({
         key: accessPointKey(namespace, host, protocol, path),
         host,

@@ -1,4 +1,4 @@
-import { isIpAddress } from '../../../shared/net/address.js';
+import { isIpAddress } from '../../../../shared/net/address.js';
 
 const DNS_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
 

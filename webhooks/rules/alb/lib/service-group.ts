@@ -1,9 +1,17 @@
-import type { ServiceGroup } from '../../../shared/kube/schemas/alb.js';
-import { deny } from '../findings.js';
-import type { Finding } from '../types.js';
+import type { ServiceGroup } from '../../../../shared/kube/schemas/alb.js';
+import { deny } from '../../findings.js';
+import type { Finding } from '../../types.js';
 
 /** ALB session affinity: none, source-IP hash, or hashing a cookie or header named by the attribute. */
 export const SESSION_AFFINITY_POLICIES: readonly string[] = ['', 'sip-hash', 'cookie', 'header'];
+
+/** Every reason `serviceGroupFindings` can give. */
+export const SERVICE_GROUP_REASONS: readonly string[] = [
+  'InvalidSessionAffinity',
+  'SessionAffinityAttributeRequired',
+  'DuplicateService',
+  'NoWeightedService',
+];
 
 /** Policy, attribute and weighted services of a Frontend's or Rule's `serviceGroup`. */
 export function serviceGroupFindings(rule: string, group: ServiceGroup | undefined): Finding[] {

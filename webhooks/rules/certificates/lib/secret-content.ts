@@ -1,15 +1,15 @@
-import type { KubeObject } from '../../../shared/kube/object.js';
-import type { AdmissionContext } from '../types.js';
+import type { Secret } from '../../../../shared/kube/schemas/core.js';
+import type { AdmissionContext } from '../../types.js';
 
-function contentOf(secret: KubeObject): string {
-  return JSON.stringify([secret['type'] ?? '', secret['data'] ?? {}, secret['stringData'] ?? {}]);
+function contentOf(secret: Secret): string {
+  return JSON.stringify([secret.type ?? '', secret.data ?? {}, secret.stringData ?? {}]);
 }
 
 /**
  * An UPDATE that leaves type and data as they were (labels, annotations, owners...). Such edits are
  * not refused for content that predates the webhook: problems with it are reported as warnings.
  */
-export function secretContentUnchanged(ctx: AdmissionContext): boolean {
+export function secretContentUnchanged(ctx: AdmissionContext<Secret>): boolean {
   return (
     ctx.operation === 'UPDATE' &&
     ctx.oldObject !== undefined &&
