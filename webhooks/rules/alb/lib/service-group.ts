@@ -1,12 +1,13 @@
 import type { ServiceGroup } from '../../../../shared/kube/schemas/alb.js';
 import { deny } from '../../findings.js';
+import type { Reason } from '../../reasons.js';
 import type { Finding } from '../../types.js';
 
 /** ALB session affinity: none, source-IP hash, or hashing a cookie or header named by the attribute. */
 export const SESSION_AFFINITY_POLICIES: readonly string[] = ['', 'sip-hash', 'cookie', 'header'];
 
 /** Every reason `serviceGroupFindings` can give. */
-export const SERVICE_GROUP_REASONS: readonly string[] = [
+export const SERVICE_GROUP_REASONS: readonly Reason[] = [
   'InvalidSessionAffinity',
   'SessionAffinityAttributeRequired',
   'DuplicateService',

@@ -2,6 +2,7 @@ import type { ModelView } from '../../../../shared/kube/model/model-view.js';
 import { certificateCoversHost, certificateNames, describeNames } from '../../../../shared/tls/hostname.js';
 import { checkTlsSecret } from '../../../../shared/tls/secret.js';
 import { warn } from '../../findings.js';
+import type { Reason } from '../../reasons.js';
 import type { Finding } from '../../types.js';
 import { describeProblem, secretName, TLS_PROBLEM_CODES } from './problems.js';
 
@@ -23,7 +24,7 @@ export interface CertificateReference {
 }
 
 /** Every reason `adviseOnCertificate` can give. */
-export const ADVICE_REASONS: readonly string[] = [
+export const ADVICE_REASONS: readonly Reason[] = [
   'SecretNotFound',
   ...TLS_PROBLEM_CODES,
   'CertificateNameMismatch',

@@ -25,4 +25,9 @@ const TLS_PROBLEMS: Readonly<Record<TlsProblemCode, true>> = {
 };
 
 /** The reasons of findings that carry a TLS Secret check's problem code. */
-export const TLS_PROBLEM_CODES: readonly string[] = Object.keys(TLS_PROBLEMS);
+export const TLS_PROBLEM_CODES: readonly TlsProblemCode[] =
+  Object.keys(TLS_PROBLEMS).filter(isTlsProblemCode);
+
+function isTlsProblemCode(key: string): key is TlsProblemCode {
+  return Object.hasOwn(TLS_PROBLEMS, key);
+}
