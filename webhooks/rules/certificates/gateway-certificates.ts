@@ -1,4 +1,9 @@
-import { listenersOf, type OwnedListener, tlsMode } from '../../../shared/gateway/listeners.js';
+import {
+  type ListenerOwnerObject,
+  listenersOf,
+  type OwnedListener,
+  tlsMode,
+} from '../../../shared/gateway/listeners.js';
 import { referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import {
@@ -20,7 +25,11 @@ function terminatesTls({ listener }: OwnedListener): boolean {
 }
 
 /** Cross-namespace refs without a ReferenceGrant are the gateway family's to deny; don't read those. */
-function readable(ctx: AdmissionContext, secretNamespace: string, name: string): boolean {
+function readable(
+  ctx: AdmissionContext<ListenerOwnerObject>,
+  secretNamespace: string,
+  name: string,
+): boolean {
   const namespace = ctx.object.metadata.namespace ?? '';
   if (secretNamespace === namespace) return true;
   const from = { group: GATEWAY_GROUP, kind: ctx.object.kind, namespace };
@@ -68,7 +77,7 @@ function secretFindings(
  * referenced Secret that exists must be a usable TLS pair; warn when its certificate does not cover
  * the listener hostname, is not valid now, or expires within 30 days.
  */
-export const gatewayCertificatesRule: ValidationRule = {
+export const gatewayCertificatesRule: ValidationRule<ListenerOwnerObject> = {
   id: RULE,
   kinds: [GATEWAY, LISTENER_SET],
   async check(ctx) {
