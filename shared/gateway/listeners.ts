@@ -1,7 +1,12 @@
-import { array, dig, type Fields, integer, record, text } from '../kube/fields.js';
-import type { LabelSelector } from '../kube/label-selector.js';
 import { selectorMatches } from '../kube/label-selector.js';
-import type { KubeObject } from '../kube/object.js';
+import type { Gateway } from '../kube/schemas/gateway-api/gateway.js';
+import type { Listener } from '../kube/schemas/gateway-api/listener.js';
+import type { ListenerSet } from '../kube/schemas/gateway-api/listener-set.js';
+
+export type { Listener };
+
+/** The objects that declare listeners. */
+export type ListenerOwnerObject = Gateway | ListenerSet;
 
 export type ListenerOwnerKind = 'Gateway' | 'ListenerSet';
 
@@ -12,36 +17,11 @@ export interface ListenerOwner {
   name: string;
 }
 
-export interface RouteGroupKind {
-  group?: string;
-  kind: string;
-}
+/** An `allowedRoutes.kinds` entry; the group defaults to the Gateway API group. */
+export type RouteGroupKind = NonNullable<NonNullable<Listener['allowedRoutes']>['kinds']>[number];
 
-export interface ObjectRef {
-  group?: string;
-  kind?: string;
-  name: string;
-  namespace?: string;
-}
-
-/** A listener as read from a Gateway or ListenerSet, tolerant of missing or malformed fields. */
-export interface Listener {
-  name: string;
-  port: number | undefined;
-  protocol: string;
-  hostname: string | undefined;
-  tls:
-    | {
-        mode: string | undefined;
-        certificateRefs: ObjectRef[];
-      }
-    | undefined;
-  allowedRoutes: {
-    from: string | undefined;
-    selector: LabelSelector | undefined;
-    kinds: RouteGroupKind[] | undefined;
-  };
-}
+/** A certificate reference of a listener (`tls.certificateRefs[]`). */
+export type ObjectRef = NonNullable<NonNullable<Listener['tls']>['certificateRefs']>[number];
 
 /** A listener together with its owner and its index in the owner's `spec.listeners`. */
 export interface OwnedListener {
@@ -50,91 +30,28 @@ export interface OwnedListener {
   listener: Listener;
 }
 
-export function objectRef(value: unknown): ObjectRef | undefined {
-  const r = record(value);
-  const name = text(r?.name);
-  if (!r || name === undefined) return undefined;
-  return { group: text(r.group), kind: text(r.kind), name, namespace: text(r.namespace) };
-}
-
-function readSelector(value: unknown): LabelSelector | undefined {
-  const r = record(value);
-  if (!r) return undefined;
-  const selector: LabelSelector = {};
-  const labels = record(r.matchLabels);
-  if (labels) {
-    selector.matchLabels = {};
-    for (const [k, v] of Object.entries(labels)) if (typeof v === 'string') selector.matchLabels[k] = v;
-  }
-  const expressions = array(r.matchExpressions).flatMap((e) => {
-    const er = record(e);
-    const key = text(er?.key);
-    const operator = text(er?.operator);
-    if (!er || key === undefined || operator === undefined) return [];
-    return [{ key, operator, values: array(er.values).filter((v): v is string => typeof v === 'string') }];
-  });
-  if (expressions.length > 0) selector.matchExpressions = expressions;
-  return selector;
-}
-
-export function readListener(value: unknown, index: number): Listener {
-  const r: Fields = record(value) ?? {};
-  const tls = record(r.tls);
-  const kindsValue = dig(r, 'allowedRoutes', 'kinds');
+export function ownerOf(obj: ListenerOwnerObject): ListenerOwner {
   return {
-    name: text(r.name) ?? `#${index}`,
-    port: integer(r.port),
-    protocol: text(r.protocol) ?? '',
-    hostname: text(r.hostname),
-    tls: tls
-      ? {
-          mode: text(tls.mode),
-          certificateRefs: array(tls.certificateRefs).flatMap((c) => {
-            const ref = objectRef(c);
-            return ref ? [ref] : [];
-          }),
-        }
-      : undefined,
-    allowedRoutes: {
-      from: text(dig(r, 'allowedRoutes', 'namespaces', 'from')),
-      selector: readSelector(dig(r, 'allowedRoutes', 'namespaces', 'selector')),
-      kinds: Array.isArray(kindsValue)
-        ? kindsValue.flatMap((k) => {
-            const kr = record(k);
-            const kind = text(kr?.kind);
-            return kind === undefined ? [] : [{ group: text(kr?.group), kind }];
-          })
-        : undefined,
-    },
-  };
-}
-
-export function ownerOf(obj: KubeObject): ListenerOwner {
-  return {
-    kind: obj.kind === 'ListenerSet' || obj.kind === 'XListenerSet' ? 'ListenerSet' : 'Gateway',
+    kind: obj.kind === 'ListenerSet' ? 'ListenerSet' : 'Gateway',
     namespace: obj.metadata.namespace ?? '',
     name: obj.metadata.name ?? '',
   };
 }
 
-const frozenListeners = new WeakMap<KubeObject, readonly OwnedListener[]>();
+const frozenListeners = new WeakMap<ListenerOwnerObject, readonly OwnedListener[]>();
 
 /**
  * The listeners of a Gateway or ListenerSet. Stored objects are deeply frozen, so their listeners
- * are read once and shared by every review that meets them (each route review reads its parent's).
+ * are paired with their owner once and shared by every review that meets them (each route review
+ * reads its parent's).
  */
-export function listenersOf(obj: KubeObject): readonly OwnedListener[] {
+export function listenersOf(obj: ListenerOwnerObject): readonly OwnedListener[] {
   const cached = frozenListeners.get(obj);
   if (cached) return cached;
   const owner = ownerOf(obj);
-  const source = dig(obj, 'spec', 'listeners');
-  const listeners = array(source).map((l, index) => ({ owner, index, listener: readListener(l, index) }));
-  if (
-    Object.isFrozen(obj) &&
-    Array.isArray(source) &&
-    Object.isFrozen(source) &&
-    source.every((l) => Object.isFrozen(l))
-  )
+  const source = obj.spec.listeners;
+  const listeners = source.map((listener, index) => ({ owner, index, listener }));
+  if (Object.isFrozen(obj) && Object.isFrozen(source) && source.every((l) => Object.isFrozen(l)))
     frozenListeners.set(obj, listeners);
   return listeners;
 }
@@ -152,10 +69,9 @@ export function sameOwner(a: ListenerOwner, b: ListenerOwner): boolean {
 }
 
 /** The Gateway a ListenerSet attaches to (`spec.parentRef`, namespace defaulting to the set's own). */
-export function listenerSetParent(obj: KubeObject): { namespace: string; name: string } | undefined {
-  const ref = objectRef(dig(obj, 'spec', 'parentRef'));
-  if (!ref) return undefined;
-  return { namespace: ref.namespace ?? obj.metadata.namespace ?? '', name: ref.name };
+export function listenerSetParent(set: ListenerSet): { namespace: string; name: string } {
+  const ref = set.spec.parentRef;
+  return { namespace: ref.namespace ?? set.metadata.namespace ?? '', name: ref.name };
 }
 
 /** TLS mode with the API default (Terminate) applied. */
@@ -168,16 +84,15 @@ export function tlsMode(listener: Listener): string {
  * default None). `labels` are the labels of that namespace, for `from: Selector`.
  */
 export function gatewayAllowsListenerSet(
-  gateway: KubeObject,
+  gateway: Gateway,
   namespace: string,
   labels: Readonly<Record<string, string>>,
 ): boolean {
-  const from = text(dig(gateway, 'spec', 'allowedListeners', 'namespaces', 'from')) ?? 'None';
+  const namespaces = gateway.spec.allowedListeners?.namespaces;
+  const from = namespaces?.from ?? 'None';
   if (from === 'All') return true;
   if (from === 'Same') return namespace === (gateway.metadata.namespace ?? '');
-  if (from === 'Selector') {
-    const selector = readSelector(dig(gateway, 'spec', 'allowedListeners', 'namespaces', 'selector'));
-    return selector !== undefined && selectorMatches(selector, labels);
-  }
+  if (from === 'Selector')
+    return namespaces?.selector !== undefined && selectorMatches(namespaces.selector, labels);
   return false;
 }

@@ -1,5 +1,4 @@
-import { array, dig, record, text } from '../kube/fields.js';
-import type { KubeObject } from '../kube/object.js';
+import type { ReferenceGrant } from '../kube/schemas/gateway-api/reference-grant.js';
 
 export interface GrantFrom {
   group: string;
@@ -17,25 +16,18 @@ export interface GrantTo {
  * Whether one of `grants` (ReferenceGrants in the target's namespace) lets `from` refer to `to`.
  * A `to` entry without a name allows every object of that kind.
  */
-export function referenceGrantAllows(grants: readonly KubeObject[], from: GrantFrom, to: GrantTo): boolean {
-  return grants.some((grant) => {
-    const fromOk = array(dig(grant, 'spec', 'from')).some((f) => {
-      const r = record(f);
-      return (
-        (text(r?.group) ?? '') === from.group &&
-        text(r?.kind) === from.kind &&
-        text(r?.namespace) === from.namespace
-      );
-    });
-    if (!fromOk) return false;
-    return array(dig(grant, 'spec', 'to')).some((t) => {
-      const r = record(t);
-      const name = text(r?.name);
-      return (
-        (text(r?.group) ?? '') === to.group &&
-        text(r?.kind) === to.kind &&
-        (name === undefined || name === to.name)
-      );
-    });
-  });
+export function referenceGrantAllows(
+  grants: readonly ReferenceGrant[],
+  from: GrantFrom,
+  to: GrantTo,
+): boolean {
+  return grants.some(
+    (grant) =>
+      grant.spec.from.some(
+        (f) => f.group === from.group && f.kind === from.kind && f.namespace === from.namespace,
+      ) &&
+      grant.spec.to.some(
+        (t) => t.group === to.group && t.kind === to.kind && (t.name === undefined || t.name === to.name),
+      ),
+  );
 }

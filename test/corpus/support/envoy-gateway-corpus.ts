@@ -3,22 +3,36 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import {
   gatewayAllowsListenerSet,
+  type ListenerOwnerObject,
   listenerSetParent,
   listenersOf,
 } from '../../../shared/gateway/listeners.js';
 import { referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
 import { array, dig, integer, record, text } from '../../../shared/kube/fields.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
+import type { KindModel } from '../../../shared/kube/model/kind-model.js';
+import { type KubeObject, versionOf } from '../../../shared/kube/object.js';
+import { SECRET } from '../../../shared/kube/schemas/core.js';
+import {
+  GATEWAY,
+  type GatewayRoute,
+  GRPC_ROUTE,
+  HTTP_ROUTE,
+  LISTENER_SET,
+  REFERENCE_GRANT,
+  TCP_ROUTE,
+  TLS_ROUTE,
+  UDP_ROUTE,
+} from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import {
   listenerRefsVerdict,
   missingTlsKeys,
-} from '../../../webhooks/rules/gateway/certificate-ref-planner.js';
-import { conflictVerdicts } from '../../../webhooks/rules/gateway/listener-conflict-planner.js';
+} from '../../../webhooks/rules/gateway/lib/certificate-ref-planner.js';
+import { conflictVerdicts } from '../../../webhooks/rules/gateway/lib/listener-conflict-planner.js';
 import {
   namespaceLabels,
   planRouteAttachment,
-} from '../../../webhooks/rules/gateway/route-attachment-planner.js';
-import { backendRefsOf, parentRefsOf, routeHostnames } from '../../../webhooks/rules/gateway/routes.js';
+} from '../../../webhooks/rules/gateway/lib/route-attachment-planner.js';
+import { backendRefsOf, parentRefsOf, routeHostnames } from '../../../webhooks/rules/gateway/lib/routes.js';
 
 /**
  * Glue between the Envoy Gateway translator corpus (NAME.in.yaml: a map of object lists;
@@ -57,6 +71,14 @@ const ROUTE_LISTS: Record<string, string> = {
   udpRoutes: 'UDPRoute',
 };
 
+const ROUTE_MODELS: Record<string, KindModel<GatewayRoute>> = {
+  httpRoutes: HTTP_ROUTE,
+  grpcRoutes: GRPC_ROUTE,
+  tlsRoutes: TLS_ROUTE,
+  tcpRoutes: TCP_ROUTE,
+  udpRoutes: UDP_ROUTE,
+};
+
 /** Objects of one list, with the kind the list implies (some corpus files omit it). */
 function objects(doc: Record<string, unknown>, list: string, kind: string): KubeObject[] {
   return array(doc[list]).flatMap((o) => {
@@ -67,6 +89,47 @@ function objects(doc: Record<string, unknown>, list: string, kind: string): Kube
       { ...r, apiVersion: text(r.apiVersion) ?? 'v1', kind, metadata: { namespace: 'default', ...metadata } },
     ];
   });
+}
+
+/** Schema issues about constraints TypeScript types do not express (patterns, bounds, refinements). */
+const CONSTRAINT_ISSUES: ReadonlySet<string> = new Set([
+  'custom',
+  'too_big',
+  'too_small',
+  'invalid_format',
+  'not_multiple_of',
+  'unrecognized_keys',
+]);
+
+/** Whether `raw` has the shape of `model`'s objects, whatever constraints of the schema it breaks. */
+function shapedAs<T extends KubeObject>(model: KindModel<T>, raw: KubeObject): raw is T {
+  const parsed = model.versions[versionOf(raw.apiVersion)]?.safeParse(raw);
+  return (
+    parsed !== undefined &&
+    (parsed.success || parsed.error.issues.every((i) => CONSTRAINT_ISSUES.has(i.code)))
+  );
+}
+
+/**
+ * Objects of one list as the planners take them. The corpus holds objects Envoy Gateway's translator
+ * judges although the schemas refuse them (a repeated listener, a TLS listener without mode, too many
+ * rules): the planners' decisions on them are what is compared, so they are taken as they are. Only
+ * an object holding a value of the wrong type is read through its kind's model.
+ */
+function typedObjects<T extends KubeObject>(
+  doc: Record<string, unknown>,
+  list: string,
+  model: KindModel<T>,
+): T[] {
+  return objects(doc, list, model.kind).flatMap((o) => {
+    const typed = shapedAs(model, o) ? o : model.read(o).object;
+    return typed ? [typed] : [];
+  });
+}
+
+/** Gateways, then ListenerSets. */
+function listenerOwners(doc: Record<string, unknown>): ListenerOwnerObject[] {
+  return [...typedObjects(doc, 'gateways', GATEWAY), ...typedObjects(doc, 'listenerSets', LISTENER_SET)];
 }
 
 /** One decision: a subject (listener, route parent, route) and its outcome. */
@@ -94,19 +157,20 @@ function key(obj: KubeObject): string {
 
 /** Our listener conflict verdicts (`HostnameConflict`, `ProtocolConflict`, `None`) per listener. */
 export function ourListenerConflicts(input: Record<string, unknown>): Decisions {
-  const gateways = objects(input, 'gateways', 'Gateway');
-  const sets = objects(input, 'listenerSets', 'ListenerSet');
+  const gateways = typedObjects(input, 'gateways', GATEWAY);
+  const sets = typedObjects(input, 'listenerSets', LISTENER_SET);
   const namespaces = objects(input, 'namespaces', 'Namespace');
   const groups = mergesGateways(input) ? [gateways] : gateways.map((g) => [g]);
   const out: Decisions = new Map();
   for (const group of groups) {
     const children = sets.filter((s) => {
       const parent = listenerSetParent(s);
-      const gateway = group.find((g) => parent && key(g) === `${parent.namespace}/${parent.name}`);
+      const gateway = group.find((g) => key(g) === `${parent.namespace}/${parent.name}`);
       const ns = s.metadata.namespace ?? '';
       return gateway !== undefined && gatewayAllowsListenerSet(gateway, ns, labelsOf(namespaces, ns));
     });
-    const listeners = [...group, ...children.sort(byAge)].flatMap(listenersOf);
+    const owners: ListenerOwnerObject[] = [...group, ...children.sort(byAge)];
+    const listeners = owners.flatMap((owner) => listenersOf(owner));
     conflictVerdicts(listeners).forEach((verdict, i) => {
       const { owner, listener } = listeners[i]!;
       out.set(`${owner.kind} ${owner.namespace}/${owner.name} listener ${listener.name}`, verdict ?? 'None');
@@ -124,28 +188,24 @@ function condition(conditions: unknown, type: string): { status?: string; reason
 
 /** Our listener ResolvedRefs verdicts (route kinds, certificate references) and protocol support. */
 export function ourListenerRefs(input: Record<string, unknown>): Decisions {
-  const grants = objects(input, 'referenceGrants', 'ReferenceGrant');
+  const grants = typedObjects(input, 'referenceGrants', REFERENCE_GRANT);
   const usable = new Set(
-    objects(input, 'secrets', 'Secret')
+    typedObjects(input, 'secrets', SECRET)
       .filter((s) => missingTlsKeys(s).length === 0)
       .map(key),
   );
   const out: Decisions = new Map();
-  for (const [list, kind] of [
-    ['gateways', 'Gateway'],
-    ['listenerSets', 'ListenerSet'],
-  ] as const) {
-    for (const obj of objects(input, list, kind)) {
-      const from = { group: 'gateway.networking.k8s.io', kind, namespace: obj.metadata.namespace ?? '' };
-      for (const { listener } of listenersOf(obj)) {
-        const verdict = listenerRefsVerdict(
-          listener,
-          from,
-          (ns) => grants.filter((g) => g.metadata.namespace === ns),
-          (ns, name) => usable.has(`${ns}/${name}`),
-        );
-        out.set(`${kind} ${key(obj)} listener ${listener.name}`, verdict);
-      }
+  for (const obj of listenerOwners(input)) {
+    const kind = obj.kind;
+    const from = { group: 'gateway.networking.k8s.io', kind, namespace: obj.metadata.namespace ?? '' };
+    for (const { listener } of listenersOf(obj)) {
+      const verdict = listenerRefsVerdict(
+        listener,
+        from,
+        (ns) => grants.filter((g) => g.metadata.namespace === ns),
+        (ns, name) => usable.has(`${ns}/${name}`),
+      );
+      out.set(`${kind} ${key(obj)} listener ${listener.name}`, verdict);
     }
   }
   return out;
@@ -161,17 +221,12 @@ const PLATFORM_PROTOCOLS = new Set(['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP']);
 /** Ours: a listener protocol outside the five the platform serves is UnsupportedProtocol. */
 export function ourListenerProtocols(input: Record<string, unknown>): Decisions {
   const out: Decisions = new Map();
-  for (const [list, kind] of [
-    ['gateways', 'Gateway'],
-    ['listenerSets', 'ListenerSet'],
-  ] as const) {
-    for (const obj of objects(input, list, kind))
-      for (const { listener } of listenersOf(obj))
-        out.set(
-          `${kind} ${key(obj)} listener ${listener.name}`,
-          PLATFORM_PROTOCOLS.has(listener.protocol) ? 'Supported' : 'UnsupportedProtocol',
-        );
-  }
+  for (const obj of listenerOwners(input))
+    for (const { listener } of listenersOf(obj))
+      out.set(
+        `${obj.kind} ${key(obj)} listener ${listener.name}`,
+        PLATFORM_PROTOCOLS.has(listener.protocol) ? 'Supported' : 'UnsupportedProtocol',
+      );
   return out;
 }
 
@@ -233,17 +288,18 @@ function parentKey(route: KubeObject, ref: Record<string, unknown> | undefined):
 
 /** Our attachment reason per route parentRef whose parent is in the corpus case. */
 export function ourRouteAttachments(input: Record<string, unknown>): Decisions {
-  const gateways = objects(input, 'gateways', 'Gateway');
-  const sets = objects(input, 'listenerSets', 'ListenerSet');
+  const gateways = typedObjects(input, 'gateways', GATEWAY);
+  const sets = typedObjects(input, 'listenerSets', LISTENER_SET);
   const namespaces = objects(input, 'namespaces', 'Namespace');
   const out: Decisions = new Map();
-  for (const [list, kind] of Object.entries(ROUTE_LISTS)) {
-    for (const route of objects(input, list, kind)) {
+  for (const [list, model] of Object.entries(ROUTE_MODELS)) {
+    const kind = model.kind;
+    for (const route of typedObjects(input, list, model)) {
       const ns = route.metadata.namespace ?? '';
       const subject = { kind, namespace: ns, hostnames: routeHostnames(route) };
       const refs = array(dig(route, 'spec', 'parentRefs')).map(record);
       for (const ref of parentRefsOf(route)) {
-        const parents = ref.kind === 'ListenerSet' ? sets : gateways;
+        const parents: readonly ListenerOwnerObject[] = ref.kind === 'ListenerSet' ? sets : gateways;
         const parent = parents.find((p) => key(p) === `${ref.namespace}/${ref.name}`);
         if (!parent) continue;
         const plan = planRouteAttachment(subject, ref, listenersOf(parent), labelsOf(namespaces, ns));
@@ -274,10 +330,11 @@ export function upstreamRouteAttachments(output: Record<string, unknown>): Decis
 
 /** Our backend reference verdict per route: RefNotPermitted when a cross-namespace ref lacks a grant. */
 export function ourRouteRefs(input: Record<string, unknown>): Decisions {
-  const grants = objects(input, 'referenceGrants', 'ReferenceGrant');
+  const grants = typedObjects(input, 'referenceGrants', REFERENCE_GRANT);
   const out: Decisions = new Map();
-  for (const [list, kind] of Object.entries(ROUTE_LISTS)) {
-    for (const route of objects(input, list, kind)) {
+  for (const [list, model] of Object.entries(ROUTE_MODELS)) {
+    const kind = model.kind;
+    for (const route of typedObjects(input, list, model)) {
       const ns = route.metadata.namespace ?? '';
       const denied = backendRefsOf(route).some(
         (ref) =>

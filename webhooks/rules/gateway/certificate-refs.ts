@@ -1,5 +1,5 @@
-import { listenersOf } from '../../../shared/gateway/listeners.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
+import { type ListenerOwnerObject, listenersOf } from '../../../shared/gateway/listeners.js';
+import type { Secret } from '../../../shared/kube/schemas/core.js';
 import {
   GATEWAY,
   GATEWAY_GROUP,
@@ -8,7 +8,7 @@ import {
 } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { judgeCertificateRef, missingTlsKeys } from './certificate-ref-planner.js';
+import { judgeCertificateRef, missingTlsKeys } from './lib/certificate-ref-planner.js';
 
 const RULE = 'gateway/certificate-refs';
 
@@ -18,14 +18,16 @@ const RULE = 'gateway/certificate-refs';
  * does not exist yet is only a warning, grant or not (GitOps tools apply Secrets, grants and Gateways
  * in any order).
  */
-export const certificateRefs: ValidationRule = {
+export const certificateRefs: ValidationRule<ListenerOwnerObject> = {
   id: RULE,
   kinds: [GATEWAY, LISTENER_SET],
+  reasons: ['InvalidCertificateRef', 'RefNotPermitted'],
+  guide: '配置 GatewayAPI Gateway',
   async check({ object, view }) {
     const findings: Finding[] = [];
     const ns = object.metadata.namespace ?? '';
     const from = { group: GATEWAY_GROUP, kind: object.kind, namespace: ns };
-    const secrets = new Map<string, Promise<KubeObject | undefined>>();
+    const secrets = new Map<string, Promise<Secret | undefined>>();
     for (const { index, listener } of listenersOf(object)) {
       for (const [ri, ref] of (listener.tls?.certificateRefs ?? []).entries()) {
         const field = `spec.listeners[${index}].tls.certificateRefs[${ri}]`;

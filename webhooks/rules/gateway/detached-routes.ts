@@ -1,12 +1,12 @@
-import { listenersOf, type OwnedListener } from '../../../shared/gateway/listeners.js';
+import { type ListenerOwnerObject, listenersOf } from '../../../shared/gateway/listeners.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import { GATEWAY, LISTENER_SET, ROUTE_KINDS } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { nsName, ROUTES_BY_PARENT } from './indexes.js';
-import { namespaceLabels, planRouteAttachment } from './route-attachment-planner.js';
-import { parentRefsOf, routeHostnames } from './routes.js';
+import { ROUTES_BY_PARENT } from './indexes.js';
+import { namespaceLabels, planRouteAttachment } from './lib/route-attachment-planner.js';
+import { parentKey, parentKeyOf, parentRefsOf, routeHostnames } from './lib/routes.js';
 
 const RULE = 'gateway/detached-routes';
 
@@ -14,23 +14,25 @@ const RULE = 'gateway/detached-routes';
  * Warns when an update of a Gateway or ListenerSet detaches routes that were attached before
  * (a listener removed, renamed, or narrowed). Routes are found through the routes-by-parent index.
  */
-export const detachedRoutes: ValidationRule = {
+export const detachedRoutes: ValidationRule<ListenerOwnerObject> = {
   id: RULE,
   kinds: [GATEWAY, LISTENER_SET],
   operations: ['UPDATE'],
+  reasons: ['NoMatchingParent', 'NotAllowedByListeners', 'NoMatchingListenerHostname'],
+  guide: '配置 GatewayAPI Route',
   check({ object, oldObject, view }) {
     if (!oldObject) return [];
-    const parentKey = `${object.kind}/${nsName(object.metadata.namespace ?? '', object.metadata.name ?? '')}`;
-    const before: readonly OwnedListener[] = listenersOf(oldObject);
-    const after: readonly OwnedListener[] = listenersOf(object);
+    const key = parentKeyOf(object.kind, object.metadata.namespace ?? '', object.metadata.name ?? '');
+    const before = listenersOf(oldObject);
+    const after = listenersOf(object);
     const findings: Finding[] = [];
     for (const kind of ROUTE_KINDS) {
-      for (const route of view.byIndex(kind, ROUTES_BY_PARENT, parentKey)) {
+      for (const route of view.byIndex(kind, ROUTES_BY_PARENT, key)) {
         const ns = route.metadata.namespace ?? '';
         const labels = namespaceLabels(ns, view.get(NAMESPACE, '', ns)?.metadata.labels);
         const subject = { kind: route.kind, namespace: ns, hostnames: routeHostnames(route) };
         for (const ref of parentRefsOf(route)) {
-          if (`${ref.kind}/${nsName(ref.namespace, ref.name)}` !== parentKey) continue;
+          if (parentKey(ref) !== key) continue;
           const was = planRouteAttachment(subject, ref, before, labels).reason === 'Accepted';
           const plan = planRouteAttachment(subject, ref, after, labels);
           if (was && plan.reason !== 'Accepted')

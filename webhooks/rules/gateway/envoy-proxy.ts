@@ -1,36 +1,41 @@
 import { listenersOf } from '../../../shared/gateway/listeners.js';
-import { dig } from '../../../shared/kube/fields.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
 import { ENVOY_PROXY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
+import type { EnvoyProxy } from '../../../shared/kube/schemas/envoy-gateway/envoy-proxy.js';
 import { GATEWAY } from '../../../shared/kube/schemas/gateway-api/definitions.js';
+import type { Gateway } from '../../../shared/kube/schemas/gateway-api/gateway.js';
 import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { GATEWAYS_BY_ENVOY_PROXY, gatewayEnvoyProxy, nsName } from './indexes.js';
+import { GATEWAYS_BY_ENVOY_PROXY } from './indexes.js';
+import { gatewayEnvoyProxy, nsName } from './lib/infrastructure.js';
+import { isKind } from './lib/kinds.js';
 
 const RULE = 'gateway/envoy-proxy';
 
-const KUBERNETES = ['spec', 'provider', 'kubernetes'];
-
-/** hostNetwork set through the Deployment or DaemonSet patch, or the pod template fields. */
-function usesHostNetwork(proxy: KubeObject): boolean {
-  return ['envoyDeployment', 'envoyDaemonSet'].some(
-    (workload) =>
-      dig(proxy, ...KUBERNETES, workload, 'patch', 'value', 'spec', 'template', 'spec', 'hostNetwork') ===
-        true || dig(proxy, ...KUBERNETES, workload, 'pod', 'hostNetwork') === true,
-  );
+/** A value inside a free-form patch (`patch.value` is any JSON the patch type accepts). */
+function patchValueAt(value: unknown, path: readonly string[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null || Array.isArray(current)) return undefined;
+    current = Object.getOwnPropertyDescriptor(current, key)?.value;
+  }
+  return current;
 }
 
-function keepsListenerPorts(proxy: KubeObject): boolean {
-  return dig(proxy, ...KUBERNETES, 'useListenerPortAsContainerPort') === true;
+/** hostNetwork set through the Deployment patch's pod template. */
+function usesHostNetwork(proxy: EnvoyProxy): boolean {
+  const patch = proxy.spec?.provider?.kubernetes?.envoyDeployment?.patch;
+  return patchValueAt(patch?.value, ['spec', 'template', 'spec', 'hostNetwork']) === true;
 }
 
-function privilegedPorts(gateway: KubeObject): number[] {
-  return listenersOf(gateway).flatMap((l) =>
-    l.listener.port !== undefined && l.listener.port < 1024 ? [l.listener.port] : [],
-  );
+function keepsListenerPorts(proxy: EnvoyProxy): boolean {
+  return proxy.spec?.provider?.kubernetes?.useListenerPortAsContainerPort === true;
 }
 
-function hostNetworkWarning(proxy: KubeObject, gateway: KubeObject, field: string): Finding[] {
+function privilegedPorts(gateway: Gateway): number[] {
+  return listenersOf(gateway).flatMap((l) => (l.listener.port < 1024 ? [l.listener.port] : []));
+}
+
+function hostNetworkWarning(proxy: EnvoyProxy, gateway: Gateway, field: string): Finding[] {
   if (!usesHostNetwork(proxy) || keepsListenerPorts(proxy)) return [];
   const ports = [...new Set(privilegedPorts(gateway))];
   if (ports.length === 0) return [];
@@ -51,11 +56,13 @@ function hostNetworkWarning(proxy: KubeObject, gateway: KubeObject, field: strin
  * of the Gateways using it, checked from either side. (Service type and NodePort range are schema
  * rules of EnvoyProxy.)
  */
-export const envoyProxyRules: ValidationRule = {
+export const envoyProxyRules: ValidationRule<EnvoyProxy | Gateway> = {
   id: RULE,
   kinds: [ENVOY_PROXY, GATEWAY],
+  reasons: [],
+  guide: '配置 GatewayAPI Gateway',
   check({ object, view }) {
-    if (object.kind === 'Gateway') {
+    if (isKind(GATEWAY, object)) {
       const key = gatewayEnvoyProxy(object);
       const [ns = '', name = ''] = key?.split('/') ?? [];
       const proxy = key ? view.get(ENVOY_PROXY, ns, name) : undefined;

@@ -1,5 +1,5 @@
-import { array, dig, record, text } from '../../../shared/kube/fields.js';
 import { GRPC_ROUTE } from '../../../shared/kube/schemas/gateway-api/definitions.js';
+import type { GRPCRoute } from '../../../shared/kube/schemas/gateway-api/grpc-route.js';
 import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 
@@ -10,10 +10,18 @@ const SUPPORTED_FILTER = 'RequestHeaderModifier';
 /** Rule fields the upstream API accepts (or may add) that the platform's data plane does not program. */
 const UNSUPPORTED_RULE_FIELDS = ['sessionPersistence', 'timeouts', 'retry'] as const;
 
-function unsupportedFilters(filters: unknown, field: string): Finding[] {
-  return array(filters).flatMap((filter, i) => {
-    const type = text(record(filter)?.type);
-    if (type === undefined || type === SUPPORTED_FILTER) return [];
+/** A GRPCRoute rule as the platform judges it, including fields a newer API version may carry. */
+interface PlatformRule {
+  filters?: readonly { type: string }[];
+  backendRefs?: readonly { filters?: readonly { type: string }[] }[];
+  sessionPersistence?: unknown;
+  timeouts?: unknown;
+  retry?: unknown;
+}
+
+function unsupportedFilters(filters: readonly { type: string }[] | undefined, field: string): Finding[] {
+  return (filters ?? []).flatMap(({ type }, i) => {
+    if (type === SUPPORTED_FILTER) return [];
     return [
       deny(
         RULE,
@@ -25,31 +33,33 @@ function unsupportedFilters(filters: unknown, field: string): Finding[] {
   });
 }
 
+function ruleFindings(rule: PlatformRule, ri: number): Finding[] {
+  const base = `spec.rules[${ri}]`;
+  const fields = UNSUPPORTED_RULE_FIELDS.filter((f) => rule[f] !== undefined).map((f) =>
+    deny(
+      RULE,
+      `${base}.${f}`,
+      `the platform does not support ${f} on GRPCRoutes; it supports only the ${SUPPORTED_FILTER} filter`,
+      'UnsupportedValue',
+    ),
+  );
+  const backendFilters = (rule.backendRefs ?? []).flatMap((ref, bi) =>
+    unsupportedFilters(ref.filters, `${base}.backendRefs[${bi}].filters`),
+  );
+  return [...unsupportedFilters(rule.filters, `${base}.filters`), ...backendFilters, ...fields];
+}
+
 /**
  * The platform's GRPCRoute subset: of the upstream filters only RequestHeaderModifier (whose
  * entry counts and value lengths the schema already bounds), and no per-rule session persistence,
  * timeouts or retries. Upstream accepts these, so they are a platform rule, not part of the schema.
  */
-export const grpcRoutePlatform: ValidationRule = {
+export const grpcRoutePlatform: ValidationRule<GRPCRoute> = {
   id: RULE,
   kinds: [GRPC_ROUTE],
+  reasons: ['UnsupportedValue'],
+  guide: '配置 GatewayAPI Route',
   check({ object }) {
-    return array(dig(object, 'spec', 'rules')).flatMap((value, ri) => {
-      const rule = record(value);
-      if (!rule) return [];
-      const base = `spec.rules[${ri}]`;
-      const fields = UNSUPPORTED_RULE_FIELDS.filter((f) => rule[f] !== undefined).map((f) =>
-        deny(
-          RULE,
-          `${base}.${f}`,
-          `the platform does not support ${f} on GRPCRoutes; it supports only the ${SUPPORTED_FILTER} filter`,
-          'UnsupportedValue',
-        ),
-      );
-      const backendFilters = array(rule.backendRefs).flatMap((ref, bi) =>
-        unsupportedFilters(record(ref)?.filters, `${base}.backendRefs[${bi}].filters`),
-      );
-      return [...unsupportedFilters(rule.filters, `${base}.filters`), ...backendFilters, ...fields];
-    });
+    return (object.spec.rules ?? []).flatMap(ruleFindings);
   },
 };

@@ -1,24 +1,25 @@
 import {
   describeListener,
+  type ListenerOwnerObject,
   listenerSetParent,
   listenersOf,
   type OwnedListener,
   sameOwner,
 } from '../../../shared/gateway/listeners.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
 import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { describeConflict, planListenerConflicts } from './listener-conflict-planner.js';
-import { sharedListeners } from './topology.js';
+import { isKind } from './lib/kinds.js';
+import { describeConflict, planListenerConflicts } from './lib/listener-conflict-planner.js';
+import { sharedListeners } from './lib/topology.js';
 
 const RULE = 'gateway/listener-conflicts';
 
-function listenersAround(view: ModelView, object: KubeObject): readonly OwnedListener[] {
-  if (object.kind !== 'ListenerSet') return sharedListeners(view, object, object);
+function listenersAround(view: ModelView, object: ListenerOwnerObject): readonly OwnedListener[] {
+  if (isKind(GATEWAY, object)) return sharedListeners(view, object, object);
   const parent = listenerSetParent(object);
-  const gateway = parent ? view.get(GATEWAY, parent.namespace, parent.name) : undefined;
+  const gateway = view.get(GATEWAY, parent.namespace, parent.name);
   return gateway ? sharedListeners(view, gateway, object) : listenersOf(object);
 }
 
@@ -27,9 +28,11 @@ function listenersAround(view: ModelView, object: KubeObject): readonly OwnedLis
  * a data plane with: the parent Gateway, its ListenerSets, and Gateways pinning the same address.
  * A conflict between two listeners of the reviewed object is reported once, on the later one.
  */
-export const listenerConflicts: ValidationRule = {
+export const listenerConflicts: ValidationRule<ListenerOwnerObject> = {
   id: RULE,
   kinds: [GATEWAY, LISTENER_SET],
+  reasons: ['HostnameConflict', 'ProtocolConflict'],
+  guide: '配置 GatewayAPI Gateway',
   check({ object, view }) {
     const own = listenersOf(object)[0]?.owner;
     if (!own) return [];

@@ -1,4 +1,4 @@
-import { listenersOf, tlsMode } from '../../../shared/gateway/listeners.js';
+import { type ListenerOwnerObject, listenersOf, tlsMode } from '../../../shared/gateway/listeners.js';
 import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny } from '../findings.js';
 import type { ValidationRule } from '../types.js';
@@ -11,9 +11,11 @@ const PLATFORM_PROTOCOLS = ['HTTP', 'HTTPS', 'TLS', 'TCP', 'UDP'];
  * platform serves; an HTTPS listener must select a certificate (tls.options alone is not enough);
  * a TLS Terminate listener needs certificates and a Passthrough one takes none.
  */
-export const listenerValidity: ValidationRule = {
+export const listenerValidity: ValidationRule<ListenerOwnerObject> = {
   id: RULE,
   kinds: [GATEWAY, LISTENER_SET],
+  reasons: ['UnsupportedProtocol', 'InvalidCertificateRef', 'InvalidTLSConfig'],
+  guide: '配置 GatewayAPI Gateway',
   check({ object }) {
     return listenersOf(object).flatMap(({ index, listener }) => {
       const field = `spec.listeners[${index}]`;
@@ -27,7 +29,7 @@ export const listenerValidity: ValidationRule = {
           ),
         ];
       }
-      const refs = listener.tls?.certificateRefs.length ?? 0;
+      const refs = listener.tls?.certificateRefs?.length ?? 0;
       if (listener.protocol === 'HTTPS' && refs === 0) {
         return [
           deny(

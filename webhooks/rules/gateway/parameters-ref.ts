@@ -1,28 +1,29 @@
-import { dig, record, text } from '../../../shared/kube/fields.js';
 import { ENVOY_GROUP, ENVOY_PROXY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
 import { GATEWAY } from '../../../shared/kube/schemas/gateway-api/definitions.js';
+import type { Gateway } from '../../../shared/kube/schemas/gateway-api/gateway.js';
 import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
 
 const RULE = 'gateway/parameters-ref';
 
 /** `spec.infrastructure.parametersRef` names an EnvoyProxy of the Gateway's namespace (warn while absent). */
-export const parametersRef: ValidationRule = {
+export const parametersRef: ValidationRule<Gateway> = {
   id: RULE,
   kinds: [GATEWAY],
+  reasons: ['InvalidParameters'],
+  guide: '配置 GatewayAPI Gateway',
   check({ object, view }) {
-    const ref = record(dig(object, 'spec', 'infrastructure', 'parametersRef'));
+    const ref = object.spec.infrastructure?.parametersRef;
     if (!ref) return [];
     const field = 'spec.infrastructure.parametersRef';
-    const group = text(ref.group) ?? '';
-    const kind = text(ref.kind) ?? '';
-    const name = text(ref.name) ?? '';
-    if (group !== ENVOY_GROUP || kind !== 'EnvoyProxy')
-      return [deny(RULE, field, `${group}/${kind} is not ${ENVOY_GROUP}/EnvoyProxy`, 'InvalidParameters')];
+    if (ref.group !== ENVOY_GROUP || ref.kind !== 'EnvoyProxy')
+      return [
+        deny(RULE, field, `${ref.group}/${ref.kind} is not ${ENVOY_GROUP}/EnvoyProxy`, 'InvalidParameters'),
+      ];
     const ns = object.metadata.namespace ?? '';
-    if (view.get(ENVOY_PROXY, ns, name)) return [];
+    if (view.get(ENVOY_PROXY, ns, ref.name)) return [];
     return [
-      warn(RULE, `${field}.name`, `EnvoyProxy ${ns}/${name} does not exist (yet)`, 'InvalidParameters'),
+      warn(RULE, `${field}.name`, `EnvoyProxy ${ns}/${ref.name} does not exist (yet)`, 'InvalidParameters'),
     ];
   },
 };

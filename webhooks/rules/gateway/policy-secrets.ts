@@ -1,28 +1,26 @@
-import { objectRef } from '../../../shared/gateway/listeners.js';
 import { referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
-import { array, dig, record } from '../../../shared/kube/fields.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
-import { CONFIG_MAP } from '../../../shared/kube/schemas/core.js';
+import { CONFIG_MAP, type ConfigMap, type Secret } from '../../../shared/kube/schemas/core.js';
 import { ENVOY_GROUP, SECURITY_POLICY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
+import type { SecurityPolicy } from '../../../shared/kube/schemas/envoy-gateway/security-policy.js';
+import type { BackendTLSPolicy } from '../../../shared/kube/schemas/gateway-api/backend-tls-policy.js';
 import { BACKEND_TLS_POLICY, REFERENCE_GRANT } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { bundleValue, isPemCertificateBundle } from './pem.js';
+import { isKind } from './lib/kinds.js';
+import { bundleValue, isPemCertificateBundle } from './lib/pem.js';
 
 const RULE = 'gateway/policy-secrets';
 
-async function apiKeyAuthFindings(policy: KubeObject, view: ModelView): Promise<Finding[]> {
-  const auth = record(dig(policy, 'spec', 'apiKeyAuth'));
+async function apiKeyAuthFindings(policy: SecurityPolicy, view: ModelView): Promise<Finding[]> {
+  const auth = policy.spec.apiKeyAuth;
   if (!auth) return [];
   const findings: Finding[] = [];
   const ns = policy.metadata.namespace ?? '';
-  const extractFrom = array(auth.extractFrom);
-  if (extractFrom.length === 0)
+  if (auth.extractFrom.length === 0)
     findings.push(deny(RULE, 'spec.apiKeyAuth.extractFrom', 'must say where the API key is read from'));
-  extractFrom.forEach((entry, i) => {
-    const e = record(entry);
-    const sources = ['headers', 'params', 'cookies'].reduce((n, k) => n + array(e?.[k]).length, 0);
+  auth.extractFrom.forEach((entry, i) => {
+    const sources = (entry.headers?.length ?? 0) + (entry.params?.length ?? 0) + (entry.cookies?.length ?? 0);
     if (sources === 0)
       findings.push(
         deny(
@@ -32,9 +30,7 @@ async function apiKeyAuthFindings(policy: KubeObject, view: ModelView): Promise<
         ),
       );
   });
-  for (const [i, value] of array(auth.credentialRefs).entries()) {
-    const ref = objectRef(value);
-    if (!ref) continue;
+  for (const [i, ref] of auth.credentialRefs.entries()) {
     const field = `spec.apiKeyAuth.credentialRefs[${i}]`;
     const secretNs = ref.namespace ?? ns;
     const secretName = `Secret ${secretNs}/${ref.name}`;
@@ -70,9 +66,7 @@ async function apiKeyAuthFindings(policy: KubeObject, view: ModelView): Promise<
           secretName,
         ),
       );
-    } else if (
-      Object.keys({ ...(record(secret.data) ?? {}), ...(record(secret.stringData) ?? {}) }).length === 0
-    ) {
+    } else if (Object.keys({ ...secret.data, ...secret.stringData }).length === 0) {
       findings.push(
         warn(
           RULE,
@@ -92,28 +86,36 @@ async function caBundle(
   ns: string,
   kind: string,
   name: string,
-): Promise<KubeObject | undefined> {
+): Promise<Secret | ConfigMap | undefined> {
   if (kind === 'Secret') return view.readSecret(ns, name);
   return view.get(CONFIG_MAP, ns, name);
 }
 
-async function backendTlsFindings(policy: KubeObject, view: ModelView): Promise<Finding[]> {
-  const validation = record(dig(policy, 'spec', 'validation'));
-  if (!validation) return [];
+interface CaCertificateRef {
+  group: string;
+  kind: string;
+  name: string;
+}
+
+/** BackendTLSPolicy validation, including `cACertificateRefs`, the spelling Envoy Gateway's tests use. */
+interface CaValidation {
+  caCertificateRefs?: readonly CaCertificateRef[];
+  cACertificateRefs?: readonly CaCertificateRef[];
+}
+
+async function backendTlsFindings(policy: BackendTLSPolicy, view: ModelView): Promise<Finding[]> {
+  const validation: CaValidation = policy.spec.validation;
   const key = validation.caCertificateRefs !== undefined ? 'caCertificateRefs' : 'cACertificateRefs';
   const ns = policy.metadata.namespace ?? '';
   const findings: Finding[] = [];
-  for (const [i, value] of array(validation[key]).entries()) {
-    const ref = objectRef(value);
-    if (!ref) continue;
-    const kind = ref.kind ?? 'ConfigMap';
+  for (const [i, ref] of (validation[key] ?? []).entries()) {
     const field = `spec.validation.${key}[${i}]`;
-    const other = `${kind} ${ns}/${ref.name}`;
-    if ((ref.group ?? '') !== '' || (kind !== 'ConfigMap' && kind !== 'Secret')) {
-      findings.push(deny(RULE, field, `${kind} is not a ConfigMap or Secret`, 'InvalidKind'));
+    const other = `${ref.kind} ${ns}/${ref.name}`;
+    if (ref.group !== '' || (ref.kind !== 'ConfigMap' && ref.kind !== 'Secret')) {
+      findings.push(deny(RULE, field, `${ref.kind} is not a ConfigMap or Secret`, 'InvalidKind'));
       continue;
     }
-    const holder = await caBundle(view, ns, kind, ref.name);
+    const holder = await caBundle(view, ns, ref.kind, ref.name);
     if (!holder) {
       findings.push(
         warn(
@@ -140,11 +142,13 @@ async function backendTlsFindings(policy: KubeObject, view: ModelView): Promise<
  * Policies whose meaning depends on Secrets and ConfigMaps: API key credentials (absent or empty
  * means every request gets 401) and BackendTLSPolicy CA bundles (`ca.crt` holding PEM certificates).
  */
-export const policySecrets: ValidationRule = {
+export const policySecrets: ValidationRule<SecurityPolicy | BackendTLSPolicy> = {
   id: RULE,
   kinds: [SECURITY_POLICY, BACKEND_TLS_POLICY],
+  reasons: ['RefNotPermitted', 'InvalidKind', 'InvalidCACertificateRef'],
+  guide: '配置 GatewayAPI 策略',
   check({ object, view }) {
-    return object.kind === 'SecurityPolicy'
+    return isKind(SECURITY_POLICY, object)
       ? apiKeyAuthFindings(object, view)
       : backendTlsFindings(object, view);
   },

@@ -1,8 +1,6 @@
-import { listenersOf } from '../../../shared/gateway/listeners.js';
-import { array, dig, record, text } from '../../../shared/kube/fields.js';
+import { type ListenerOwnerObject, listenersOf } from '../../../shared/gateway/listeners.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
-import { SERVICE } from '../../../shared/kube/schemas/core.js';
+import { SERVICE, type Service } from '../../../shared/kube/schemas/core.js';
 import {
   BACKEND_TRAFFIC_POLICY,
   CLIENT_TRAFFIC_POLICY,
@@ -15,10 +13,18 @@ import {
   LISTENER_SET,
   ROUTE_KINDS,
 } from '../../../shared/kube/schemas/gateway-api/definitions.js';
+import type { Gateway } from '../../../shared/kube/schemas/gateway-api/gateway.js';
 import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { LISTENER_SETS_BY_PARENT, nsName } from './indexes.js';
-import { describeTarget, type PolicyTargetRef, targetFieldPath, targetRefsOf } from './policy-targets.js';
+import { LISTENER_SETS_BY_PARENT } from './indexes.js';
+import { nsName } from './lib/infrastructure.js';
+import {
+  type AttachedPolicy,
+  describeTarget,
+  type PolicyTargetRef,
+  targetFieldPath,
+  targetRefsOf,
+} from './lib/policy-targets.js';
 
 const RULE = 'gateway/policy-target-refs';
 
@@ -32,17 +38,17 @@ const TARGETS: Record<string, { group: string; kinds: string[] }> = {
   BackendTLSPolicy: { group: '', kinds: ['Service'] },
 };
 
-function servicePortNames(service: KubeObject): string[] {
-  return array(dig(service, 'spec', 'ports')).flatMap((p) => {
-    const name = text(record(p)?.name);
-    return name ? [name] : [];
-  });
+function servicePortNames(service: Service): string[] {
+  return (service.spec?.ports ?? []).flatMap((p) => (p.name ? [p.name] : []));
 }
 
-function gatewayListenerNames(view: ModelView, gateway: KubeObject): string[] {
+function gatewayListenerNames(view: ModelView, gateway: Gateway): string[] {
   const key = nsName(gateway.metadata.namespace ?? '', gateway.metadata.name ?? '');
-  const sets = view.byIndex(LISTENER_SET, LISTENER_SETS_BY_PARENT, key);
-  return [gateway, ...sets].flatMap(listenersOf).map((l) => l.listener.name);
+  const owners: ListenerOwnerObject[] = [
+    gateway,
+    ...view.byIndex(LISTENER_SET, LISTENER_SETS_BY_PARENT, key),
+  ];
+  return owners.flatMap((owner) => listenersOf(owner)).map((l) => l.listener.name);
 }
 
 function checkSection(view: ModelView, ref: PolicyTargetRef, field: string): Finding[] {
@@ -87,9 +93,11 @@ function checkSection(view: ModelView, ref: PolicyTargetRef, field: string): Fin
  * Policy targets: kinds the policy can attach to, the policy's own namespace only, and a
  * sectionName that names a listener of the Gateway or a port of the Service when those are stored.
  */
-export const policyTargetRefs: ValidationRule = {
+export const policyTargetRefs: ValidationRule<AttachedPolicy> = {
   id: RULE,
   kinds: [SECURITY_POLICY, CLIENT_TRAFFIC_POLICY, BACKEND_TRAFFIC_POLICY, BACKEND_TLS_POLICY],
+  reasons: ['InvalidKind', 'InvalidTargetNamespace', 'TargetNotFound'],
+  guide: '配置 GatewayAPI 策略',
   check({ object, view }) {
     const allowed = TARGETS[object.kind];
     if (!allowed) return [];

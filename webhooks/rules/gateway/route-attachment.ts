@@ -1,26 +1,16 @@
 import { describeListener, listenersOf } from '../../../shared/gateway/listeners.js';
-import type { ModelView } from '../../../shared/kube/model/model-view.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
 import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import {
-  GATEWAY,
   GATEWAY_GROUP,
-  LISTENER_SET,
+  type GatewayRoute,
   ROUTE_KINDS,
 } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { type AttachmentPlan, namespaceLabels, planRouteAttachment } from './route-attachment-planner.js';
-import { parentRefsOf, type RouteParentRef, routeHostnames } from './routes.js';
+import { type AttachmentPlan, namespaceLabels, planRouteAttachment } from './lib/route-attachment-planner.js';
+import { parentRefsOf, type RouteParentRef, routeHostnames, routeParent } from './lib/routes.js';
 
 const RULE = 'gateway/route-attachment';
-
-function parentObject(view: ModelView, ref: RouteParentRef): KubeObject | undefined {
-  if (ref.group !== GATEWAY_GROUP) return undefined;
-  if (ref.kind === 'Gateway') return view.get(GATEWAY, ref.namespace, ref.name);
-  if (ref.kind === 'ListenerSet') return view.get(LISTENER_SET, ref.namespace, ref.name);
-  return undefined;
-}
 
 const WHY: Record<string, string> = {
   KindNotAllowed: 'does not accept this route kind',
@@ -32,7 +22,7 @@ function refusalSummary(plan: AttachmentPlan): string {
   return plan.refused.map((r) => `${describeListener(r.listener)} ${WHY[r.why]}`).join('; ');
 }
 
-function denialText(route: KubeObject, ref: RouteParentRef, plan: AttachmentPlan): string {
+function denialText(route: GatewayRoute, ref: RouteParentRef, plan: AttachmentPlan): string {
   const target = `${ref.kind} ${ref.namespace}/${ref.name}`;
   switch (plan.reason) {
     case 'NoMatchingParent': {
@@ -56,9 +46,11 @@ function denialText(route: KubeObject, ref: RouteParentRef, plan: AttachmentPlan
  * kind and namespace, and share a hostname with it. A parent not (yet) in the store only warns; a
  * parentRef without sectionName warns about the listeners that refuse it when another accepts it.
  */
-export const routeAttachment: ValidationRule = {
+export const routeAttachment: ValidationRule<GatewayRoute> = {
   id: RULE,
   kinds: ROUTE_KINDS,
+  reasons: ['NoMatchingParent', 'NotAllowedByListeners', 'NoMatchingListenerHostname'],
+  guide: '配置 GatewayAPI Route',
   check({ object, view }) {
     const findings: Finding[] = [];
     const ns = object.metadata.namespace ?? '';
@@ -67,7 +59,7 @@ export const routeAttachment: ValidationRule = {
     for (const ref of parentRefsOf(object)) {
       const field = `spec.parentRefs[${ref.index}]`;
       if (ref.group !== GATEWAY_GROUP || (ref.kind !== 'Gateway' && ref.kind !== 'ListenerSet')) continue;
-      const parent = parentObject(view, ref);
+      const parent = routeParent(view, ref);
       if (!parent) {
         findings.push(
           warn(

@@ -1,12 +1,13 @@
 import { referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
 import {
   GATEWAY_GROUP,
+  type GatewayRoute,
   REFERENCE_GRANT,
   ROUTE_KINDS,
 } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { backendRefsOf } from './routes.js';
+import { backendRefsOf } from './lib/routes.js';
 
 const RULE = 'gateway/route-backend-refs';
 
@@ -14,9 +15,11 @@ const RULE = 'gateway/route-backend-refs';
  * A backendRef into another namespace needs a ReferenceGrant there. Upstream keeps such a route
  * Accepted with ResolvedRefs=False (RefNotPermitted), so this warns rather than denies.
  */
-export const routeBackendRefs: ValidationRule = {
+export const routeBackendRefs: ValidationRule<GatewayRoute> = {
   id: RULE,
   kinds: ROUTE_KINDS,
+  reasons: ['RefNotPermitted'],
+  guide: '配置 GatewayAPI Route',
   check({ object, view }) {
     const ns = object.metadata.namespace ?? '';
     const findings: Finding[] = [];

@@ -1,10 +1,11 @@
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { SECURITY_POLICY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
+import type { SecurityPolicy } from '../../../shared/kube/schemas/envoy-gateway/security-policy.js';
 import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { SECURITY_POLICIES_BY_TARGET } from './indexes.js';
-import { describeTarget, targetFieldPath, targetKey, targetRefsOf } from './policy-targets.js';
+import { describeTarget, targetFieldPath, targetKey, targetRefsOf } from './lib/policy-targets.js';
 
 const RULE = 'gateway/security-policy-uniqueness';
 
@@ -21,9 +22,11 @@ function attachedBefore(other: KubeObject, policy: KubeObject): boolean {
  * At most one SecurityPolicy per target at one level (a Gateway, one of its listeners, a route):
  * the newer policy is refused, naming the one already attached.
  */
-export const securityPolicyUniqueness: ValidationRule = {
+export const securityPolicyUniqueness: ValidationRule<SecurityPolicy> = {
   id: RULE,
   kinds: [SECURITY_POLICY],
+  reasons: ['Conflicted'],
+  guide: '配置 GatewayAPI 策略',
   check({ object, view }) {
     const findings: Finding[] = [];
     for (const ref of targetRefsOf(object)) {

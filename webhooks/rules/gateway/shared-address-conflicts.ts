@@ -1,12 +1,19 @@
-import { describeListener, describeOwner, listenersOf } from '../../../shared/gateway/listeners.js';
-import { groupKindOf } from '../../../shared/kube/object.js';
+import {
+  describeListener,
+  describeOwner,
+  type ListenerOwner,
+  type ListenerOwnerObject,
+  listenersOf,
+} from '../../../shared/gateway/listeners.js';
 import { ENVOY_PROXY } from '../../../shared/kube/schemas/envoy-gateway/definitions.js';
+import type { EnvoyProxy } from '../../../shared/kube/schemas/envoy-gateway/envoy-proxy.js';
 import { GATEWAY } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { envoyProxyLoadBalancerIps, GATEWAYS_BY_ENVOY_PROXY, LB_IPS_ANNOTATION, nsName } from './indexes.js';
-import { describeConflict, planListenerConflicts } from './listener-conflict-planner.js';
-import { gatewaysPinning, listenerSetsOf } from './topology.js';
+import { GATEWAYS_BY_ENVOY_PROXY } from './indexes.js';
+import { envoyProxyLoadBalancerIps, LB_IPS_ANNOTATION, nsName } from './lib/infrastructure.js';
+import { describeConflict, planListenerConflicts } from './lib/listener-conflict-planner.js';
+import { gatewaysPinning, listenerSetsOf } from './lib/topology.js';
 
 const RULE = 'gateway/shared-address-conflicts';
 
@@ -15,9 +22,11 @@ const RULE = 'gateway/shared-address-conflicts';
  * to every Gateway pinning that address: their listeners must then be distinct as if they were one
  * Gateway.
  */
-export const sharedAddressConflicts: ValidationRule = {
+export const sharedAddressConflicts: ValidationRule<EnvoyProxy> = {
   id: RULE,
   kinds: [ENVOY_PROXY],
+  reasons: ['HostnameConflict', 'ProtocolConflict'],
+  guide: '配置 GatewayAPI Gateway',
   check({ object, view }) {
     const ips = envoyProxyLoadBalancerIps(object);
     if (ips.length === 0) return [];
@@ -26,16 +35,16 @@ export const sharedAddressConflicts: ValidationRule = {
     if (mine.length === 0) return [];
     const mineKeys = new Set(mine.map((g) => nsName(g.metadata.namespace ?? '', g.metadata.name ?? '')));
     const others = gatewaysPinning(view, ips, object).filter(
-      (g) =>
-        groupKindOf(g) === GATEWAY.groupKind &&
-        !mineKeys.has(nsName(g.metadata.namespace ?? '', g.metadata.name ?? '')),
+      (g) => !mineKeys.has(nsName(g.metadata.namespace ?? '', g.metadata.name ?? '')),
     );
     if (others.length === 0) return [];
     const gateways = [...others, ...mine];
-    const listeners = [...gateways, ...gateways.flatMap((g) => listenerSetsOf(view, g, object))].flatMap(
-      listenersOf,
-    );
-    const isMine = (owner: { kind: string; namespace: string; name: string }) =>
+    const owners: ListenerOwnerObject[] = [
+      ...gateways,
+      ...gateways.flatMap((g) => listenerSetsOf(view, g, object)),
+    ];
+    const listeners = owners.flatMap((owner) => listenersOf(owner));
+    const isMine = (owner: ListenerOwner) =>
       owner.kind === 'Gateway' && mineKeys.has(nsName(owner.namespace, owner.name));
     const annotationField =
       object.metadata.annotations?.[LB_IPS_ANNOTATION] !== undefined

@@ -1,37 +1,27 @@
 import { listenersOf } from '../../../shared/gateway/listeners.js';
-import { array, dig } from '../../../shared/kube/fields.js';
 import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
-import {
-  GATEWAY,
-  GATEWAY_GROUP,
-  LISTENER_SET,
-  TLS_ROUTE,
-} from '../../../shared/kube/schemas/gateway-api/definitions.js';
+import { TLS_ROUTE } from '../../../shared/kube/schemas/gateway-api/definitions.js';
+import type { TLSRoute } from '../../../shared/kube/schemas/gateway-api/l4-routes.js';
 import type { Mutator } from '../types.js';
-import { namespaceLabels, planRouteAttachment } from './route-attachment-planner.js';
-import { parentRefsOf } from './routes.js';
+import { namespaceLabels, planRouteAttachment } from './lib/route-attachment-planner.js';
+import { parentRefsOf, routeParent } from './lib/routes.js';
 
 /**
  * Platform rule: a TLSRoute without hostnames takes the hostnames of the listeners it attaches to,
  * so SNI routing stays explicit. Nothing changes when no such listener has a hostname.
  */
-export const tlsRouteHostnames: Mutator = {
+export const tlsRouteHostnames: Mutator<TLSRoute> = {
   id: 'gateway/tlsroute-hostnames',
   kinds: [TLS_ROUTE],
+  guide: '配置 GatewayAPI Route',
   mutate({ object, view }) {
-    const current = dig(object, 'spec', 'hostnames');
-    if (array(current).length > 0) return [];
+    const current = object.spec.hostnames;
+    if ((current?.length ?? 0) > 0) return [];
     const ns = object.metadata.namespace ?? '';
     const labels = namespaceLabels(ns, view.get(NAMESPACE, '', ns)?.metadata.labels);
     const hostnames = new Set<string>();
     for (const ref of parentRefsOf(object)) {
-      if (ref.group !== GATEWAY_GROUP) continue;
-      const parent =
-        ref.kind === 'Gateway'
-          ? view.get(GATEWAY, ref.namespace, ref.name)
-          : ref.kind === 'ListenerSet'
-            ? view.get(LISTENER_SET, ref.namespace, ref.name)
-            : undefined;
+      const parent = routeParent(view, ref);
       if (!parent) continue;
       const plan = planRouteAttachment(
         { kind: 'TLSRoute', namespace: ns, hostnames: [] },

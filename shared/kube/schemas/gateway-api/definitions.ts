@@ -6,14 +6,17 @@ import {
 } from './backend-tls-policy.js';
 import { gatewayV1, gatewayV1beta1 } from './gateway.js';
 import { gatewayClassV1, gatewayClassV1beta1 } from './gateway-class.js';
-import { grpcRouteV1, grpcRouteV1alpha2 } from './grpc-route.js';
-import { httpRouteV1, httpRouteV1beta1 } from './http-route.js';
+import { type GRPCRoute, grpcRouteV1, grpcRouteV1alpha2 } from './grpc-route.js';
+import { type HTTPRoute, httpRouteV1, httpRouteV1beta1 } from './http-route.js';
 import {
+  type TCPRoute,
+  type TLSRoute,
   tcpRouteV1,
   tcpRouteV1alpha2,
   tlsRouteV1,
   tlsRouteV1alpha2,
   tlsRouteV1alpha3,
+  type UDPRoute,
   udpRouteV1,
   udpRouteV1alpha2,
 } from './l4-routes.js';
@@ -113,5 +116,14 @@ export const gatewayApiDefinitions: readonly KindModel[] = [
 
 export const GATEWAY_GROUP = group;
 
+/** A route of any kind a Gateway listener can admit. */
+export type GatewayRoute = HTTPRoute | GRPCRoute | TLSRoute | TCPRoute | UDPRoute;
+
 /** The route kinds a Gateway listener can admit. */
-export const ROUTE_KINDS: readonly KindModel[] = [HTTP_ROUTE, GRPC_ROUTE, TLS_ROUTE, TCP_ROUTE, UDP_ROUTE];
+export const ROUTE_KINDS: readonly KindModel<GatewayRoute>[] = [
+  HTTP_ROUTE,
+  GRPC_ROUTE,
+  TLS_ROUTE,
+  TCP_ROUTE,
+  UDP_ROUTE,
+];

@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { type OwnedListener, readListener } from '../../../../shared/gateway/listeners.js';
-import { hostnamesIntersect } from '../../../../webhooks/rules/gateway/hostnames.js';
+import type { OwnedListener } from '../../../../shared/gateway/listeners.js';
+import { hostnamesIntersect } from '../../../../webhooks/rules/gateway/lib/hostnames.js';
 import {
   conflictVerdicts,
   pairConflict,
   planListenerConflicts,
-} from '../../../../webhooks/rules/gateway/listener-conflict-planner.js';
+} from '../../../../webhooks/rules/gateway/lib/listener-conflict-planner.js';
 
 const label = fc.constantFrom('a', 'b', 'api', 'www');
 const concrete = fc.array(label, { minLength: 1, maxLength: 3 }).map((ls) => `${ls.join('.')}.example.com`);
@@ -35,10 +35,7 @@ function owned(
     return {
       owner: { kind, namespace: 'default', name },
       index,
-      listener: readListener(
-        { name: `l${index}`, port: r.port, protocol: r.protocol, hostname: r.hostname },
-        index,
-      ),
+      listener: { name: `l${index}`, port: r.port, protocol: r.protocol, hostname: r.hostname },
     };
   });
 }

@@ -1,21 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
 import {
   type ListenerOwnerKind,
+  listenersOf,
   type OwnedListener,
-  readListener,
 } from '../../../../shared/gateway/listeners.js';
 import { selectorMatches, selectorProblem } from '../../../../shared/kube/label-selector.js';
-import type { KubeObject } from '../../../../shared/kube/object.js';
-import { listenerRefsVerdict } from '../../../../webhooks/rules/gateway/certificate-ref-planner.js';
-import { routeMatchesListenerHostname } from '../../../../webhooks/rules/gateway/hostnames.js';
+import { GATEWAY } from '../../../../shared/kube/schemas/gateway-api/definitions.js';
+import { listener as listenerSchema } from '../../../../shared/kube/schemas/gateway-api/listener.js';
+import type { ReferenceGrant } from '../../../../shared/kube/schemas/gateway-api/reference-grant.js';
+import { listenerRefsVerdict } from '../../../../webhooks/rules/gateway/lib/certificate-ref-planner.js';
+import { routeMatchesListenerHostname } from '../../../../webhooks/rules/gateway/lib/hostnames.js';
 import {
   conflictVerdicts,
   planListenerConflicts,
-} from '../../../../webhooks/rules/gateway/listener-conflict-planner.js';
+} from '../../../../webhooks/rules/gateway/lib/listener-conflict-planner.js';
 import {
   namespaceLabels,
   planRouteAttachment,
-} from '../../../../webhooks/rules/gateway/route-attachment-planner.js';
+} from '../../../../webhooks/rules/gateway/lib/route-attachment-planner.js';
 import { loadFixture } from './support/harness.js';
 
 type HostCase = [string | null, string[], boolean];
@@ -34,7 +36,7 @@ function owned(rows: [ListenerOwnerKind, string, unknown, unknown][]): OwnedList
   return rows.map(([kind, name, listener]) => {
     const index = indexes.get(name) ?? 0;
     indexes.set(name, index + 1);
-    return { owner: { kind, namespace: 'default', name }, index, listener: readListener(listener, index) };
+    return { owner: { kind, namespace: 'default', name }, index, listener: listenerSchema.parse(listener) };
   });
 }
 
@@ -60,13 +62,25 @@ describe('conflict verdicts', () => {
     ]);
   });
 
-  it('judges malformed listeners without throwing', () => {
-    const listeners = owned([
-      ['Gateway', 'eg', null, null],
-      ['Gateway', 'eg', { port: 'eighty', protocol: 7 }, null],
-      ['Gateway', 'eg', { name: 'x', port: 80 }, null],
-    ]);
-    expect(conflictVerdicts(listeners)).toEqual([undefined, undefined, undefined]);
+  it('judges what the model keeps of malformed listeners without throwing', () => {
+    const reading = GATEWAY.read({
+      apiVersion: 'gateway.networking.k8s.io/v1',
+      kind: 'Gateway',
+      metadata: { namespace: 'default', name: 'eg' },
+      spec: {
+        gatewayClassName: 'eg',
+        listeners: [
+          null,
+          { port: 'eighty', protocol: 7 },
+          { name: 'x', port: 80 },
+          { name: 'web', port: 80, protocol: 'HTTP' },
+        ],
+      },
+    });
+    expect(reading.issues.length).toBeGreaterThan(0);
+    const listeners = reading.object ? listenersOf(reading.object) : [];
+    expect(listeners.map((l) => l.listener.name)).toEqual(['web']);
+    expect(conflictVerdicts(listeners)).toEqual([undefined]);
   });
 });
 
@@ -144,18 +158,18 @@ describe('route attachment planner', () => {
 
 describe('listener ResolvedRefs verdict', () => {
   const from = { group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'demo' };
-  const grant: KubeObject = {
+  const grant: ReferenceGrant = {
     apiVersion: 'gateway.networking.k8s.io/v1beta1',
     kind: 'ReferenceGrant',
     metadata: { namespace: 'certs', name: 'gateways' },
     spec: {
       from: [{ group: 'gateway.networking.k8s.io', kind: 'Gateway', namespace: 'demo' }],
-      to: [{ kind: 'Secret' }],
+      to: [{ group: '', kind: 'Secret' }],
     },
   };
   const usable = new Set(['demo/good', 'certs/shared']);
   const https = (certificateRefs: unknown[], extra: Record<string, unknown> = {}) =>
-    readListener({ name: 'l', port: 443, protocol: 'HTTPS', tls: { certificateRefs }, ...extra }, 0);
+    listenerSchema.parse({ name: 'l', port: 443, protocol: 'HTTPS', tls: { certificateRefs }, ...extra });
 
   it.each([
     ['usable Secrets', https([{ name: 'good' }]), [], 'ResolvedRefs'],
@@ -194,7 +208,7 @@ describe('listener ResolvedRefs verdict', () => {
     const verdict = listenerRefsVerdict(
       listener,
       from,
-      (ns) => (grants as KubeObject[]).filter((g) => g.metadata.namespace === ns),
+      (ns) => (grants as ReferenceGrant[]).filter((g) => g.metadata.namespace === ns),
       (ns, name) => usable.has(`${ns}/${name}`),
     );
     expect(verdict).toBe(expected);

@@ -1,5 +1,5 @@
-import { type Listener, type RouteGroupKind, tlsMode } from '../../../shared/gateway/listeners.js';
-import { GATEWAY_GROUP } from '../../../shared/kube/schemas/gateway-api/definitions.js';
+import { type Listener, type RouteGroupKind, tlsMode } from '../../../../shared/gateway/listeners.js';
+import { GATEWAY_GROUP } from '../../../../shared/kube/schemas/gateway-api/definitions.js';
 
 /** Route kinds a listener's protocol can carry on this platform (guide: 支持的路由类型). */
 export function supportedRouteKinds(listener: Listener): string[] {
@@ -25,7 +25,7 @@ function isGatewayGroup(kind: RouteGroupKind): boolean {
 /** `allowedRoutes.kinds` entries the protocol cannot carry (InvalidRouteKinds). */
 export function unsupportedAllowedKinds(listener: Listener): RouteGroupKind[] {
   const supported = supportedRouteKinds(listener);
-  return (listener.allowedRoutes.kinds ?? []).filter(
+  return (listener.allowedRoutes?.kinds ?? []).filter(
     (k) => !isGatewayGroup(k) || !supported.includes(k.kind),
   );
 }
@@ -33,7 +33,7 @@ export function unsupportedAllowedKinds(listener: Listener): RouteGroupKind[] {
 /** Route kinds the listener admits: its explicit, supported `allowedRoutes.kinds`, else all supported. */
 export function admittedRouteKinds(listener: Listener): string[] {
   const supported = supportedRouteKinds(listener);
-  const explicit = listener.allowedRoutes.kinds;
+  const explicit = listener.allowedRoutes?.kinds;
   if (explicit === undefined || explicit.length === 0) return supported;
   return explicit.filter((k) => isGatewayGroup(k) && supported.includes(k.kind)).map((k) => k.kind);
 }

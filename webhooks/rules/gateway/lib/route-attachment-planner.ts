@@ -1,5 +1,5 @@
-import type { OwnedListener } from '../../../shared/gateway/listeners.js';
-import { selectorMatches } from '../../../shared/kube/label-selector.js';
+import type { OwnedListener } from '../../../../shared/gateway/listeners.js';
+import { selectorMatches } from '../../../../shared/kube/label-selector.js';
 import { routeMatchesListenerHostname } from './hostnames.js';
 import { admittedRouteKinds } from './route-kinds.js';
 
@@ -44,12 +44,11 @@ function namespaceAllowed(
   routeNamespace: string,
   labels: Readonly<Record<string, string>>,
 ): boolean {
-  const from = l.listener.allowedRoutes.from ?? 'Same';
+  const namespaces = l.listener.allowedRoutes?.namespaces;
+  const from = namespaces?.from ?? 'Same';
   if (from === 'All') return true;
-  if (from === 'Selector') {
-    const selector = l.listener.allowedRoutes.selector;
-    return selector !== undefined && selectorMatches(selector, labels);
-  }
+  if (from === 'Selector')
+    return namespaces?.selector !== undefined && selectorMatches(namespaces.selector, labels);
   return routeNamespace === l.owner.namespace;
 }
 

@@ -1,19 +1,19 @@
-import type { Listener, ObjectRef } from '../../../shared/gateway/listeners.js';
-import { type GrantFrom, referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
-import { record } from '../../../shared/kube/fields.js';
-import type { KubeObject } from '../../../shared/kube/object.js';
+import type { Listener, ObjectRef } from '../../../../shared/gateway/listeners.js';
+import { type GrantFrom, referenceGrantAllows } from '../../../../shared/gateway/reference-grants.js';
+import type { Secret } from '../../../../shared/kube/schemas/core.js';
+import type { ReferenceGrant } from '../../../../shared/kube/schemas/gateway-api/reference-grant.js';
 import { unsupportedAllowedKinds } from './route-kinds.js';
 
 /** Keys a listener certificate Secret lacks of tls.crt and tls.key (their content is judged elsewhere). */
-export function missingTlsKeys(secret: KubeObject): string[] {
-  const data = { ...(record(secret.data) ?? {}), ...(record(secret.stringData) ?? {}) };
-  return ['tls.crt', 'tls.key'].filter((k) => typeof data[k] !== 'string' || data[k] === '');
+export function missingTlsKeys(secret: Secret): string[] {
+  const data = { ...secret.data, ...secret.stringData };
+  return ['tls.crt', 'tls.key'].filter((k) => !data[k]);
 }
 
 export type CertificateRefVerdict = 'NotASecret' | 'RefNotPermitted' | 'Permitted';
 
 /** ReferenceGrants of one namespace. */
-export type GrantsIn = (namespace: string) => readonly KubeObject[];
+export type GrantsIn = (namespace: string) => readonly ReferenceGrant[];
 
 /**
  * Whether a listener may use a certificate reference: core Secrets only, and a Secret of another

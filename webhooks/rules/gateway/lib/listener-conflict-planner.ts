@@ -1,4 +1,4 @@
-import type { OwnedListener } from '../../../shared/gateway/listeners.js';
+import type { OwnedListener } from '../../../../shared/gateway/listeners.js';
 
 export type ConflictReason = 'HostnameConflict' | 'ProtocolConflict';
 
@@ -38,7 +38,7 @@ function familyOf(protocol: string): ProtocolFamily {
  * (they are told apart by SNI) as are listeners of one family with distinct hostnames.
  */
 export function pairConflict(a: OwnedListener, b: OwnedListener): ConflictReason | undefined {
-  if (a.listener.port === undefined || a.listener.port !== b.listener.port) return undefined;
+  if (a.listener.port !== b.listener.port) return undefined;
   const fa = familyOf(a.listener.protocol);
   const fb = familyOf(b.listener.protocol);
   if (fa === 'other' || fb === 'other') return undefined;
@@ -55,13 +55,12 @@ export function pairConflict(a: OwnedListener, b: OwnedListener): ConflictReason
 export function planListenerConflicts(listeners: readonly OwnedListener[]): ListenerConflictPlan[] {
   const byPort = new Map<number, OwnedListener[]>();
   for (const l of listeners) {
-    if (l.listener.port === undefined) continue;
     const group = byPort.get(l.listener.port);
     if (group) group.push(l);
     else byPort.set(l.listener.port, [l]);
   }
   return listeners.map((listener) => {
-    const samePort = listener.listener.port === undefined ? [] : (byPort.get(listener.listener.port) ?? []);
+    const samePort = byPort.get(listener.listener.port) ?? [];
     const conflicts: ListenerConflict[] = [];
     for (const other of samePort) {
       if (other === listener) continue;

@@ -1,4 +1,6 @@
 import { X509Certificate } from 'node:crypto';
+import { type ConfigMap, SECRET, type Secret } from '../../../../shared/kube/schemas/core.js';
+import { isKind } from './kinds.js';
 
 const BLOCK = /-----BEGIN CERTIFICATE-----[\s\S]*?-----END CERTIFICATE-----/g;
 
@@ -19,13 +21,10 @@ export function isPemCertificateBundle(text: string): boolean {
 }
 
 /** A key of a Secret (`data` base64, `stringData` plain) or of a ConfigMap (`data` plain). */
-export function bundleValue(
-  holder: { kind: string; data?: unknown; stringData?: unknown },
-  key: string,
-): string | undefined {
-  const plain = (holder.stringData as Record<string, unknown> | undefined)?.[key];
-  if (typeof plain === 'string') return plain;
-  const value = (holder.data as Record<string, unknown> | undefined)?.[key];
-  if (typeof value !== 'string') return undefined;
-  return holder.kind === 'Secret' ? Buffer.from(value, 'base64').toString('utf8') : value;
+export function bundleValue(holder: Secret | ConfigMap, key: string): string | undefined {
+  if (!isKind(SECRET, holder)) return holder.data?.[key];
+  const plain = holder.stringData?.[key];
+  if (plain !== undefined) return plain;
+  const value = holder.data?.[key];
+  return value === undefined ? undefined : Buffer.from(value, 'base64').toString('utf8');
 }
