@@ -4,7 +4,7 @@ import { keyOf } from '../../shared/kube/object.js';
 import { PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
 import type { Effect } from './contract.js';
 
-/** One effect as reported by replay and logs (`op` per DESIGN.md: apply|delete|patch|ovsdb). */
+/** One effect as reported by replay and logs (`op` per docs/design.md: apply|delete|patch|ovsdb). */
 export interface EffectRecord {
   function: string;
   op: 'apply' | 'delete' | 'patch' | 'ovsdb';

@@ -26,7 +26,7 @@ function listFiles(dir: string): string[] {
 }
 
 describe('acpnet replay', () => {
-  it('prints the DESIGN.md JSON report: duplicates and stale events skipped, effects in order', async () => {
+  it('prints the JSON report of docs/design.md: duplicates and stale events skipped, effects in order', async () => {
     const result = await replay(['--from', events, '--state', state, '--output', 'json']);
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
