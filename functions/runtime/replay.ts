@@ -15,7 +15,7 @@ export interface RecordedEvent {
   error?: string;
 }
 
-/** `acpnet replay --output json`, exactly as DESIGN.md fixes it. */
+/** `acpnet replay --output json`, exactly as docs/design.md fixes it. */
 export interface ReplayReport {
   events: number;
   skipped: number;

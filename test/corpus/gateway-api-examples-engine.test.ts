@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { admitFile, denials, GATEWAY_API_CORPUS, yamlFiles } from './support/admit-files.js';
+import { gatewayApiExamplesDir } from '../support/corpora.js';
+import { admitFile, denials, yamlFiles } from './support/admit-files.js';
 
 /**
  * Every file of the Gateway API v1.6.1 examples, validated on its own through the whole engine
@@ -9,7 +10,7 @@ import { admitFile, denials, GATEWAY_API_CORPUS, yamlFiles } from './support/adm
  * Secrets and ReferenceGrants not applied yet: tls-cert-cross-namespace.yaml lists its Gateway
  * before the grant, and a reference to a Secret that does not exist yet only warns).
  */
-const corpus = path.join(GATEWAY_API_CORPUS, 'examples');
+const corpus = gatewayApiExamplesDir();
 
 const files = yamlFiles(corpus).map((file) => path.relative(corpus, file));
 

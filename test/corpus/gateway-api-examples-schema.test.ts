@@ -2,14 +2,15 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { groupKindOf } from '../../shared/kube/object.js';
 import { kindModel, validateSchema } from '../../shared/kube/registry.js';
-import { GATEWAY_API_CORPUS, objectsOf, yamlFiles } from './support/admit-files.js';
+import { gatewayApiExamplesDir } from '../support/corpora.js';
+import { objectsOf, yamlFiles } from './support/admit-files.js';
 
 /**
  * Every object of the Gateway API v1.6.1 examples corpus is accepted upstream; validated on its own, none may
- * produce a schema issue here. The corpus README announces 89 manifests; the tag ships 88 files (some with
- * several objects), so the count is measured, not assumed.
+ * produce a schema issue here. The tag ships 88 files (some with several objects); the count is measured,
+ * not assumed.
  */
-const corpus = path.join(GATEWAY_API_CORPUS, 'examples');
+const corpus = gatewayApiExamplesDir();
 
 const files = yamlFiles(corpus).map((file) => ({
   file: path.relative(corpus, file),

@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { admitFile, denials, GATEWAY_API_CORPUS, yamlFiles } from './support/admit-files.js';
+import { gatewayApiInvalidExamplesDir } from '../support/corpora.js';
+import { admitFile, denials, yamlFiles } from './support/admit-files.js';
 
 /**
  * Every manifest of the Gateway API v1.6.1 invalid-examples corpus, validated on its own through the
  * whole engine as `acpnet validate FILE` would, must be denied with a field named.
  */
-const corpus = path.join(GATEWAY_API_CORPUS, 'hack/invalid-examples');
+const corpus = gatewayApiInvalidExamplesDir();
 const files = yamlFiles(corpus).map((file) => path.relative(corpus, file));
 
 describe('Gateway API v1.6.1 invalid examples through the engine', () => {

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { validateSchema } from '../../shared/kube/registry.js';
-import { GATEWAY_API_CORPUS, objectsOf, yamlFiles } from './support/admit-files.js';
+import { gatewayApiInvalidExamplesDir } from '../support/corpora.js';
+import { objectsOf, yamlFiles } from './support/admit-files.js';
 
 /**
  * Every manifest of the Gateway API v1.6.1 invalid-examples corpus is rejected by upstream's CRD schema and
  * CEL rules; each must produce at least one schema issue here. None needs a cross-object rule.
  */
-const corpus = path.join(GATEWAY_API_CORPUS, 'hack/invalid-examples');
+const corpus = gatewayApiInvalidExamplesDir();
 
 const files = yamlFiles(corpus);
 const results = files.map((file) => ({

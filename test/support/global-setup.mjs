@@ -1,5 +1,6 @@
 /**
- * Jest globalSetup: one Kafka broker and one kube-apiserver for the whole run, shared by every
+ * Jest globalSetup: says once when the platform guide is missing beside the repository, and starts
+ * one Kafka broker and one kube-apiserver for the whole run, shared by every
  * integration and e2e test file through ACPNET_KAFKA_BROKERS and ACPNET_KUBECONFIG (workers inherit
  * this process's environment). Nothing starts for a run without integration or e2e tests, and a
  * service already named by its variable is used as it is.
@@ -11,6 +12,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { GUIDE_MISSING_MESSAGE, guideFound } from './guide-location.mjs';
 
 const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -63,7 +65,15 @@ async function startService(script, label) {
   }
 }
 
+/** True unless the run selects projects and the unit project (where the guide is read) is not one. */
+function runIncludesUnitTests(globalConfig) {
+  const selected = globalConfig.selectProjects ?? [];
+  return selected.length === 0 || selected.includes('unit');
+}
+
 export default async function globalSetup(globalConfig) {
+  if (runIncludesUnitTests(globalConfig) && !guideFound())
+    process.stderr.write(`\n${GUIDE_MISSING_MESSAGE}\n`);
   const started = [];
   globalThis.__ACPNET_SERVICES__ = started;
   if (!runNeedsServices(globalConfig)) return;

@@ -9,9 +9,6 @@ import { parseCidr } from '../../../shared/net/cidr.js';
 import { defaultRuleIndex } from '../../../webhooks/review/default-index.js';
 import type { AdmissionSettings } from '../../../webhooks/rules/types.js';
 
-/** The Gateway API v1.6.1 corpus, read in place beside the repository. */
-export const GATEWAY_API_CORPUS = path.resolve(process.cwd(), '../shared/corpora/gateway-api-v1.6.1');
-
 export function yamlFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? yamlFiles(path.join(dir, e.name)) : [path.join(dir, e.name)]))

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
 import {
@@ -33,6 +33,7 @@ import {
   planRouteAttachment,
 } from '../../../webhooks/rules/gateway/lib/route-attachment-planner.js';
 import { backendRefsOf, parentRefsOf, routeHostnames } from '../../../webhooks/rules/gateway/lib/routes.js';
+import { envoyGatewayTranslatorCases, envoyGatewayTranslatorDir } from '../../support/corpora.js';
 
 /**
  * Glue between the Envoy Gateway translator corpus (NAME.in.yaml: a map of object lists;
@@ -40,27 +41,20 @@ import { backendRefsOf, parentRefsOf, routeHostnames } from '../../../webhooks/r
  * from `in` and reads upstream's from `out`, keyed identically so they can be compared.
  */
 
-export const CORPUS_DIR = path.resolve(
-  import.meta.dirname,
-  '../../../../shared/corpora/envoy-gateway-translator',
-);
-
 export interface CorpusCase {
   name: string;
   input: Record<string, unknown>;
   output: Record<string, unknown>;
 }
 
-export function loadCases(dir = CORPUS_DIR): CorpusCase[] {
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.in.yaml'))
-    .sort()
-    .map((file) => {
-      const name = file.slice(0, -'.in.yaml'.length);
-      const input = record(parse(readFileSync(path.join(dir, file), 'utf8'))) ?? {};
-      const output = record(parse(readFileSync(path.join(dir, `${name}.out.yaml`), 'utf8'))) ?? {};
-      return { name, input, output };
-    });
+export function loadCases(): CorpusCase[] {
+  const dir = envoyGatewayTranslatorDir();
+  const read = (file: string) => record(parse(readFileSync(path.join(dir, file), 'utf8'))) ?? {};
+  return envoyGatewayTranslatorCases().map((name) => ({
+    name,
+    input: read(`${name}.in.yaml`),
+    output: read(`${name}.out.yaml`),
+  }));
 }
 
 const ROUTE_LISTS: Record<string, string> = {

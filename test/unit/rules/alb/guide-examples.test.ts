@@ -1,22 +1,19 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { parse, parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../../../../shared/kube/object.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
 import { albFamily } from '../../../../webhooks/rules/alb/index.js';
 import { ingressFamily } from '../../../../webhooks/rules/ingress/index.js';
+import { describeWithGuide, guideText } from '../../../support/guide.js';
 import { settings, storeWith } from '../support/fixture-cases.js';
 
-const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-const guide = path.resolve(repoRoot, '../shared/seed/acp-networking-guide.zh.txt');
 const families = [ingressFamily, albFamily];
 const rules = new RuleIndex(families);
 
 /** Ingress and ALB objects of the guide's code blocks, without the callout markers (① ❶ ...). */
 function guideObjects(): KubeObject[] {
-  const text = readFileSync(guide, 'utf8');
+  const text = guideText();
   const out: KubeObject[] = [];
   for (const [, block = ''] of text.matchAll(/```[a-z]*\n([\s\S]*?)```/g)) {
     if (!/kind: (Ingress|ALB2|Frontend|Rule)\n/.test(block)) continue;
@@ -32,7 +29,7 @@ function guideObjects(): KubeObject[] {
 
 /** The guide's dslx example: a block that starts with its (misspelt) `ds1x:` key. */
 function guideDslx(): unknown {
-  const text = readFileSync(guide, 'utf8');
+  const text = guideText();
   const block = [...text.matchAll(/```[a-z]*\n(ds1x:[\s\S]*?)```/g)][0]?.[1];
   return (parse(block ?? '') as { ds1x?: unknown } | null)?.ds1x;
 }
@@ -71,17 +68,17 @@ function corrected(obj: KubeObject): KubeObject {
   return copy;
 }
 
-const objects = guideObjects();
-const labelled = objects.map((o) => [`${o.kind}/${o.metadata.name}`, o] as const);
+describeWithGuide('the guide’s Ingress and ALB examples', () => {
+  const objects = guideObjects();
+  const labelled = objects.map((o) => [`${o.kind}/${o.metadata.name}`, o] as const);
 
-async function review(object: KubeObject) {
-  return reviewObject(
-    { operation: 'CREATE', object, view: storeWith(families, objects.map(corrected)), settings },
-    { rules },
-  );
-}
+  async function review(object: KubeObject) {
+    return reviewObject(
+      { operation: 'CREATE', object, view: storeWith(families, objects.map(corrected)), settings },
+      { rules },
+    );
+  }
 
-describe('the guide’s Ingress and ALB examples', () => {
   it('finds every example this test expects, and no other', () => {
     expect(labelled.map(([name]) => name).sort()).toEqual(Object.keys(expected).sort());
   });

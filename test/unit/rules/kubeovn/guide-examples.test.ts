@@ -1,19 +1,15 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { parseAllDocuments } from 'yaml';
 import type { KubeObject } from '../../../../shared/kube/object.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
 import { kubeovnFamily } from '../../../../webhooks/rules/kubeovn/index.js';
+import { describeWithGuide, guideText } from '../../../support/guide.js';
 import { settingsWith, storeWith } from '../support/fixture-cases.js';
-
-const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-const guide = path.resolve(repoRoot, '../shared/seed/acp-networking-guide.zh.txt');
 
 /** kubeovn.io objects of the guide's code blocks, without its circled callout markers (①...). */
 function guideObjects(): KubeObject[] {
-  const text = readFileSync(guide, 'utf8');
+  const text = guideText();
   const out: KubeObject[] = [];
   for (const [, block = ''] of text.matchAll(/```[a-z]*\n([\s\S]*?)```/g)) {
     if (!block.includes('kubeovn.io/v1')) continue;
@@ -83,7 +79,7 @@ const expected: Record<
 
 const rules = new RuleIndex([kubeovnFamily]);
 
-describe('kubeovn.io examples of the platform guide', () => {
+describeWithGuide('kubeovn.io examples of the platform guide', () => {
   const objects = guideObjects();
 
   it('finds every example the table describes', () => {

@@ -1,6 +1,4 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { expect, it } from '@jest/globals';
 import { parseAllDocuments } from 'yaml';
 import { withDefaultNamespace } from '../../../../cli/admit-sequence.js';
 import { MemoryStore } from '../../../../shared/kube/memory-store.js';
@@ -11,14 +9,12 @@ import { RuleIndex } from '../../../../webhooks/review/rule-index.js';
 import { kubeovnFamily } from '../../../../webhooks/rules/kubeovn/index.js';
 import { metallbFamily } from '../../../../webhooks/rules/metallb/index.js';
 import { serviceFamily } from '../../../../webhooks/rules/service/index.js';
+import { describeWithGuide, guideText } from '../../../support/guide.js';
 import { settingsWith } from '../support/fixture-cases.js';
-
-const repoRoot = path.resolve(import.meta.dirname, '../../../..');
-const guide = path.resolve(repoRoot, '../shared/seed/acp-networking-guide.zh.txt');
 
 /** metallb.io objects and Services of the guide's code blocks, in guide order, callout markers removed. */
 function guideObjects(): KubeObject[] {
-  const text = readFileSync(guide, 'utf8');
+  const text = guideText();
   const out: KubeObject[] = [];
   for (const [, block = ''] of text.matchAll(/```[a-z]*\n([\s\S]*?)```/g)) {
     const clean = block.replace(/[\u2460-\u2473]/g, '').replace(/[ \t]+$/gm, '');
@@ -60,7 +56,7 @@ const expected: [string, Expected][] = [
   ['Service/backend-lb-service', { operation: 'UPDATE' }],
 ];
 
-describe('MetalLB and Service examples of the platform guide, applied in order', () => {
+describeWithGuide('MetalLB and Service examples of the platform guide, applied in order', () => {
   const rules = new RuleIndex([kubeovnFamily, metallbFamily, serviceFamily]);
   const store = new MemoryStore({ now: () => new Date('2026-01-01T00:00:00Z') });
   rules.registerIndexes(store);
