@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { KindModel } from '../../../../shared/kube/model/kind-model.js';
 import type { ModelView } from '../../../../shared/kube/model/model-view.js';
@@ -10,9 +8,8 @@ import type { ReadView } from '../../../../shared/kube/store.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { gatewayFamily } from '../../../../webhooks/rules/gateway/index.js';
 import { ruleFamilies } from '../../../../webhooks/rules/index.js';
-import { contextFor, loadFixture, type RuleCase, storeWith } from './support/harness.js';
-
-const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/gateway');
+import { admissionCaseFiles, caseObjects, loadCases } from '../support/fixture-cases.js';
+import { contextFor, loadFixture, storeWith } from './support/harness.js';
 
 const settings = {
   serviceCidr: '10.96.0.0/12',
@@ -148,24 +145,21 @@ function listingGuard(view: ModelView, listed: string[]): ModelView {
 }
 
 describe('reads of the gateway rules', () => {
-  const files = readdirSync(FIXTURES).filter(
-    (f) =>
-      f.endsWith('.yaml') &&
-      !['hostnames.yaml', 'conflict-verdicts.yaml', 'malformed.yaml', 'guide-scenario.yaml'].includes(f) &&
-      !f.startsWith('envoy-gateway-translator'),
+  const cases = admissionCaseFiles('gateway').flatMap((f) =>
+    loadCases('gateway', f).map((c) => [`${f}: ${c.name}`, c] as const),
   );
-  const cases = files.flatMap((f) => loadFixture<RuleCase>(f).map((c) => [`${f}: ${c.name}`, c] as const));
 
   it.each(cases)('%s uses indexes, never a cluster-wide list', async (_name, c) => {
-    const ctx = contextFor(c);
+    const { state, object, oldObject } = await caseObjects(c);
+    const ctx = contextFor({ operation: c.operation, state, object: object!, oldObject });
     const listed: string[] = [];
     const guarded = { ...ctx, view: listingGuard(ctx.view, listed) };
     for (const rule of gatewayFamily.rules.filter((r) =>
-      r.kinds.some((k) => k.groupKind === groupKindOf(c.object)),
+      r.kinds.some((k) => k.groupKind === groupKindOf(ctx.object)),
     ))
       await rule.check(guarded);
     for (const mutator of gatewayFamily.mutators.filter((m) =>
-      m.kinds.some((k) => k.groupKind === groupKindOf(c.object)),
+      m.kinds.some((k) => k.groupKind === groupKindOf(ctx.object)),
     ))
       await mutator.mutate(guarded);
     expect(listed).toEqual([]);
