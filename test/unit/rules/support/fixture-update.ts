@@ -8,7 +8,6 @@ import {
   isNode,
   isScalar,
   isSeq,
-  type Node,
   type Pair,
   parse,
   parseDocument,
@@ -32,6 +31,12 @@ function trimmedEnd(source: string, end: number): number {
   let at = end;
   while (at > 0 && /\s/.test(source[at - 1]!)) at--;
   return at;
+}
+
+/** Where a node starts and where its value ends in the source. */
+function rangeOf(node: unknown): { start: number; end: number } {
+  if (!isNode(node) || !node.range) throw new Error('a case without a source range');
+  return { start: node.range[0], end: node.range[1] };
 }
 
 function keyOf(pair: Pair): unknown {
@@ -67,7 +72,8 @@ function keepComments(old: unknown, fresh: YAMLMap): void {
 /** `expect: ...` as YAML at the given indentation: a flow map when only the verdict is left. */
 function render(expectation: Expectation, old: unknown, indent: number): string {
   const doc = new Document({ expect: expectation });
-  const block = doc.get('expect', true) as YAMLMap;
+  const block = doc.get('expect', true);
+  if (!isMap(block)) throw new Error('an expectation that is not a map');
   block.flow = Object.keys(expectation).length === 1;
   const patch = block.get('patch', true);
   if (isSeq(patch)) for (const operation of patch.items) if (isCollection(operation)) operation.flow = true;
@@ -91,14 +97,13 @@ function editFor(
   const pair = expectPair(item);
   if (pair) {
     if (isDeepStrictEqual(current, expectation)) return undefined;
-    const start = (pair.key as Node).range![0];
-    const end = trimmedEnd(source, (pair.value as Node).range![1]);
+    const { start } = rangeOf(pair.key);
+    const end = trimmedEnd(source, rangeOf(pair.value).end);
     return { start, end, text: render(expectation, pair.value, columnOf(source, start)) };
   }
-  const first = (item.items[0]!.key as Node).range![0];
   const last = item.items.at(-1)!;
-  const end = trimmedEnd(source, ((last.value ?? last.key) as Node).range![1]);
-  const indent = columnOf(source, first);
+  const end = trimmedEnd(source, rangeOf(last.value ?? last.key).end);
+  const indent = columnOf(source, rangeOf(item.items[0]!.key).start);
   return { start: end, end, text: `\n${' '.repeat(indent)}${render(expectation, undefined, indent)}` };
 }
 
