@@ -3,8 +3,8 @@ import type { KubeObject } from '../../../../shared/kube/object.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { ruleFamilies } from '../../../../webhooks/rules/index.js';
 import { daysFrom, issueCertificate } from '../../../support/certs.js';
+import { NOW } from '../support/certificate-catalog.js';
 import { settingsWith, storeWith } from '../support/fixture-cases.js';
-import { NOW } from './support/catalog.js';
 
 const validCertificate = () =>
   issueCertificate({ dns: ['app.example.com'], notBefore: daysFrom(NOW, -1), notAfter: daysFrom(NOW, 100) });

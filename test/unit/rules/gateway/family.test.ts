@@ -1,5 +1,3 @@
-import { readdirSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import type { KindModel } from '../../../../shared/kube/model/kind-model.js';
 import type { ModelView } from '../../../../shared/kube/model/model-view.js';
@@ -11,9 +9,8 @@ import { parseCidr } from '../../../../shared/net/cidr.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { gatewayFamily } from '../../../../webhooks/rules/gateway/index.js';
 import { ruleFamilies } from '../../../../webhooks/rules/index.js';
-import { contextFor, loadFixture, modelReading, type RuleCase, storeWith } from './support/harness.js';
-
-const FIXTURES = path.resolve(import.meta.dirname, '../../../fixtures/gateway');
+import { admissionCaseFiles, caseObjects, loadCases } from '../support/fixture-cases.js';
+import { contextFor, loadFixture, modelReading, storeWith } from './support/harness.js';
 
 const settings = {
   serviceCidrs: [parseCidr('10.96.0.0/12')],
@@ -154,28 +151,25 @@ function listingGuard(view: ModelView, listed: string[]): ModelView {
 }
 
 describe('reads of the gateway rules', () => {
-  const files = readdirSync(FIXTURES).filter(
-    (f) =>
-      f.endsWith('.yaml') &&
-      !['hostnames.yaml', 'conflict-verdicts.yaml', 'malformed.yaml', 'guide-scenario.yaml'].includes(f) &&
-      !f.startsWith('envoy-gateway-translator'),
+  const cases = admissionCaseFiles('gateway').flatMap((f) =>
+    loadCases('gateway', f).map((c) => [`${f}: ${c.name}`, c] as const),
   );
-  const cases = files.flatMap((f) => loadFixture<RuleCase>(f).map((c) => [`${f}: ${c.name}`, c] as const));
 
   it.each(cases)('%s uses indexes, never a cluster-wide list', async (_name, c) => {
+    const { state, object, oldObject } = await caseObjects(c);
     // As the engine reads it: some cases keep objects only a rule's own check is meant to see.
-    const reviewed = modelReading(c.object);
+    const reviewed = object && modelReading(object);
     if (!reviewed) return;
-    const ctx = contextFor({ ...c, object: reviewed });
+    const ctx = contextFor({ operation: c.operation, state, object: reviewed, oldObject });
     if (!ctx) throw new Error('a model reading is always judged');
     const listed: string[] = [];
     const guarded = { ...ctx, view: listingGuard(ctx.view, listed) };
     for (const rule of gatewayFamily.rules.filter((r) =>
-      r.kinds.some((k) => k.groupKind === groupKindOf(c.object)),
+      r.kinds.some((k) => k.groupKind === groupKindOf(ctx.object)),
     ))
       await rule.check(guarded);
     for (const mutator of gatewayFamily.mutators.filter((m) =>
-      m.kinds.some((k) => k.groupKind === groupKindOf(c.object)),
+      m.kinds.some((k) => k.groupKind === groupKindOf(ctx.object)),
     ))
       await mutator.mutate(guarded);
     expect(listed).toEqual([]);

@@ -1,4 +1,4 @@
-import type { KubeObject } from '../../../../../shared/kube/object.js';
+import type { KubeObject } from '../../../../shared/kube/object.js';
 import {
   chainPem,
   daysFrom,
@@ -8,7 +8,7 @@ import {
   keyDer,
   keyPem,
   type TestCertificate,
-} from '../../../../support/certs.js';
+} from '../../../support/certs.js';
 
 /** The clock every certificates case runs at. */
 export const NOW = new Date('2026-06-01T00:00:00Z');
