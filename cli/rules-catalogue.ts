@@ -11,10 +11,10 @@ export interface RuleEntry {
   /** `group/kind`, or just the kind for the core group. */
   kinds: string[];
   operations: Operation[];
-  /** The reasons its findings can carry; null when the rule does not declare them. */
-  reasons: Reason[] | null;
-  /** The section of the networking guide it enforces; null when the rule does not say. */
-  guide: string | null;
+  /** The reasons its findings can carry. */
+  reasons: Reason[];
+  /** The section of the networking guide it enforces. */
+  guide: string;
 }
 
 function kindName(kind: KindModel): string {
@@ -25,7 +25,7 @@ function entry(
   family: RuleFamily,
   item: ValidationRule | Mutator,
   type: RuleEntry['type'],
-  reasons: readonly Reason[] | undefined,
+  reasons: readonly Reason[],
 ): RuleEntry {
   return {
     id: item.id,
@@ -33,8 +33,8 @@ function entry(
     family: family.name,
     kinds: item.kinds.map(kindName),
     operations: [...(item.operations ?? defaultOperations)],
-    reasons: reasons ? [...reasons] : null,
-    guide: item.guide ?? null,
+    reasons: [...reasons],
+    guide: item.guide,
   };
 }
 

@@ -53,9 +53,9 @@ export interface ValidationRule<T extends KubeObject = KubeObject> {
   /** Operations it runs on; default CREATE and UPDATE. */
   operations?: readonly Operation[];
   /** Every reason its findings can carry (the rule catalogue lists them). */
-  reasons?: readonly Reason[];
+  reasons: readonly Reason[];
   /** The section of the platform's networking guide the rule enforces, by its title. */
-  guide?: string;
+  guide: string;
   check(ctx: AdmissionContext<T>): Finding[] | Promise<Finding[]>;
 }
 
@@ -70,7 +70,7 @@ export interface Mutator<T extends KubeObject = KubeObject> {
   kinds: readonly KindModel[];
   operations?: readonly Operation[];
   /** The section of the platform's networking guide whose defaults the mutator fills in, by its title. */
-  guide?: string;
+  guide: string;
   /** Returns JSONPatch operations against `ctx.object` as received (RFC 6901 paths). */
   mutate(ctx: AdmissionContext<T>): JsonPatchOperation[] | Promise<JsonPatchOperation[]>;
 }

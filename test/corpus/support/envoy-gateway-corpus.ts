@@ -8,7 +8,6 @@ import {
   listenersOf,
 } from '../../../shared/gateway/listeners.js';
 import { referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
-import { array, dig, integer, record, text } from '../../../shared/kube/fields.js';
 import type { KindModel } from '../../../shared/kube/model/kind-model.js';
 import { type KubeObject, versionOf } from '../../../shared/kube/object.js';
 import { SECRET } from '../../../shared/kube/schemas/core.js';
@@ -34,6 +33,7 @@ import {
 } from '../../../webhooks/rules/gateway/lib/route-attachment-planner.js';
 import { backendRefsOf, parentRefsOf, routeHostnames } from '../../../webhooks/rules/gateway/lib/routes.js';
 import { envoyGatewayTranslatorCases, envoyGatewayTranslatorDir } from '../../support/corpora.js';
+import { array, dig, integer, record, text } from '../../support/raw-fields.js';
 
 /**
  * Glue between the Envoy Gateway translator corpus (NAME.in.yaml: a map of object lists;

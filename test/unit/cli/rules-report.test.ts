@@ -17,7 +17,7 @@ const family: RuleFamily = {
       guide: '配置 MetalLB',
       check: () => [],
     },
-    { id: 'demo/bare', kinds: [widgetKind], check: () => [] },
+    { id: 'demo/bare', kinds: [widgetKind], reasons: [], guide: '配置服务', check: () => [] },
   ],
   mutators: [{ id: 'demo/defaults', kinds: [widgetKind], guide: '配置子网', mutate: () => [] }],
 };
@@ -25,7 +25,7 @@ const family: RuleFamily = {
 const entries = ruleCatalogue([family]);
 
 describe('the rule catalogue', () => {
-  it('lists rules, then mutators, with defaults and absent metadata made explicit', () => {
+  it('lists rules, then mutators, with the default operations made explicit', () => {
     expect(entries).toEqual([
       {
         id: 'demo/ports',
@@ -42,8 +42,8 @@ describe('the rule catalogue', () => {
         family: 'demo',
         kinds: ['example.acpnet.io/Widget'],
         operations: ['CREATE', 'UPDATE'],
-        reasons: null,
-        guide: null,
+        reasons: [],
+        guide: '配置服务',
       },
       {
         id: 'demo/defaults',
@@ -57,13 +57,13 @@ describe('the rule catalogue', () => {
     ]);
   });
 
-  it('renders a table whose list cells take a line per item and missing metadata shows -', () => {
+  it('renders a table whose list cells take a line per item and an empty list shows -', () => {
     expect(reportText(entries)).toBe(
       [
         'ID             TYPE      FAMILY  KINDS                     OPERATIONS            REASONS             GUIDE',
         'demo/ports     validate  demo    Service                   CREATE,UPDATE,DELETE  NodePortConflict    配置 MetalLB',
         '                                 example.acpnet.io/Widget                        NodePortOutOfRange',
-        'demo/bare      validate  demo    example.acpnet.io/Widget  CREATE,UPDATE         -                   -',
+        'demo/bare      validate  demo    example.acpnet.io/Widget  CREATE,UPDATE         -                   配置服务',
         'demo/defaults  mutate    demo    example.acpnet.io/Widget  CREATE,UPDATE         -                   配置子网',
         '',
         '2 validation rules, 1 mutator',
@@ -82,7 +82,7 @@ describe('the rule catalogue', () => {
       '| `demo/ports` | validate | demo | Service, example.acpnet.io/Widget | CREATE, UPDATE, DELETE | `NodePortConflict`, `NodePortOutOfRange` | 配置 MetalLB |',
     );
     expect(markdown).toContain(
-      '| `demo/bare` | validate | demo | example.acpnet.io/Widget | CREATE, UPDATE | - | - |',
+      '| `demo/bare` | validate | demo | example.acpnet.io/Widget | CREATE, UPDATE | - | 配置服务 |',
     );
     expect(markdown).toContain(
       '| `NodePortConflict` | The nodePort is already allocated to another Service. | `demo/ports` |',

@@ -77,6 +77,7 @@ describe('reviewObject', () => {
       {
         id: 'oversize/grow',
         kinds: [widgetKind],
+        guide: 'none: a rule of the tests',
         mutate: () => [{ op: 'add', path: '/spec', value: { size: 99 } }],
       },
     ],
@@ -120,7 +121,7 @@ describe('reviewObject', () => {
       name: 'broken',
       reads: [],
       rules: [],
-      mutators: [{ id: 'broken/mutator', kinds: [widgetKind], mutate }],
+      mutators: [{ id: 'broken/mutator', kinds: [widgetKind], guide: 'none: a rule of the tests', mutate }],
     };
     const object: KubeObject = {
       apiVersion: 'example.acpnet.io/v1',
@@ -145,6 +146,8 @@ describe('reviewObject', () => {
         {
           id: 'tripwire/gateway',
           kinds: [GATEWAY],
+          reasons: [],
+          guide: 'none: a rule of the tests',
           check: () => {
             throw new Error('a rule ran on a schema-invalid object');
           },

@@ -21,6 +21,8 @@ export function slowFamily() {
       {
         id: 'slow/wait',
         kinds: [SLOW],
+        reasons: [],
+        guide: 'none: a rule of the tests',
         check: async () => {
           entered();
           await released;

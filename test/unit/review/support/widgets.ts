@@ -47,6 +47,7 @@ export const widgetFamily: RuleFamily = {
     {
       id: 'widgets/default-size',
       kinds: [widgetKind],
+      guide: 'none: a rule of the tests',
       mutate: (ctx) => {
         if (ctx.object.spec === undefined) return [{ op: 'add', path: '/spec', value: { size: 1 } }];
         return spec(ctx.object).size === undefined ? [{ op: 'add', path: '/spec/size', value: 1 }] : [];
@@ -55,6 +56,7 @@ export const widgetFamily: RuleFamily = {
     {
       id: 'widgets/size-label',
       kinds: [widgetKind],
+      guide: 'none: a rule of the tests',
       // Runs after default-size: the size it labels is the defaulted one.
       mutate: (ctx) =>
         ctx.object.metadata.labels
@@ -66,6 +68,8 @@ export const widgetFamily: RuleFamily = {
     {
       id: 'widgets/size',
       kinds: [widgetKind],
+      reasons: [],
+      guide: 'none: a rule of the tests',
       check: (ctx) =>
         (spec(ctx.object).size ?? 0) > 10
           ? [
@@ -82,6 +86,8 @@ export const widgetFamily: RuleFamily = {
     {
       id: 'widgets/port-conflict',
       kinds: [widgetKind],
+      reasons: [],
+      guide: 'none: a rule of the tests',
       check: (ctx) => {
         const port = spec(ctx.object).port;
         if (port === undefined) return [];
@@ -101,6 +107,8 @@ export const widgetFamily: RuleFamily = {
     {
       id: 'widgets/color',
       kinds: [widgetKind],
+      reasons: [],
+      guide: 'none: a rule of the tests',
       check: (ctx) =>
         spec(ctx.object).color
           ? []
@@ -109,6 +117,8 @@ export const widgetFamily: RuleFamily = {
     {
       id: 'widgets/explode',
       kinds: [widgetKind],
+      reasons: [],
+      guide: 'none: a rule of the tests',
       check: async (ctx) => {
         if (ctx.object.metadata.labels?.explode === 'yes') throw new Error('boom');
         return [];
@@ -117,6 +127,8 @@ export const widgetFamily: RuleFamily = {
     {
       id: 'widgets/protected',
       kinds: [widgetKind],
+      reasons: [],
+      guide: 'none: a rule of the tests',
       operations: ['DELETE'],
       check: (ctx) =>
         ctx.object.metadata.labels?.protected === 'true'

@@ -1,7 +1,6 @@
 /**
- * Defensive readers for objects that reached a rule. Schema validation runs separately, so rules
- * must neither crash nor double-report on a malformed field: they read what is well-formed and
- * skip the rest.
+ * Readers of raw upstream test data (the Envoy Gateway translator's expected statuses), which no
+ * kind model types. Product code reads objects only through their kind's model.
  */
 export type Fields = Record<string, unknown>;
 
