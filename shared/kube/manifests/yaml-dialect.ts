@@ -1,28 +1,16 @@
 import type { DocumentOptions, ParseOptions, SchemaOptions, ToStringOptions } from 'yaml';
-
-type Tag = { tag: string; format?: string };
-
-/** Tags of YAML 1.1 that kubectl's reader does not resolve: such scalars stay strings. */
-const UNSUPPORTED_TAGS = new Set([
-  'tag:yaml.org,2002:binary',
-  'tag:yaml.org,2002:omap',
-  'tag:yaml.org,2002:pairs',
-  'tag:yaml.org,2002:set',
-  'tag:yaml.org,2002:timestamp',
-]);
-
-function kubectlTags<T extends Tag>(tags: T[]): T[] {
-  return tags.filter((tag) => !UNSUPPORTED_TAGS.has(tag.tag) && tag.format !== 'TIME');
-}
+import { GO_YAML_SCALAR_TAGS } from './go-yaml-scalars.js';
 
 /**
- * Reads YAML the way kubectl does: YAML 1.1 scalars (`yes`/`on` are booleans, `0755` is octal)
- * with merge keys, while timestamps and base-60 look-alikes such as `12:30` stay strings.
+ * Reads YAML the way kubectl does (sigs.k8s.io/yaml over go-yaml v2): YAML 1.1 words (`yes`/`on`
+ * are booleans, `~` is null), Go integer literals (`0755` and `0o755` are octal), merge keys;
+ * timestamps and base-60 look-alikes such as `12:30` stay strings. See go-yaml-scalars.ts.
  */
 export const KUBECTL_YAML: ParseOptions & DocumentOptions & SchemaOptions = {
   version: '1.1',
-  schema: 'yaml-1.1',
-  customTags: kubectlTags as SchemaOptions['customTags'],
+  schema: 'failsafe',
+  customTags: GO_YAML_SCALAR_TAGS,
+  resolveKnownTags: false,
   merge: true,
   prettyErrors: false,
   uniqueKeys: true,
