@@ -1,3 +1,5 @@
+import type { CST } from 'yaml';
+
 /** A line kubectl refuses as a document separator. */
 export interface BadSeparator {
   /** 1-based. */
@@ -21,6 +23,37 @@ export function badSeparator(text: string): BadSeparator | undefined {
       if (rest !== '' && !rest.startsWith('#')) return { line, rest };
     }
     start = stop + 1;
+  }
+  return undefined;
+}
+
+/** Where a stream departs from what kubectl's splitting leaves go-yaml to read, and how. */
+export interface SplitProblem {
+  offset: number;
+  message: string;
+}
+
+/**
+ * kubectl drops every `---` line before go-yaml sees a document, so a directive (`%YAML 1.1`),
+ * which needs one after it, always fails there; and go-yaml reads only the first document of what
+ * lies between two `---` lines, so a document that follows `...` without a `---` of its own is
+ * silently lost. acpnet refuses both rather than check an object kubectl would never apply.
+ */
+export function splitProblem(tokens: readonly CST.Token[]): SplitProblem | undefined {
+  let ended = false;
+  for (const token of tokens) {
+    if (token.type === 'directive')
+      return { offset: token.offset, message: 'kubectl refuses YAML directives' };
+    if (token.type === 'doc-end') ended = true;
+    if (token.type !== 'document') continue;
+    const explicit = token.start.some((start) => start.type === 'doc-start');
+    if (ended && !explicit && token.value) {
+      return {
+        offset: token.value.offset,
+        message: 'a document after a document end marker (...) needs a --- line, or kubectl ignores it',
+      };
+    }
+    if (explicit) ended = false;
   }
   return undefined;
 }

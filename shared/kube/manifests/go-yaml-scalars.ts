@@ -122,6 +122,18 @@ class GoResolvesPattern extends RegExp {
   }
 }
 
+/**
+ * Plain scalars that go-yaml does not read as strings. Given to a writer's schema, it makes the
+ * writer quote every string go-yaml would read otherwise (`0o755`, `1__0`).
+ */
+export const GO_YAML_PLAIN: ScalarTag = {
+  tag: `${TAG}null`,
+  default: true,
+  test: new GoResolvesPattern(),
+  // The value decides the kind; the tag name given here is never shown.
+  resolve: plainValue,
+};
+
 /** An explicit tag, resolved as go-yaml does: the text must resolve to the tag's kind. */
 function explicitTag(kind: 'bool' | 'int' | 'float' | 'null' | 'timestamp'): ScalarTag {
   return {
@@ -158,13 +170,7 @@ const binary: ScalarTag = {
  * collections go-yaml makes of them.
  */
 export const GO_YAML_SCALAR_TAGS: ScalarTag[] = [
-  {
-    tag: `${TAG}null`,
-    default: true,
-    test: new GoResolvesPattern(),
-    // The value decides the kind; the tag name given here is never shown.
-    resolve: plainValue,
-  },
+  GO_YAML_PLAIN,
   explicitTag('null'),
   explicitTag('bool'),
   explicitTag('int'),

@@ -9,7 +9,7 @@ import {
   Parser,
   visit,
 } from 'yaml';
-import { badSeparator } from './document-separators.js';
+import { badSeparator, splitProblem } from './document-separators.js';
 import { indentFlowContinuations } from './flow-indentation.js';
 import { jsonProblem } from './json-problem.js';
 import { NESTING_LIMIT, tooDeeplyNested } from './nesting-depth.js';
@@ -44,6 +44,8 @@ type Composed = { docs: Document.Parsed[]; lines: LineCounter } | { error: Strea
 function compose(source: string): Composed {
   const lines = new LineCounter();
   const tokens: CST.Token[] = Array.from(new Parser(lines.addNewLine).parse(source));
+  const split = splitProblem(tokens);
+  if (split) return { error: { line: lines.linePos(split.offset).line, message: split.message } };
   const deep = tooDeeplyNested(tokens);
   if (deep !== undefined) {
     const message = `nested too deeply (limit ${NESTING_LIMIT} levels)`;
