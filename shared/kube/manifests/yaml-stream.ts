@@ -128,8 +128,11 @@ export function readYamlStream(text: string): YamlStream {
   }
   let composed = compose(source);
   if ('docs' in composed && firstError(composed)) {
+    // Taken only when it mends the whole stream: otherwise the first complaint about the text as
+    // written (an unclosed [ reads like an unindented one) says best where it went wrong.
     const repaired = indentFlowContinuations(source);
-    if (repaired !== undefined) composed = compose(repaired);
+    const recomposed = repaired === undefined ? undefined : compose(repaired);
+    if (recomposed && !firstError(recomposed)) composed = recomposed;
   }
   if ('error' in composed) return { error: composed.error };
   const error = firstError(composed);

@@ -91,3 +91,11 @@ metadata: {}
     expect(indentFlowContinuations('a: 1\n')).toBeUndefined();
   });
 });
+
+describe('a flow collection that is never closed', () => {
+  it('is reported where the text as written first goes wrong, not after mending', () => {
+    const text = 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: x\n  labels: [unclosed\ndata: {}\n';
+    const { errors } = parseManifests(text, 'bad.yaml');
+    expect(errors.map((e) => [e.line, e.column])).toEqual([[6, 1]]);
+  });
+});
