@@ -38,16 +38,26 @@ function isNumberText(value: unknown): value is { number: string } {
   return typeof value === 'object' && value !== null && Object.keys(value).length === 1 && 'number' in value;
 }
 
+/** An integer as its exact digits (those of the double, for a JavaScript number), else JSON. */
+function canonicalNumber(value: number): string {
+  return Number.isInteger(value) ? BigInt(value).toString() : JSON.stringify(value);
+}
+
 /**
- * JSON text with sorted keys and numbers spelled as JavaScript spells them, so that values read by
- * two readers can be compared as strings. A number given as source text (`{number: '…'}`) keeps
- * that text when JavaScript cannot hold it: an integer beyond 2^53 that kubectl keeps exact.
+ * JSON text with sorted keys and numbers in one spelling, so that values read by two readers can
+ * be compared as strings. A number given as Go's source text (`{number: '…'}`) keeps that text
+ * when it is an integer no double holds, which kubectl keeps exact; Go writes floats as the
+ * shortest text that reads back as the same double, as JavaScript does.
  */
 export function canonicalJson(value: unknown): string {
   if (isNumberText(value)) {
-    const spelled = JSON.stringify(Number(value.number));
-    return /^-?\d+$/.test(value.number) && spelled !== value.number ? value.number : spelled;
+    const text = value.number;
+    const double = Number(text);
+    const inexact =
+      /^-?\d+$/.test(text) && BigInt(double) !== BigInt(text) && JSON.stringify(double) !== text;
+    return inexact ? text : canonicalNumber(double);
   }
+  if (typeof value === 'number') return canonicalNumber(value);
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (typeof value === 'object' && value !== null) {
     const keys = Object.keys(value).sort();

@@ -15,6 +15,7 @@ const TAG = 'tag:yaml.org,2002:';
 type Resolved =
   | { tag: 'null'; value: null }
   | { tag: 'bool'; value: boolean }
+  | { tag: 'int'; value: number; exact?: false }
   | { tag: 'int' | 'float'; value: number }
   | { tag: 'timestamp' | 'str'; value: string };
 
@@ -41,7 +42,8 @@ const DOT_FLOAT = /^\.[0-9]+([eE][-+]?[0-9]+)?$/;
 const INT64_MIN = -(2n ** 63n);
 const UINT64_MAX = 2n ** 64n - 1n;
 
-function goInteger(text: string): number | undefined {
+/** The integer, and whether a double holds it exactly (go-yaml keeps 64-bit integers exact). */
+function goInteger(text: string): { value: number; exact: boolean } | undefined {
   const match = GO_INTEGER.exec(text);
   if (!match) return undefined;
   const [, sign, hex, octal, binary, leadingZero, decimal] = match;
@@ -54,7 +56,9 @@ function goInteger(text: string): number | undefined {
   const value = sign === '-' ? -magnitude : magnitude;
   // int64, or uint64 for an unsigned literal past it: beyond both the text is not an integer.
   const fits = sign === '' ? value <= UINT64_MAX : value >= INT64_MIN && value <= UINT64_MAX >> 1n;
-  return fits ? Number(value) : undefined;
+  if (!fits) return undefined;
+  const double = Number(value);
+  return { value: double, exact: BigInt(double) === value };
 }
 
 function goFloat(text: string, pattern: RegExp): number | undefined {
@@ -99,16 +103,26 @@ function goResolve(text: string, tag?: 'timestamp'): Resolved {
       return { tag: 'timestamp', value: text };
     const plain = text.replaceAll('_', '');
     const int = goInteger(plain);
-    if (int !== undefined) return { tag: 'int', value: int };
+    if (int)
+      return int.exact ? { tag: 'int', value: int.value } : { tag: 'int', value: int.value, exact: false };
     const float = goFloat(plain, YAML_STYLE_FLOAT);
     if (float !== undefined) return { tag: 'float', value: float };
   }
   return { tag: 'str', value: text };
 }
 
+/**
+ * The value of a resolved scalar; an integer a double cannot hold is an error, as acpnet would
+ * check another number than the one kubectl sends.
+ */
+function resolvedValue(resolved: Resolved, text: string, onError: (message: string) => void): unknown {
+  if ('exact' in resolved) onError(`${text} is an integer beyond what acpnet reads exactly (2^53)`);
+  return resolved.value;
+}
+
 /** A plain scalar's value as go-yaml gives it to sigs.k8s.io/yaml (a timestamp stays its text). */
-function plainValue(text: string): string | number | boolean | null {
-  return goResolve(text).value;
+function plainValue(text: string, onError: (message: string) => void): unknown {
+  return resolvedValue(goResolve(text), text, onError);
 }
 
 /** Matches every plain scalar that go-yaml does not read as a string. */
@@ -141,7 +155,8 @@ function explicitTag(kind: 'bool' | 'int' | 'float' | 'null' | 'timestamp'): Sca
     default: false,
     resolve(text, onError) {
       const resolved = goResolve(text, kind === 'timestamp' ? 'timestamp' : undefined);
-      if (resolved.tag === kind || (kind === 'float' && resolved.tag === 'int')) return resolved.value;
+      if (resolved.tag === kind) return resolvedValue(resolved, text, onError);
+      if (kind === 'float' && resolved.tag === 'int') return resolved.value;
       onError(`cannot decode !!${resolved.tag} \`${text}\` as a !!${kind}`);
       return text;
     },

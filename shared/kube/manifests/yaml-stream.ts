@@ -1,17 +1,8 @@
-import {
-  Composer,
-  type CST,
-  type Document,
-  isAlias,
-  isCollection,
-  isScalar,
-  LineCounter,
-  Parser,
-  visit,
-} from 'yaml';
+import { Composer, type CST, type Document, LineCounter, Parser } from 'yaml';
 import { badSeparator, splitProblem } from './document-separators.js';
 import { indentFlowContinuations } from './flow-indentation.js';
 import { jsonProblem } from './json-problem.js';
+import { keyProblem } from './key-problems.js';
 import { NESTING_LIMIT, tooDeeplyNested } from './nesting-depth.js';
 import { KUBECTL_YAML } from './yaml-dialect.js';
 
@@ -66,29 +57,6 @@ function firstError(composed: Composed): StreamError | undefined {
   return undefined;
 }
 
-/**
- * A key sigs.k8s.io/yaml cannot turn into a JSON member name: null (`~: 1`) or a collection
- * (`[a, b]: 1`). The yaml package would make a string of either.
- */
-function badKey(doc: Document.Parsed): string | undefined {
-  let found: string | undefined;
-  visit(doc, {
-    Pair(_, pair) {
-      const key = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
-      const bad =
-        key === null || (isScalar(key) && key.value === null)
-          ? 'null'
-          : isCollection(key)
-            ? 'a collection'
-            : undefined;
-      if (!bad) return undefined;
-      found = `a mapping key may not be ${bad}`;
-      return visit.BREAK;
-    },
-  });
-  return found;
-}
-
 function documentsOf(docs: Document.Parsed[], lines: LineCounter): StreamDocument[] {
   const documents: StreamDocument[] = [];
   docs.forEach((doc, i) => {
@@ -105,7 +73,7 @@ function documentsOf(docs: Document.Parsed[], lines: LineCounter): StreamDocumen
       return;
     }
     if (value === null || value === undefined) return;
-    const problem = badKey(doc) ?? jsonProblem(value);
+    const problem = keyProblem(doc) ?? jsonProblem(value);
     documents.push(problem ? { doc, index, line, value: undefined, problem } : { doc, index, line, value });
   });
   return documents;

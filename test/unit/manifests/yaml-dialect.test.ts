@@ -25,3 +25,31 @@ describe('the YAML acpnet writes reads back as kubectl reads it', () => {
     expect(readBack(value)).toEqual(value);
   });
 });
+
+describe('what acpnet refuses rather than read another value than kubectl', () => {
+  function problem(text: string): string | undefined {
+    const stream = readYamlStream(text);
+    return stream.error ? stream.error.message : stream.documents[0]?.problem;
+  }
+
+  it.each([
+    ['an integer a double cannot hold', 'a: 9007199254740993\n', /beyond what acpnet reads exactly/],
+    ['a merge key after a key it sets', 'd: &d {port: 80}\ns: {port: 1, <<: *d}\n', /after "port"/],
+    ['a null key', '~: 1\n', /may not be null/],
+    ['a collection key', '? [a]\n: 1\n', /may not be a collection/],
+    ['a separator carrying content', '--- {a: 1}\n', /invalid document separator/],
+    ['a directive', '%YAML 1.1\n---\na: 1\n', /directives/],
+    ['a document after ...', 'a: 1\n...\nb: 2\n', /document end marker/],
+  ])('%s', (_label, text, message) => {
+    expect(problem(text)).toMatch(message);
+  });
+
+  it('reads integers a double holds, merge keys written first, and ... before ---', () => {
+    for (const text of [
+      'a: 9223372036854775808\n',
+      'd: &d {p: 1}\ns: {<<: *d, p: 2}\n',
+      'a: 1\n...\n---\nb: 2\n',
+    ])
+      expect(problem(text)).toBeUndefined();
+  });
+});
