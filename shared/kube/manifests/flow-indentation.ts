@@ -17,8 +17,8 @@ import { walkTokens } from './cst-walk.js';
  * so every line keeps its number.
  */
 
-/** Repairs tried on one text before giving up: each reparses the whole text. */
-const MAX_REPAIRS = 10_000;
+/** Rounds of mending tried on one text before giving up: each reparses the whole text. */
+const MAX_ROUNDS = 1_000;
 
 type FlowScalar = CST.FlowScalar & { type: 'single-quoted-scalar' | 'double-quoted-scalar' };
 
@@ -99,11 +99,12 @@ function flowCollectionRepair(text: string, token: CST.FlowCollection): Insertio
 }
 
 /**
- * How to mend the first quoted scalar or flow collection the yaml package cut short; undefined
- * when none was, or when the first one was cut short by something else than indentation.
+ * How to mend the first quoted scalar or flow collection of a document the yaml package cut
+ * short; undefined when none was, or when the first one was cut short by something else than
+ * indentation. What follows a cut is misread, so only the first cut of a document is known.
  */
-function firstRepair(text: string): Insertions | undefined {
-  for (const { token } of walkTokens(Array.from(new Parser().parse(text)))) {
+function firstRepair(text: string, document: CST.Token): Insertions | undefined {
+  for (const { token } of walkTokens([document])) {
     if (isQuoted(token) && !isClosedQuote(text, token)) return quotedScalarRepair(text, token);
     if (token.type === 'flow-collection' && !isClosedCollection(token))
       return flowCollectionRepair(text, token);
@@ -111,13 +112,23 @@ function firstRepair(text: string): Insertions | undefined {
   return undefined;
 }
 
+/** One round of mending: the first cut of every document (the lexer starts afresh at ---). */
+function roundOfRepairs(text: string): Insertions {
+  const insertions: Insertions = [];
+  for (const document of new Parser().parse(text))
+    for (const insertion of firstRepair(text, document) ?? []) insertions.push(insertion);
+  return insertions;
+}
+
 function insertSpaces(text: string, insertions: Insertions): string {
-  let repaired = text;
-  for (let i = insertions.length - 1; i >= 0; i--) {
-    const [at, count] = insertions[i] as [number, number];
-    repaired = `${repaired.slice(0, at)}${' '.repeat(count)}${repaired.slice(at)}`;
+  const pieces: string[] = [];
+  let from = 0;
+  for (const [at, count] of insertions) {
+    pieces.push(text.slice(from, at), ' '.repeat(count));
+    from = at;
   }
-  return repaired;
+  pieces.push(text.slice(from));
+  return pieces.join('');
 }
 
 /**
@@ -126,9 +137,9 @@ function insertSpaces(text: string, insertions: Insertions): string {
  */
 export function indentFlowContinuations(text: string): string | undefined {
   let repaired = text;
-  for (let round = 0; round < MAX_REPAIRS; round++) {
-    const insertions = firstRepair(repaired);
-    if (!insertions) break;
+  for (let round = 0; round < MAX_ROUNDS; round++) {
+    const insertions = roundOfRepairs(repaired);
+    if (insertions.length === 0) break;
     repaired = insertSpaces(repaired, insertions);
   }
   return repaired === text ? undefined : repaired;

@@ -99,3 +99,22 @@ describe('a flow collection that is never closed', () => {
     expect(errors.map((e) => [e.line, e.column])).toEqual([[6, 1]]);
   });
 });
+
+describe('many documents to mend', () => {
+  it('mends every document of a file of 2,000 NetworkAttachmentDefinitions in a few rounds', () => {
+    const nad = (i: number) => `${NAD_HEAD.replace('attachnet', `net${i}`)}  config: '{
+    "cniVersion": "0.3.0",
+  "master": "eth${i}"
+  }'
+`;
+    const text = Array.from({ length: 2000 }, (_, i) => nad(i)).join('---\n');
+    const started = Date.now();
+    const { manifests, errors } = parseManifests(text, 'nads.yaml');
+    expect(errors).toEqual([]);
+    expect(manifests).toHaveLength(2000);
+    expect(manifests[1999]?.object.spec).toEqual({
+      config: '{ "cniVersion": "0.3.0", "master": "eth1999" }',
+    });
+    expect(Date.now() - started).toBeLessThan(20_000);
+  }, 60_000);
+});
