@@ -49,8 +49,9 @@ export async function loadManifests(
       }
     }
     const parsed = parseManifests(text, name);
-    manifests.push(...parsed.manifests);
-    errors.push(...parsed.errors);
+    // One by one: spreading a file of many documents into push() overflows the call stack.
+    for (const manifest of parsed.manifests) manifests.push(manifest);
+    for (const problem of parsed.errors) errors.push(problem);
   }
   return { manifests, errors };
 }

@@ -70,7 +70,7 @@ async function filesBelow(dir: string, seen: Set<string>): Promise<InputEntry[]>
         continue;
       }
     }
-    if (isDirectory) found.push(...(await filesBelow(full, seen)));
+    if (isDirectory) for (const below of await filesBelow(full, seen)) found.push(below);
     else if (isFile && isManifestFile(entry.name)) found.push({ path: full });
   }
   return found.sort((a, b) => compareStrings(a.path, b.path));

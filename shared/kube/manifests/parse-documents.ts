@@ -1,8 +1,9 @@
-import { type Document, isMap, isScalar, isSeq, LineCounter, type Node, parseAllDocuments } from 'yaml';
+import { type Document, isMap, isScalar, isSeq, type LineCounter, type Node } from 'yaml';
 import { isPlainObject, type JsonObject } from '../json-value.js';
 import type { KubeObject } from '../object.js';
+import { withoutNullMembers } from './drop-nulls.js';
 import { ManifestError } from './manifest-error.js';
-import { KUBECTL_YAML } from './yaml-dialect.js';
+import { readYamlStream } from './yaml-stream.js';
 
 /** One object read from input, with where it came from. */
 export interface Manifest {
@@ -18,24 +19,6 @@ export interface Manifest {
 export interface ParseResult {
   manifests: Manifest[];
   errors: ManifestError[];
-}
-
-/** Why a value cannot be JSON: a cycle through an alias, or a number JSON has no form for. */
-function jsonProblem(value: unknown, path: string, ancestors: Set<unknown>): string | undefined {
-  if (typeof value === 'number' && !Number.isFinite(value))
-    return `${path || 'value'}: ${value} is not a JSON number`;
-  if (typeof value !== 'object' || value === null) return undefined;
-  if (ancestors.has(value)) return `${path || 'value'}: an alias refers to the value that contains it`;
-  ancestors.add(value);
-  const entries: [string, unknown][] = Array.isArray(value)
-    ? value.map((item, i) => [`${path}[${i}]`, item])
-    : Object.entries(value).map(([key, member]) => [path ? `${path}.${key}` : key, member]);
-  for (const [childPath, child] of entries) {
-    const problem = jsonProblem(child, childPath, ancestors);
-    if (problem) return problem;
-  }
-  ancestors.delete(value);
-  return undefined;
 }
 
 function describeType(value: unknown): string {
@@ -109,56 +92,32 @@ function isListKind(value: JsonObject): boolean {
 }
 
 /**
- * Parses multi-document YAML (or JSON) text into objects. Empty documents are skipped, `List`
- * kinds are expanded into their items. A file with a YAML syntax error yields only that error.
+ * Parses multi-document YAML (or JSON) text into objects, read as kubectl reads it and with
+ * explicit nulls dropped as the API server drops them. Empty documents are skipped, `List` kinds
+ * are expanded into their items. A file with a YAML syntax error yields only that error.
  */
 export function parseManifests(text: string, file: string): ParseResult {
-  const lines = new LineCounter();
-  const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  const parsed = parseAllDocuments(source, { ...KUBECTL_YAML, lineCounter: lines });
-  const documents = Array.isArray(parsed) ? parsed : [parsed];
-  const reader = new DocumentReader(file, lines);
-
-  for (const doc of documents) {
-    const syntax = doc.errors[0];
-    if (syntax) {
-      const pos = lines.linePos(syntax.pos[0]);
-      return {
-        manifests: [],
-        errors: [reader.error(pos.line, `YAML syntax error: ${syntax.message}`, pos.col)],
-      };
-    }
+  const stream = readYamlStream(text);
+  if (stream.error) {
+    const { line, column, message } = stream.error;
+    return { manifests: [], errors: [new ManifestError(file, line, column, message)] };
   }
-
+  const reader = new DocumentReader(file, stream.lines);
   const manifests: Manifest[] = [];
   const errors: ManifestError[] = [];
-  documents.forEach((doc, i) => {
-    const document = i + 1;
-    const contents = doc.contents;
-    if (contents === null) return;
-    const line = reader.lineOf(contents, 1);
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (error) {
-      errors.push(
-        reader.error(line, `document ${document}: ${error instanceof Error ? error.message : String(error)}`),
-      );
-      return;
-    }
-    if (value === null || value === undefined) return;
-    const problem = jsonProblem(value, '', new Set());
-    if (problem) {
+  for (const { doc, index: document, line, value: read, problem } of stream.documents) {
+    if (problem !== undefined) {
       errors.push(reader.error(line, `document ${document}: ${problem}`));
-      return;
+      continue;
     }
+    const value = withoutNullMembers(read);
     const at = `document ${document}`;
     const sourceName = `${file}#${document}`;
     if (isPlainObject(value) && isListKind(value)) {
       const items = value.items;
       if (!Array.isArray(items) || !isSeq(doc.get('items', true))) {
         errors.push(reader.error(line, `${at}: ${value.kind} needs items to be a sequence`));
-        return;
+        continue;
       }
       items.forEach((item, index) => {
         const itemLine = reader.lineOf(doc.getIn(['items', index], true) as Node, line);
@@ -167,11 +126,11 @@ export function parseManifests(text: string, file: string): ParseResult {
         else
           manifests.push({ object: item as KubeObject, source: sourceName, file, document, line: itemLine });
       });
-      return;
+      continue;
     }
     const failure = reader.check(value, doc, [], line, at);
     if (failure) errors.push(failure);
     else manifests.push({ object: value as KubeObject, source: sourceName, file, document, line });
-  });
+  }
   return { manifests, errors };
 }

@@ -1,0 +1,80 @@
+import {
+  type Document,
+  isAlias,
+  isCollection,
+  isMap,
+  isScalar,
+  isSeq,
+  type Pair,
+  Scalar,
+  visit,
+  type YAMLMap,
+} from 'yaml';
+
+function isMergeKey(key: unknown): boolean {
+  if (!isScalar(key) || (key.type !== undefined && key.type !== Scalar.PLAIN)) return false;
+  const { value } = key;
+  return value === '<<' || (typeof value === 'symbol' && value.description === '<<');
+}
+
+function keyName(key: unknown): string | undefined {
+  return isScalar(key) && typeof key.value !== 'symbol' ? String(key.value) : undefined;
+}
+
+/** The mappings a merge key's value names: one mapping or alias, or a sequence of them. */
+function mergeSources(doc: Document.Parsed, value: unknown): YAMLMap[] {
+  const resolved = isAlias(value) ? value.resolve(doc) : value;
+  const items: unknown[] = isSeq(resolved) ? resolved.items : [resolved];
+  return items
+    .map((item) => (isAlias(item) ? item.resolve(doc) : item))
+    .filter((item): item is YAMLMap => isMap(item));
+}
+
+/**
+ * go-yaml v2 lets a merge key override the keys written before it in the same mapping, where the
+ * merge key specification (and the yaml package) keeps them: such a mapping reads differently.
+ */
+function mergeOverride(doc: Document.Parsed, map: YAMLMap): string | undefined {
+  const written = new Set<string>();
+  for (const pair of map.items) {
+    if (!isMergeKey(pair.key)) {
+      const name = keyName(pair.key);
+      if (name !== undefined) written.add(name);
+      continue;
+    }
+    for (const source of mergeSources(doc, pair.value)) {
+      for (const merged of source.items) {
+        const name = keyName(merged.key);
+        if (name !== undefined && written.has(name))
+          return `the merge key (<<) after "${name}" sets it again: kubectl keeps the merged value, YAML the written one; put << first`;
+      }
+    }
+  }
+  return undefined;
+}
+
+function badKey(doc: Document.Parsed, pair: Pair): string | undefined {
+  const key: unknown = isAlias(pair.key) ? pair.key.resolve(doc) : pair.key;
+  if (key === null || (isScalar(key) && key.value === null)) return 'a mapping key may not be null';
+  if (isCollection(key)) return 'a mapping key may not be a collection';
+  return undefined;
+}
+
+/**
+ * What sigs.k8s.io/yaml refuses or reads otherwise in a document's keys: a null or collection key
+ * (the yaml package would make a string of either), a merge key overriding written keys.
+ */
+export function keyProblem(doc: Document.Parsed): string | undefined {
+  let found: string | undefined;
+  visit(doc, {
+    Map(_, map) {
+      found = mergeOverride(doc, map);
+      return found ? visit.BREAK : undefined;
+    },
+    Pair(_, pair) {
+      found = badKey(doc, pair);
+      return found ? visit.BREAK : undefined;
+    },
+  });
+  return found;
+}
