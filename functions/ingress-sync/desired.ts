@@ -39,7 +39,8 @@ export function priorityOf(ingress: Ingress, rule: number, path: number): number
   return value <= 10 ? value : DEFAULT_PRIORITY;
 }
 
-function ownerOf(alb: Alb): OwnerReferences {
+/** The ALB2 as the controlling owner of what is made for it; none while it has no uid. */
+export function albOwnerReferences(alb: Alb): OwnerReferences {
   if (!alb.metadata.uid) return [];
   return [
     {
@@ -56,7 +57,7 @@ function ownerOf(alb: Alb): OwnerReferences {
 function frontendObject(alb: Alb, protocol: IngressProtocol, certificate: string | undefined): Frontend {
   const port = ingressPort(alb, protocol);
   const albName = alb.metadata.name ?? '';
-  const owners = ownerOf(alb);
+  const owners = albOwnerReferences(alb);
   return {
     apiVersion: ALB_API_VERSION,
     kind: FRONTEND.kind,

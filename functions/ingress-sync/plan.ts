@@ -5,10 +5,11 @@ import { keyOf } from '../../shared/kube/object.js';
 import type { ALB2, Rule } from '../../shared/kube/schemas/alb.js';
 import { ALB_API_VERSION, ALB_RULE } from '../../shared/kube/schemas/alb.js';
 import type { Ingress } from '../../shared/kube/schemas/ingress.js';
-import { INGRESS } from '../../shared/kube/schemas/ingress.js';
 import type { Effect } from '../runtime/contract.js';
+import { ingressesOfClass } from './dependents.js';
 import { desiredForAlb } from './desired.js';
 import { RULES_BY_SOURCE, sourceKey } from './indexes.js';
+import { planAlbIngressClass, planAlbIngressClassDelete } from './ingress-class.js';
 import { ingressClassOf, selectAlbs } from './selection.js';
 import { loadBalancerIngressOf } from './status.js';
 
@@ -70,17 +71,29 @@ export function planIngressDelete(namespace: string, name: string, view: ModelVi
   return existingRules(view, namespace, name).map(deleteEffect);
 }
 
-/** A new or changed ALB2 re-syncs the Ingresses of its class (they may predate it). */
-export function planAlbChange(alb: ALB2, view: ModelView): Effect[] {
-  return view
-    .list(INGRESS)
-    .filter((ingress) => ingressClassOf(ingress, view) === alb.metadata.name)
-    .flatMap((ingress) => planIngressSync(ingress, view));
+/** Each Ingress planned as its own event would plan it, in the order given. */
+export function planIngresses(ingresses: readonly Ingress[], view: ModelView): Effect[] {
+  return ingresses.flatMap((ingress) => planIngressSync(ingress, view));
 }
 
-/** A deleted ALB2 takes the Rules it got from Ingresses with it; only its identity is known. */
+/**
+ * A new or changed ALB2 applies its IngressClass and re-syncs the Ingresses of its class (they may
+ * predate it).
+ */
+export function planAlbChange(alb: ALB2, view: ModelView): Effect[] {
+  const className = alb.metadata.name ?? '';
+  const ingresses = ingressesOfClass(view, className).filter(
+    (ingress) => ingressClassOf(ingress, view) === className,
+  );
+  return [...planAlbIngressClass(alb, view), ...planIngresses(ingresses, view)];
+}
+
+/**
+ * A deleted ALB2 takes the Rules it got from Ingresses, and its IngressClass, with it; only its
+ * identity is known.
+ */
 export function planAlbDelete(alb: Pick<KubeObject, 'metadata'>, view: ModelView): Effect[] {
-  return view
+  const rules = view
     .list(ALB_RULE, alb.metadata.namespace ?? '')
     .filter(
       (rule) =>
@@ -89,4 +102,5 @@ export function planAlbDelete(alb: Pick<KubeObject, 'metadata'>, view: ModelView
         rule.metadata.labels?.[SOURCE_TYPE_LABEL] === 'ingress',
     )
     .map(deleteEffect);
+  return [...rules, ...planAlbIngressClassDelete(alb, view)];
 }

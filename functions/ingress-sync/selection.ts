@@ -6,9 +6,15 @@ import { ALB2 } from '../../shared/kube/schemas/alb.js';
 import type { Ingress } from '../../shared/kube/schemas/ingress.js';
 import { INGRESS_CLASS } from '../../shared/kube/schemas/ingress.js';
 
-/** The Ingress's class: spec.ingressClassName, the legacy annotation, else the default IngressClass. */
-export function ingressClassOf(ingress: Ingress, view: ModelView): string | undefined {
+/** The class the Ingress names: spec.ingressClassName, else the legacy annotation. */
+export function namedClassOf(ingress: Ingress): string | undefined {
   const named = ingress.spec?.ingressClassName ?? ingress.metadata.annotations?.[LEGACY_CLASS_ANNOTATION];
+  return named || undefined;
+}
+
+/** The Ingress's class: the one it names, else the only IngressClass marked as the default. */
+export function ingressClassOf(ingress: Ingress, view: ModelView): string | undefined {
+  const named = namedClassOf(ingress);
   if (named) return named;
   const defaults = view
     .list(INGRESS_CLASS)

@@ -1,9 +1,11 @@
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CliIO } from '../../../cli/io.js';
 import { run } from '../../../cli/main.js';
+import { buildChangeEvent, type ChangeType } from '../../../shared/events/apiserver.js';
+import type { KubeObject } from '../../../shared/kube/object.js';
 import { fixtureDir } from './harness.js';
 
 async function replay(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -137,5 +139,145 @@ describe('acpnet replay', () => {
     const result = await replay(['--from', path.join(fixtureDir, 'replay/missing.jsonl')]);
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/cannot read .*missing\.jsonl/);
+  });
+});
+
+describe('acpnet replay of a log whose inputs come after their Ingresses', () => {
+  const at = (second: number) => `2026-01-01T00:01:${String(second).padStart(2, '0')}Z`;
+  const backend = (service: string, port: Record<string, unknown>) => ({
+    service: { name: service, port },
+  });
+  const objects: [ChangeType, KubeObject][] = [
+    [
+      'add',
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: 'api', namespace: 'demo', uid: 'ing-api', resourceVersion: '20' },
+        spec: {
+          ingressClassName: 'alb-demo',
+          rules: [
+            {
+              http: {
+                paths: [{ path: '/api', pathType: 'Prefix', backend: backend('api', { name: 'http' }) }],
+              },
+            },
+          ],
+        },
+      },
+    ],
+    [
+      'add',
+      {
+        apiVersion: 'networking.k8s.io/v1',
+        kind: 'Ingress',
+        metadata: { name: 'lobby', namespace: 'loose', uid: 'ing-lobby', resourceVersion: '21' },
+        spec: {
+          ingressClassName: 'alb-demo',
+          rules: [
+            { http: { paths: [{ path: '/', pathType: 'Prefix', backend: backend('web', { number: 80 }) }] } },
+          ],
+        },
+      },
+    ],
+    [
+      'add',
+      {
+        apiVersion: 'v1',
+        kind: 'Service',
+        metadata: { name: 'api', namespace: 'demo', uid: 'svc-api', resourceVersion: '22' },
+        spec: { ports: [{ name: 'http', port: 8081 }] },
+      },
+    ],
+    [
+      'update',
+      {
+        apiVersion: 'v1',
+        kind: 'Namespace',
+        metadata: {
+          name: 'loose',
+          uid: 'ns-loose',
+          resourceVersion: '23',
+          labels: { 'cpaas.io/project': 'demo' },
+        },
+      },
+    ],
+    [
+      'update',
+      {
+        apiVersion: 'crd.alauda.io/v2beta1',
+        kind: 'ALB2',
+        metadata: {
+          name: 'alb-demo',
+          namespace: 'cpaas-system',
+          uid: '00000000-0000-0000-0000-00000000a1b0',
+          resourceVersion: '24',
+        },
+        spec: { address: '192.168.66.215', type: 'nginx', config: { projects: ['demo'] } },
+      },
+    ],
+  ];
+
+  let dir: string;
+  let log: string;
+  beforeAll(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'replay-inputs-'));
+    log = path.join(dir, 'inputs.jsonl');
+    const lines = objects.map(([type, object], i) =>
+      JSON.stringify(
+        buildChangeEvent(type, object, { source: 'https://kubernetes.default.svc', time: at(i) }),
+      ),
+    );
+    writeFileSync(log, `${lines.join('\n')}\n`);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('gives the Ingresses their Rules once their Service and namespace label arrive, and the ALB its IngressClass', async () => {
+    const out = path.join(dir, 'once');
+    const result = await replay(['--from', log, '--state', state, '--write-state', out, '--output', 'json']);
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report).toMatchObject({ events: 5, skipped: 0, errors: [] });
+    expect(report.effects).toContainEqual(
+      expect.objectContaining({ op: 'apply', kind: 'IngressClass', namespace: '', name: 'alb-demo' }),
+    );
+    const rules = listFiles(out)
+      .filter((f) => f.startsWith('cpaas-system/Rule-alb-demo-'))
+      .map((f) => readFileSync(path.join(out, f), 'utf8'));
+    expect(rules.some((r) => r.includes('source-name: api') && r.includes('port: 8081'))).toBe(true);
+    expect(rules.some((r) => r.includes('source-name: lobby') && r.includes('cpaas.io/project: demo'))).toBe(
+      true,
+    );
+    const ingressClass = readFileSync(path.join(out, '_cluster/IngressClass-alb-demo.yaml'), 'utf8');
+    expect(ingressClass).toContain('controller: cpaas.io/alb2');
+    expect(ingressClass).toContain('uid: 00000000-0000-0000-0000-00000000a1b0');
+  });
+
+  it('writes the same state twice', async () => {
+    const [a, b] = [path.join(dir, 'a'), path.join(dir, 'b')];
+    expect((await replay(['--from', log, '--state', state, '--write-state', a])).code).toBe(0);
+    expect((await replay(['--from', log, '--state', state, '--write-state', b])).code).toBe(0);
+    expect(listFiles(a)).toEqual(listFiles(b));
+    for (const f of listFiles(a))
+      expect(readFileSync(path.join(b, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
+  });
+
+  it('replayed onto its own result, changes nothing', async () => {
+    const [first, second] = [path.join(dir, 'first'), path.join(dir, 'second')];
+    expect((await replay(['--from', log, '--state', state, '--write-state', first])).code).toBe(0);
+    const again = await replay([
+      '--from',
+      log,
+      '--state',
+      first,
+      '--write-state',
+      second,
+      '--output',
+      'json',
+    ]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ effects: [], errors: [] });
+    expect(listFiles(second)).toEqual(listFiles(first));
+    for (const f of listFiles(first))
+      expect(readFileSync(path.join(second, f), 'utf8')).toBe(readFileSync(path.join(first, f), 'utf8'));
   });
 });

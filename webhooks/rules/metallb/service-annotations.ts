@@ -42,38 +42,56 @@ function shadowedFindings(service: Service, names: readonly [string, string]): F
   ];
 }
 
-function poolFindings(ctx: Context): { findings: Finding[]; pool?: string } {
+/** The pool a Service names, and whether it exists (yet) in the MetalLB namespace. */
+interface NamedPool {
+  name: string;
+  exists: boolean;
+}
+
+/**
+ * A named pool that does not exist is a dangling reference, which may be resolved by an
+ * IPAddressPool applied later (Helm and Argo CD apply core kinds before custom resources): a
+ * warning, not a denial.
+ */
+function poolFindings(ctx: Context): { findings: Finding[]; pool?: NamedPool } {
   const requested = requestedPool(ctx.object);
   if (!requested) return { findings: [] };
   const field = annotationField(requested.annotation);
   if (requested.pool === '')
     return { findings: [warn(RULE, field, 'the pool name is empty; MetalLB picks any pool', 'EmptyPool')] };
   const namespace = ctx.settings.metallbNamespace;
-  if (ctx.view.get(IP_ADDRESS_POOL, namespace, requested.pool)) return { findings: [], pool: requested.pool };
+  if (ctx.view.get(IP_ADDRESS_POOL, namespace, requested.pool))
+    return { findings: [], pool: { name: requested.pool, exists: true } };
   return {
     findings: [
-      deny(
+      warn(
         RULE,
         field,
-        `IPAddressPool ${namespace}/${requested.pool} does not exist; MetalLB cannot assign an address from it`,
+        `IPAddressPool ${namespace}/${requested.pool} does not exist (yet); MetalLB assigns no address from it until it does`,
         'PoolNotFound',
         `IPAddressPool ${namespace}/${requested.pool}`,
       ),
     ],
+    pool: { name: requested.pool, exists: false },
   };
 }
 
-/** An address requested from MetalLB must lie in a pool, and in the requested pool when one is named. */
+/**
+ * An address requested from MetalLB must lie in a pool, and in the requested pool when one is named.
+ * While the named pool does not exist (yet) an address outside every pool may still fall in it; an
+ * address inside another, existing pool cannot (MetalLB's pools do not overlap).
+ */
 function addressInPool(
   ctx: Context,
   field: string,
   text: string,
   address: Address,
-  pool: string | undefined,
+  pool: NamedPool | undefined,
 ): Finding[] {
   const containing = poolsContaining(ctx, address);
   const namespace = ctx.settings.metallbNamespace;
-  if (containing.length === 0)
+  if (containing.length === 0) {
+    if (pool && !pool.exists) return [];
     return [
       deny(
         RULE,
@@ -83,12 +101,13 @@ function addressInPool(
         `IPAddressPools of ${namespace}`,
       ),
     ];
-  if (pool && !containing.some((p) => nameOf(p) === pool))
+  }
+  if (pool && !containing.some((p) => nameOf(p) === pool.name))
     return [
       deny(
         RULE,
         field,
-        `${text} lies in ${containing.map(describeObject).join(', ')}, not in the requested pool ${pool}`,
+        `${text} lies in ${containing.map(describeObject).join(', ')}, not in the requested pool ${pool.name}`,
         'AddressNotInRequestedPool',
         containing.map(describeObject).join(', '),
       ),
@@ -96,7 +115,7 @@ function addressInPool(
   return [];
 }
 
-function loadBalancerIpsFindings(ctx: Context, pool: string | undefined): Finding[] {
+function loadBalancerIpsFindings(ctx: Context, pool: NamedPool | undefined): Finding[] {
   const requested = loadBalancerIpsAnnotation(ctx.object);
   if (!requested) return [];
   const field = annotationField(requested.annotation);
@@ -139,7 +158,7 @@ function loadBalancerIpsFindings(ctx: Context, pool: string | undefined): Findin
 }
 
 /** spec.loadBalancerIP is honoured by MetalLB too: it must fit the requested pool. */
-function loadBalancerIpFindings(ctx: Context, pool: string | undefined): Finding[] {
+function loadBalancerIpFindings(ctx: Context, pool: NamedPool | undefined): Finding[] {
   const text = ctx.object.spec?.loadBalancerIP;
   if (!text || !pool || loadBalancerIpsAnnotation(ctx.object)) return [];
   const address = tryParseAddress(text);
