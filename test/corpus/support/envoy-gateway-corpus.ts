@@ -9,6 +9,7 @@ import {
 } from '../../../shared/gateway/listeners.js';
 import { referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
 import type { KindModel } from '../../../shared/kube/model/kind-model.js';
+import { namespaceLabels } from '../../../shared/kube/namespace-labels.js';
 import { type KubeObject, versionOf } from '../../../shared/kube/object.js';
 import { SECRET } from '../../../shared/kube/schemas/core.js';
 import {
@@ -27,10 +28,7 @@ import {
   missingTlsKeys,
 } from '../../../webhooks/rules/gateway/lib/certificate-ref-planner.js';
 import { conflictVerdicts } from '../../../webhooks/rules/gateway/lib/listener-conflict-planner.js';
-import {
-  namespaceLabels,
-  planRouteAttachment,
-} from '../../../webhooks/rules/gateway/lib/route-attachment-planner.js';
+import { planRouteAttachment } from '../../../webhooks/rules/gateway/lib/route-attachment-planner.js';
 import { backendRefsOf, parentRefsOf, routeHostnames } from '../../../webhooks/rules/gateway/lib/routes.js';
 import { envoyGatewayTranslatorCases, envoyGatewayTranslatorDir } from '../../support/corpora.js';
 import { array, dig, integer, record, text } from '../../support/raw-fields.js';

@@ -1,11 +1,12 @@
 import { type ListenerOwnerObject, listenersOf } from '../../../shared/gateway/listeners.js';
+import { labelsOfNamespace } from '../../../shared/kube/namespace-labels.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import { GATEWAY, LISTENER_SET, ROUTE_KINDS } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { ROUTES_BY_PARENT } from './indexes.js';
-import { namespaceLabels, planRouteAttachment } from './lib/route-attachment-planner.js';
+import { planRouteAttachment } from './lib/route-attachment-planner.js';
 import { parentKey, parentKeyOf, parentRefsOf, routeHostnames } from './lib/routes.js';
 
 const RULE = 'gateway/detached-routes';
@@ -29,7 +30,7 @@ export const detachedRoutes: ValidationRule<ListenerOwnerObject> = {
     for (const kind of ROUTE_KINDS) {
       for (const route of view.byIndex(kind, ROUTES_BY_PARENT, key)) {
         const ns = route.metadata.namespace ?? '';
-        const labels = namespaceLabels(ns, view.get(NAMESPACE, '', ns)?.metadata.labels);
+        const labels = labelsOfNamespace(view, ns);
         const subject = { kind: route.kind, namespace: ns, hostnames: routeHostnames(route) };
         for (const ref of parentRefsOf(route)) {
           if (parentKey(ref) !== key) continue;

@@ -1,10 +1,11 @@
 import { gatewayAllowsListenerSet, listenerSetParent } from '../../../shared/gateway/listeners.js';
+import { labelsOfNamespace } from '../../../shared/kube/namespace-labels.js';
 import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { ListenerSet } from '../../../shared/kube/schemas/gateway-api/listener-set.js';
 import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import { namespaceLabels } from './lib/route-attachment-planner.js';
+import {} from './lib/route-attachment-planner.js';
 
 const RULE = 'gateway/listenerset-parent';
 
@@ -20,7 +21,7 @@ export const listenerSetParentRule: ValidationRule<ListenerSet> = {
     const other = `Gateway ${parent.namespace}/${parent.name}`;
     if (!gateway) return [warn(RULE, 'spec.parentRef', `${other} does not exist (yet)`, 'ParentNotFound')];
     const ns = object.metadata.namespace ?? '';
-    const labels = namespaceLabels(ns, view.get(NAMESPACE, '', ns)?.metadata.labels);
+    const labels = labelsOfNamespace(view, ns);
     if (gatewayAllowsListenerSet(gateway, ns, labels)) return [];
     return [
       deny(

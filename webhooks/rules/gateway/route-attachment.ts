@@ -1,4 +1,5 @@
 import { describeListener, listenersOf } from '../../../shared/gateway/listeners.js';
+import { labelsOfNamespace } from '../../../shared/kube/namespace-labels.js';
 import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import {
   GATEWAY_GROUP,
@@ -7,7 +8,7 @@ import {
 } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { type AttachmentPlan, namespaceLabels, planRouteAttachment } from './lib/route-attachment-planner.js';
+import { type AttachmentPlan, planRouteAttachment } from './lib/route-attachment-planner.js';
 import { parentRefsOf, type RouteParentRef, routeHostnames, routeParent } from './lib/routes.js';
 
 const RULE = 'gateway/route-attachment';
@@ -54,7 +55,7 @@ export const routeAttachment: ValidationRule<GatewayRoute> = {
   check({ object, view }) {
     const findings: Finding[] = [];
     const ns = object.metadata.namespace ?? '';
-    const labels = namespaceLabels(ns, view.get(NAMESPACE, '', ns)?.metadata.labels);
+    const labels = labelsOfNamespace(view, ns);
     const route = { kind: object.kind, namespace: ns, hostnames: routeHostnames(object) };
     for (const ref of parentRefsOf(object)) {
       const field = `spec.parentRefs[${ref.index}]`;

@@ -1,9 +1,10 @@
 import { listenersOf } from '../../../shared/gateway/listeners.js';
+import { labelsOfNamespace } from '../../../shared/kube/namespace-labels.js';
 import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import { TLS_ROUTE } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { TLSRoute } from '../../../shared/kube/schemas/gateway-api/l4-routes.js';
 import type { Mutator } from '../types.js';
-import { namespaceLabels, planRouteAttachment } from './lib/route-attachment-planner.js';
+import { planRouteAttachment } from './lib/route-attachment-planner.js';
 import { parentRefsOf, routeParent } from './lib/routes.js';
 
 /**
@@ -18,7 +19,7 @@ export const tlsRouteHostnames: Mutator<TLSRoute> = {
     const current = object.spec.hostnames;
     if ((current?.length ?? 0) > 0) return [];
     const ns = object.metadata.namespace ?? '';
-    const labels = namespaceLabels(ns, view.get(NAMESPACE, '', ns)?.metadata.labels);
+    const labels = labelsOfNamespace(view, ns);
     const hostnames = new Set<string>();
     for (const ref of parentRefsOf(object)) {
       const parent = routeParent(view, ref);

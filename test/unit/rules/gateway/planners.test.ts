@@ -5,6 +5,7 @@ import {
   type OwnedListener,
 } from '../../../../shared/gateway/listeners.js';
 import { selectorMatches, selectorProblem } from '../../../../shared/kube/label-selector.js';
+import { namespaceLabels } from '../../../../shared/kube/namespace-labels.js';
 import { GATEWAY } from '../../../../shared/kube/schemas/gateway-api/definitions.js';
 import { listener as listenerSchema } from '../../../../shared/kube/schemas/gateway-api/listener.js';
 import type { ReferenceGrant } from '../../../../shared/kube/schemas/gateway-api/reference-grant.js';
@@ -14,10 +15,7 @@ import {
   conflictVerdicts,
   planListenerConflicts,
 } from '../../../../webhooks/rules/gateway/lib/listener-conflict-planner.js';
-import {
-  namespaceLabels,
-  planRouteAttachment,
-} from '../../../../webhooks/rules/gateway/lib/route-attachment-planner.js';
+import { planRouteAttachment } from '../../../../webhooks/rules/gateway/lib/route-attachment-planner.js';
 import { loadFixture } from './support/harness.js';
 
 type HostCase = [string | null, string[], boolean];

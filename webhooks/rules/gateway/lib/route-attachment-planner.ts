@@ -31,14 +31,6 @@ export interface AttachmentPlan {
   refused: { listener: OwnedListener; why: ListenerRejection }[];
 }
 
-/** Labels a Namespace is matched by: its own plus the apiserver's `kubernetes.io/metadata.name`. */
-export function namespaceLabels(
-  namespace: string,
-  labels: Readonly<Record<string, string>> = {},
-): Record<string, string> {
-  return { ...labels, 'kubernetes.io/metadata.name': namespace };
-}
-
 function namespaceAllowed(
   l: OwnedListener,
   routeNamespace: string,

@@ -6,6 +6,7 @@ import {
   type OwnedListener,
 } from '../../../../shared/gateway/listeners.js';
 import type { ModelView } from '../../../../shared/kube/model/model-view.js';
+import { labelsOfNamespace } from '../../../../shared/kube/namespace-labels.js';
 import type { KubeObject } from '../../../../shared/kube/object.js';
 import { NAMESPACE } from '../../../../shared/kube/schemas/core.js';
 import { ENVOY_PROXY } from '../../../../shared/kube/schemas/envoy-gateway/definitions.js';
@@ -26,7 +27,7 @@ import {
   nsName,
 } from './infrastructure.js';
 import { isKind } from './kinds.js';
-import { namespaceLabels } from './route-attachment-planner.js';
+import {} from './route-attachment-planner.js';
 
 /** The object under review when the data plane around it is assembled. */
 export type Reviewed = Gateway | ListenerSet | EnvoyProxy;
@@ -106,11 +107,7 @@ export function listenerSetsOf(view: ModelView, gateway: Gateway, reviewed: Revi
   return (reviewedIsChild ? [...sets, reviewedSet] : sets)
     .filter((set) => {
       const ns = set.metadata.namespace ?? '';
-      return gatewayAllowsListenerSet(
-        gateway,
-        ns,
-        namespaceLabels(ns, view.get(NAMESPACE, '', ns)?.metadata.labels),
-      );
+      return gatewayAllowsListenerSet(gateway, ns, labelsOfNamespace(view, ns));
     })
     .sort(oldestFirst);
 }
