@@ -109,11 +109,13 @@ export function retained(
   limit = TOMBSTONE_LIMIT,
   budget = TOMBSTONE_DATA_BUDGET,
 ): Tombstone[] {
-  const sorted = [...tombstones].sort((a, b) => timeOf(b) - timeOf(a) || compareStrings(a.uid, b.uid));
+  const sorted = [...tombstones]
+    .map((tombstone) => ({ tombstone, time: timeOf(tombstone) }))
+    .sort((a, b) => b.time - a.time || compareStrings(a.tombstone.uid, b.tombstone.uid));
   const kept: Tombstone[] = [];
   const seen = new Set<string>();
   let bytes = 0;
-  for (const tombstone of sorted) {
+  for (const { tombstone } of sorted) {
     if (kept.length >= limit) break;
     if (seen.has(tombstone.uid)) continue;
     const size = Buffer.byteLength(tombstone.uid) + Buffer.byteLength(encodeTombstone(tombstone));
