@@ -12,6 +12,7 @@ import { fieldManagerOf } from './contract.js';
 import { compareResourceVersions, DedupWindow, VersionTracker } from './convergence.js';
 import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
+import { consumerOf, Tombstones } from './tombstones.js';
 
 /** Field manager of objects the runtime copies from events into a MemoryStore. */
 export const OBSERVED_FIELD_MANAGER = 'acpnet-observed';
@@ -28,6 +29,15 @@ export interface ProcessorOptions {
   dryRun?: boolean;
   dedupCapacity?: number;
   trackedObjects?: number;
+  /**
+   * Names the tombstone ConfigMap `acpnet-tombstones-<consumer>`; by default the names of the
+   * functions, sorted and joined by dots (`ingress-sync`).
+   */
+  consumer?: string;
+  /** Namespace of the tombstone ConfigMap (default `acpnet`). */
+  tombstoneNamespace?: string;
+  /** How many tombstones are kept (default 5,000). */
+  tombstoneLimit?: number;
   metrics?: FunctionMetrics;
   logger: Logger;
 }
@@ -57,6 +67,7 @@ export interface EventSink {
 export class EventProcessor implements EventSink {
   private readonly dedup: DedupWindow;
   private readonly versions: VersionTracker;
+  private readonly tombstones: Tombstones;
   private readonly byKind = new Map<GroupKind, EventFunction[]>();
   private readonly view: ModelView;
 
@@ -69,6 +80,13 @@ export class EventProcessor implements EventSink {
     );
     this.dedup = new DedupWindow(options.dedupCapacity ?? 100_000);
     this.versions = new VersionTracker(options.trackedObjects ?? 200_000);
+    this.tombstones = new Tombstones({
+      store: options.store,
+      consumer: options.consumer ?? consumerOf(options.functions),
+      namespace: options.tombstoneNamespace,
+      limit: options.tombstoneLimit,
+      persist: !options.dryRun,
+    });
     for (const fn of options.functions) {
       for (const kind of fn.consumes) {
         const list = this.byKind.get(kind.groupKind) ?? [];
@@ -85,8 +103,18 @@ export class EventProcessor implements EventSink {
     ];
   }
 
+  /**
+   * Reads the tombstones the store keeps for this consumer and returns how many. process() reads
+   * them itself before its first event when this was not done (or failed).
+   */
+  async start(): Promise<number> {
+    await this.tombstones.ready();
+    return this.tombstones.size;
+  }
+
   async process(cloudEvent: EventAttributes): Promise<ProcessResult> {
     const event = decodeChangeEvent(cloudEvent);
+    await this.tombstones.ready();
     const eventKey = `${event.source}\u0000${event.id}`;
     const key: ObjectKey = {
       groupKind: groupKind(groupOf(event.ref.apiVersion), event.ref.kind),
@@ -119,6 +147,8 @@ export class EventProcessor implements EventSink {
         effects.push(...records);
       }
     }
+    // Recorded once the delete's effects are applied: a failure before leaves the event to be retried.
+    if (event.type === 'delete') await this.tombstones.record(event, key);
     this.versions.record(objectKey, event);
     this.dedup.remember(eventKey);
     this.observeLag(event);
@@ -130,14 +160,15 @@ export class EventProcessor implements EventSink {
   }
 
   /**
-   * Stale against what this process saw, and against what the store holds, so a restarted consumer
-   * that is handed already-applied events again (offsets not yet committed) skips the older ones.
-   * A mirrored object keeps the source's resourceVersion in an annotation: the store numbers its
-   * own writes.
+   * Stale against what this process saw, against the tombstones of deleted uids (kept in the store,
+   * so they outlive a restart), and against what the store holds, so a restarted consumer that is
+   * handed already-applied events again (offsets not yet committed) skips the older ones. A mirrored
+   * object keeps the source's resourceVersion in an annotation: the store numbers its own writes.
    */
   private isStale(objectKey: string, key: ObjectKey, event: ChangeEvent): boolean {
     const verdict = this.versions.judge(objectKey, event);
     if (verdict !== 'fresh') return true;
+    if (event.type !== 'delete' && event.uid !== undefined && this.tombstones.has(event.uid)) return true;
     if (event.resourceVersion === undefined) return false;
     const stored = this.options.store.get(key.groupKind, key.namespace, key.name);
     if (!stored || stored.metadata.uid !== event.uid) return false;

@@ -57,6 +57,11 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
     logger: log,
     metrics,
   });
+  try {
+    log.info({ tombstones: await processor.start() }, 'tombstones of deleted objects read');
+  } catch (error) {
+    log.warn({ err: error }, 'tombstones could not be read; the first event tries again');
+  }
   const http = await startHttpRuntime({
     processor,
     port: options.port,

@@ -4,6 +4,7 @@ import { CachedStore } from './cached-store.js';
 import { deepFreeze, isPlainObject } from './json-value.js';
 import { apiErrorFor, isSuccess } from './kube-store/api-errors.js';
 import {
+  apiVersionOf,
   collectionPath,
   objectPath,
   type ResourceInfo,
@@ -121,6 +122,18 @@ export class KubeStore extends CachedStore implements ResourceStore {
       );
     }
     return deepFreeze({ apiVersion: 'v1', kind: 'Secret', ...response.body } as KubeObject);
+  }
+
+  async readObject(key: ObjectKey): Promise<KubeObject | undefined> {
+    const info = await this.discovery.preferred(key.groupKind);
+    const namespace = namespaceFor(info, key.namespace);
+    const path = objectPath(info, namespace, key.name);
+    const response = await this.transport({ method: 'GET', path });
+    if (response.statusCode === 404) return undefined;
+    if (!isSuccess(response.statusCode) || !isPlainObject(response.body)) {
+      throw apiErrorFor('read', { ...key, namespace }, response.statusCode, response.body, path);
+    }
+    return deepFreeze({ apiVersion: apiVersionOf(info), kind: info.kind, ...response.body } as KubeObject);
   }
 
   async apply(obj: KubeObject, options: ApplyOptions): Promise<KubeObject> {

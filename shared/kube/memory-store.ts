@@ -105,6 +105,10 @@ export class MemoryStore extends CachedStore implements ResourceStore {
     return this.cache.get('/Secret', namespace, name);
   }
 
+  async readObject(key: ObjectKey): Promise<KubeObject | undefined> {
+    return this.cache.get(key.groupKind, key.namespace, key.name);
+  }
+
   async apply(obj: KubeObject, options: ApplyOptions): Promise<KubeObject> {
     const input = this.normalized(obj);
     const key = this.requireName(input);

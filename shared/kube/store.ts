@@ -66,6 +66,11 @@ export interface ResourceStore extends ReadView {
   stop(): Promise<void>;
   isSynced(): boolean;
   watch(kind: GroupKind, handler: (event: WatchEvent) => void): Unsubscribe;
+  /**
+   * One object read where it is kept (the API server for KubeStore), not from the caches: for an
+   * object of a kind no cache holds, or when only the latest version will do. Never cached.
+   */
+  readObject(key: ObjectKey): Promise<KubeObject | undefined>;
 
   /** Server-side apply; returns the stored object. */
   apply(obj: KubeObject, options: ApplyOptions): Promise<KubeObject>;

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyError, type FastifyReply, type FastifyRequest, LogController } from 'fastify';
 import type { Logger } from 'pino';
 import { kindModel } from '../../shared/kube/registry.js';
+import { formatMebibytes, MIB, REQUEST_BODY_LIMIT, STORED_OBJECT_LIMIT } from '../../shared/kube/sizes.js';
 import type { ReadView } from '../../shared/kube/store.js';
 import type { ReviewInput, ReviewResult } from '../review/engine.js';
 import type { AdmissionSettings } from '../rules/types.js';
@@ -8,7 +9,13 @@ import { admissionResponse, parseAdmissionReview } from './admission-review.js';
 import type { Verdict, WebhookMetrics } from './metrics.js';
 import { minTlsVersion, type TlsMaterial } from './serving-tls.js';
 
-export const defaultBodyLimit = 8 * 1024 * 1024;
+/**
+ * Room for the AdmissionReview of the largest object the API server accepts: an UPDATE carries the
+ * object (at most a 3 MiB request body) and the stored old object (at most 1.5 MiB), and the
+ * envelope (uid, kinds, names, userInfo, options) takes far less than the 0.5 MiB left. A larger
+ * body is refused with 413; the API server would have refused its object anyway.
+ */
+export const defaultBodyLimit = REQUEST_BODY_LIMIT + STORED_OBJECT_LIMIT + MIB / 2;
 export const defaultRequestTimeoutMs = 30_000;
 
 export type Stage = 'mutate' | 'validate';
@@ -47,15 +54,11 @@ function verdictOf(result: ReviewResult): Verdict {
   return result.allowed ? 'allowed' : 'denied';
 }
 
-function mebibytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`;
-}
-
 /** A clear message for errors raised before a handler runs (body parsing, limits, timeouts). */
 function clientErrorMessage(error: FastifyError, bodyLimit: number): string {
   switch (error.code) {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return `request body is larger than the ${mebibytes(bodyLimit)} limit`;
+      return `request body is larger than the ${formatMebibytes(bodyLimit)} limit`;
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
       return 'request body is empty; expected an AdmissionReview';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':

@@ -221,11 +221,11 @@ describe('webhook server over TLS', () => {
     expect(String(reply.body.message)).toMatch(message);
   });
 
-  it('refuses a body over 8 MiB with 413', async () => {
+  it('refuses a body over 5 MiB with 413', async () => {
     const padding = 'x'.repeat(9 * 1024 * 1024);
     const reply = await post('/validate', reviewBody({ ...widgetRequest('uid-big', { padding }) }));
     expect(reply.status).toBe(413);
-    expect(reply.body.message).toBe('request body is larger than the 8 MiB limit');
+    expect(reply.body.message).toBe('request body is larger than the 5 MiB limit');
   });
 
   it('answers 200 concurrent reviews, each with its own uid', async () => {

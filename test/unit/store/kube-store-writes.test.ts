@@ -3,6 +3,8 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { KubeConfig } from '@kubernetes/client-node';
 import { parse } from 'yaml';
+import { Tombstones } from '../../../functions/runtime/tombstones.js';
+import type { ChangeEvent } from '../../../shared/events/apiserver.js';
 import type { ApiRequest, ApiResponse } from '../../../shared/kube/kube-store/transport.js';
 import { KubeStore } from '../../../shared/kube/kube-store.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
@@ -162,5 +164,98 @@ describe('KubeStore writes', () => {
       '/api/v1/namespaces/a/secrets/t',
     ]);
     expect(store.list('/Secret')).toEqual([]);
+  });
+
+  it('reads one object with a direct GET in its preferred version, never caching it', async () => {
+    const configMap = {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'c', namespace: 'acpnet' },
+      data: { a: 'b' },
+    };
+    const { store, requests } = storeWith([
+      { statusCode: 200, body: configMap },
+      { statusCode: 404, body: {} },
+      {
+        statusCode: 403,
+        body: { kind: 'Status', reason: 'Forbidden', message: 'configmaps "t" is forbidden' },
+      },
+    ]);
+    const key = (name: string) => ({ groupKind: '/ConfigMap' as const, namespace: 'acpnet', name });
+    await expect(store.readObject(key('c'))).resolves.toEqual(configMap);
+    await expect(store.readObject(key('missing'))).resolves.toBeUndefined();
+    await expect(store.readObject(key('t'))).rejects.toThrow(
+      /HTTP 403 Forbidden: configmaps "t" is forbidden/,
+    );
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      'GET /api/v1/namespaces/acpnet/configmaps/c',
+      'GET /api/v1/namespaces/acpnet/configmaps/missing',
+      'GET /api/v1/namespaces/acpnet/configmaps/t',
+    ]);
+    expect(store.list('/ConfigMap')).toEqual([]);
+  });
+});
+
+describe('tombstones on a KubeStore', () => {
+  const path = '/api/v1/namespaces/acpnet/configmaps/acpnet-tombstones-ingress-sync';
+  const event: ChangeEvent = {
+    id: 'd',
+    source: 'test://kube',
+    type: 'delete',
+    mode: 'resource',
+    ref: { apiVersion: 'networking.k8s.io/v1', kind: 'Ingress', namespace: 'demo', name: 'shop' },
+    uid: 'uid-shop',
+    resourceVersion: '12',
+    time: '2026-01-01T00:00:09Z',
+  };
+  const ingressKey = { groupKind: 'networking.k8s.io/Ingress' as const, namespace: 'demo', name: 'shop' };
+  const storedMap = (resourceVersion: string, data: Record<string, string>) => ({
+    statusCode: 200,
+    body: {
+      apiVersion: 'v1',
+      kind: 'ConfigMap',
+      metadata: { name: 'acpnet-tombstones-ingress-sync', namespace: 'acpnet', resourceVersion },
+      data,
+    },
+  });
+
+  it('reads the ConfigMap at start and applies it server-side, again on the newer one after a conflict', async () => {
+    const other = { 'uid-other': 'networking.k8s.io/Ingress demo/other 11 2026-01-01T00:00:08Z' };
+    const { store, requests } = storeWith([
+      { statusCode: 404, body: {} },
+      storedMap('5', {}),
+      conflict('the object has been modified; please apply your changes to the latest version'),
+      storedMap('6', other),
+      storedMap('7', {}),
+    ]);
+    const tombstones = new Tombstones({ store, consumer: 'ingress-sync', persist: true });
+    await tombstones.ready();
+    await tombstones.record(event, ingressKey);
+    expect(requests.map((r) => `${r.method} ${r.path}`)).toEqual([
+      `GET ${path}`,
+      `GET ${path}`,
+      `PATCH ${path}?fieldManager=acpnet-runtime&force=true`,
+      `GET ${path}`,
+      `PATCH ${path}?fieldManager=acpnet-runtime&force=true`,
+    ]);
+    expect(requests[4]).toMatchObject({
+      contentType: 'application/apply-patch+yaml',
+      body: {
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name: 'acpnet-tombstones-ingress-sync', namespace: 'acpnet', resourceVersion: '6' },
+        data: { ...other, 'uid-shop': 'networking.k8s.io/Ingress demo/shop 12 2026-01-01T00:00:09Z' },
+      },
+    });
+    expect([tombstones.has('uid-shop'), tombstones.has('uid-other')]).toEqual([true, true]);
+  });
+
+  it('knows what the stored ConfigMap holds after a restart', async () => {
+    const { store } = storeWith([
+      storedMap('5', { 'uid-shop': 'networking.k8s.io/Ingress demo/shop 12 2026-01-01T00:00:09Z' }),
+    ]);
+    const tombstones = new Tombstones({ store, consumer: 'ingress-sync', persist: true });
+    await tombstones.ready();
+    expect(tombstones.has('uid-shop')).toBe(true);
   });
 });
