@@ -14,26 +14,28 @@ describe('schema issue paths', () => {
 
   it('names unknown fields with their full path, as strict field validation does', () => {
     const schema = kubeObject('example.io/v1', 'Thing', { spec: z.strictObject({ port: z.number() }) });
-    const result = schema.safeParse({
+    const thing = {
       apiVersion: 'example.io/v1',
       kind: 'Thing',
       metadata: { name: 'a' },
       spec: { port: 1, prot: 2 },
-    });
+    };
+    const result = schema.safeParse(thing);
     expect(result.success).toBe(false);
-    expect(formatZodIssues(result.error?.issues ?? [])).toEqual([
+    expect(formatZodIssues(result.error?.issues ?? [], thing)).toEqual([
       { path: 'spec.prot', message: 'unknown field "spec.prot"' },
     ]);
   });
 
   it('rejects bad label keys and names in metadata', () => {
     const schema = kubeObject('v1', 'ConfigMap', {});
-    const result = schema.safeParse({
+    const configMap = {
       apiVersion: 'v1',
       kind: 'ConfigMap',
       metadata: { name: 'Bad_Name', labels: { 'bad key': 'x' } },
-    });
-    const paths = formatZodIssues(result.error?.issues ?? []).map((i) => i.path);
+    };
+    const result = schema.safeParse(configMap);
+    const paths = formatZodIssues(result.error?.issues ?? [], configMap).map((i) => i.path);
     expect(paths).toEqual(['metadata.name', 'metadata.labels["bad key"]']);
   });
 });

@@ -1,5 +1,6 @@
 import { kindProblem } from '../../shared/kube/known-kinds.js';
 import { ModelView } from '../../shared/kube/model/model-view.js';
+import type { Reading } from '../../shared/kube/model/tolerant-read.js';
 import type { KubeObject } from '../../shared/kube/object.js';
 import { groupKindOf } from '../../shared/kube/object.js';
 import { modelOf } from '../../shared/kube/registry.js';
@@ -7,6 +8,7 @@ import type { SchemaIssue } from '../../shared/kube/schema-issues.js';
 import type { ReadView } from '../../shared/kube/store.js';
 import {
   denyMessage,
+  keptUnknownFields,
   malformedNeighbour,
   ruleFailure,
   schemaViolations,
@@ -61,9 +63,9 @@ export interface ReviewResult {
 }
 
 /** The object as its kind's model reads it; kinds acpnet does not model are taken as they are. */
-function modelled(object: KubeObject): { object: KubeObject | undefined; issues: readonly SchemaIssue[] } {
+function modelled(object: KubeObject): Reading<KubeObject> {
   const model = modelOf(object);
-  return model ? model.read(object) : { object, issues: [] };
+  return model ? model.read(object) : { object, issues: [], warnings: [] };
 }
 
 /** A stored neighbour that does not conform is read in part, and the review says so once. */
@@ -139,14 +141,17 @@ export async function reviewObject(input: ReviewInput, options: ReviewOptions = 
   const noSuchKind = operation === 'DELETE' ? undefined : kindProblem(reviewed);
   if (noSuchKind) return result(schemaViolations([{ path: 'kind', message: noSuchKind }]), [], reviewed, []);
   const reading = modelled(reviewed);
-  if ((operation === 'CREATE' || operation === 'UPDATE') && reading.issues.length > 0) {
-    return result(schemaViolations(reading.issues), [], reviewed, []);
-  }
+  const written = operation === 'CREATE' || operation === 'UPDATE';
+  // Unknown fields the kind's CRD keeps are told (once: by the validating review), not refused; the
+  // rules read the object without them.
+  const kept = written && options.stage !== 'mutate' ? keptUnknownFields(reading.warnings) : [];
+  if (written && reading.issues.length > 0)
+    return result([...schemaViolations(reading.issues), ...kept], [], reviewed, []);
   // Only a DELETE reviews a stored object without its schema: whatever cannot be read is not judged.
   if (!reading.object) return result([], [], reviewed, []);
 
   const failures: RuleFailure[] = [];
-  const findings: Finding[] = [];
+  const findings: Finding[] = [...kept];
   const models = new ModelView(view, malformedNeighbourSink(findings));
   const old = oldObject && modelled(oldObject).object;
   const base: AdmissionContext = {

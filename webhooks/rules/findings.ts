@@ -28,6 +28,14 @@ export function schemaViolations(issues: readonly SchemaIssue[]): Finding[] {
   return issues.map((issue) => deny('schema', issue.path, issue.message));
 }
 
+/**
+ * Unknown fields the kind's CRD keeps (x-kubernetes-preserve-unknown-fields): the API server stores
+ * them, so they do not deny, but they have no effect and the user is told so.
+ */
+export function keptUnknownFields(issues: readonly SchemaIssue[]): Finding[] {
+  return issues.map((issue) => warn('schema', issue.path, issue.message, 'UnknownField'));
+}
+
 /** A rule or mutator threw: the review fails closed with a denial naming it. */
 export function ruleFailure(rule: string, error: unknown): Finding {
   return deny(rule, '', `rule ${rule} failed: ${error instanceof Error ? error.message : String(error)}`);

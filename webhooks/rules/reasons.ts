@@ -174,6 +174,8 @@ export const reasons = {
     'externalTrafficPolicy Local needs type NodePort or LoadBalancer (or externalIPs).',
   UnderlayIPv6:
     'An IPAddressPool entry inside an underlay Subnet (enableExternalLBAddress) is IPv6; underlay LoadBalancer addresses must be IPv4.',
+  UnknownField:
+    'A field the kind does not have, in an object whose CRD keeps unknown fields: the API server stores it, but it has no effect (often a field written at the wrong level; the finding names the field probably meant).',
   UnsupportedProtocol: "A listener's protocol is not one the platform serves (HTTP, HTTPS, TLS, TCP, UDP).",
   UnsupportedValue:
     'A field holds a value the platform does not support, such as a GRPCRoute filter other than the one it serves.',

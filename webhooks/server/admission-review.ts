@@ -71,7 +71,9 @@ export function parseAdmissionReview(body: unknown): ParsedRequest {
   }
   const parsed = admissionRequest.safeParse(body.request);
   if (!parsed.success) {
-    const issues = formatZodIssues(parsed.error.issues).map((i) => `request.${i.path}: ${i.message}`);
+    const issues = formatZodIssues(parsed.error.issues, body.request).map(
+      (i) => `request.${i.path}: ${i.message}`,
+    );
     throw new BadAdmissionReviewError(`invalid AdmissionReview: ${issues.join('; ')}`);
   }
   const request = parsed.data;

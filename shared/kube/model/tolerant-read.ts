@@ -1,11 +1,20 @@
 import type { core, ZodType } from 'zod';
-import { formatZodIssues, type SchemaIssue } from '../schema-issues.js';
+import { formatKeptUnknownFields, formatZodIssues, type SchemaIssue } from '../schema-issues.js';
+import { schemasAt } from './schema-fields.js';
 
-/** What a schema made of one object: the parts that conform (undefined when none can) and what did not. */
+/**
+ * What a schema made of one object: the parts that conform (undefined when none can), what did not
+ * conform, and the unknown fields its kind keeps (`warnings`: the API server stores them, nothing
+ * reads them; they are pruned from `object` like any unknown field, but do not make it malformed).
+ */
 export interface Reading<T> {
   object: T | undefined;
   issues: readonly SchemaIssue[];
+  warnings: readonly SchemaIssue[];
 }
+
+/** Whether the kind keeps unknown fields of the object at this path (x-kubernetes-preserve-unknown-fields). */
+export type KeepsUnknownFields = (objectPath: readonly PropertyKey[]) => boolean;
 
 type Container = Record<string, unknown> | unknown[];
 
@@ -74,20 +83,40 @@ function compact(value: unknown): unknown {
 }
 
 /**
+ * A null in an optional field: the API server drops it (a CRD prunes nulls of fields that are not
+ * nullable; a built-in type decodes null as absent), so it is no fault of the object.
+ */
+function droppedNull(schema: ZodType, root: unknown, issue: core.$ZodIssue): boolean {
+  if (issue.code !== 'invalid_type' || typeof issue.path[issue.path.length - 1] !== 'string') return false;
+  if (valueAt(root, issue.path) !== null) return false;
+  return schemasAt(schema, issue.path).some((field) => field._zod.optin === 'optional');
+}
+
+/**
  * Reads `value` with `schema`, keeping what conforms. A conforming value is returned as it is (the
  * schemas have no defaults or transforms, so parsing would only copy it); otherwise a copy is pruned
- * of the parts the schema refuses until the rest conforms, and the refusals are reported.
+ * of the parts the schema refuses until the rest conforms, and the refusals are reported: unknown
+ * fields the kind keeps as `warnings`, nulls of optional fields (which the API server drops) not at
+ * all, everything else as `issues`.
  * `conforms` must agree with `schema` (it is the schema's compiled check).
  */
 export function tolerantRead<T>(
   schema: ZodType,
   conforms: (value: unknown) => value is T,
   value: unknown,
+  keepsUnknownFields: KeepsUnknownFields = () => false,
 ): Reading<T> {
-  if (conforms(value)) return { object: value, issues: [] };
+  if (conforms(value)) return { object: value, issues: [], warnings: [] };
   const first = schema.safeParse(value);
-  if (first.success) return { object: undefined, issues: [] };
-  const issues = formatZodIssues(first.error.issues);
+  if (first.success) return { object: undefined, issues: [], warnings: [] };
+  const kept = (issue: core.$ZodIssue): issue is core.$ZodIssueUnrecognizedKeys =>
+    issue.code === 'unrecognized_keys' && keepsUnknownFields(issue.path);
+  const issues = formatZodIssues(
+    first.error.issues.filter((issue) => !kept(issue) && !droppedNull(schema, value, issue)),
+    value,
+    schema,
+  );
+  const warnings = first.error.issues.filter(kept).flatMap((issue) => formatKeptUnknownFields(issue, schema));
   let copy: unknown = structuredClone(value);
   let raw = first.error.issues;
   for (let round = 0; round < MAX_ROUNDS; round++) {
@@ -95,10 +124,10 @@ export function tolerantRead<T>(
     for (const issue of raw) pruned = prune(copy, issue) || pruned;
     if (!pruned) break;
     copy = compact(copy);
-    if (conforms(copy)) return { object: copy, issues };
+    if (conforms(copy)) return { object: copy, issues, warnings };
     const next = schema.safeParse(copy);
     if (next.success) break;
     raw = next.error.issues;
   }
-  return { object: undefined, issues };
+  return { object: undefined, issues, warnings };
 }

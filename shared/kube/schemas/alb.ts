@@ -168,12 +168,24 @@ export const ruleV1 = kubeObject(ALB_API_VERSION, 'Rule', {
 });
 export type Rule = z.infer<typeof ruleV1>;
 
+// The ALB CRDs (infra/kube/crds-local/) keep unknown fields of spec and of some objects in it, so the
+// API server stores a misplaced field instead of refusing it: acpnet warns there instead of denying.
+
 export const ALB2 = defineKind({
   group: ALB_GROUP,
   kind: 'ALB2',
   plural: 'alaudaloadbalancer2',
   namespaced: true,
   versions: { v2beta1: alb2V2beta1, v2: alb2V2 },
+  // spec.vip, spec.resources and spec.config.resources are not in the CRD, so it keeps them whole.
+  preservesUnknownFields: [
+    'spec',
+    'spec.config',
+    'spec.config.vip',
+    'spec.config.resources.**',
+    'spec.resources.**',
+    'spec.vip.**',
+  ],
 });
 export const FRONTEND = defineKind({
   group: ALB_GROUP,
@@ -181,6 +193,7 @@ export const FRONTEND = defineKind({
   plural: 'frontends',
   namespaced: true,
   versions: { v1: frontendV1 },
+  preservesUnknownFields: ['spec', 'spec.serviceGroup'],
 });
 export const ALB_RULE = defineKind({
   group: ALB_GROUP,
@@ -188,6 +201,7 @@ export const ALB_RULE = defineKind({
   plural: 'rules',
   namespaced: true,
   versions: { v1: ruleV1 },
+  preservesUnknownFields: ['spec', 'spec.serviceGroup'],
 });
 
 export const albDefinitions: readonly KindModel[] = [ALB2, FRONTEND, ALB_RULE];

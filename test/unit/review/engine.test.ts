@@ -3,6 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { FRONTEND } from '../../../shared/kube/schemas/alb.js';
 import { GATEWAY } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { reviewObject } from '../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../webhooks/review/rule-index.js';
@@ -176,5 +177,52 @@ describe('reviewObject', () => {
       message: 'unknown field "spec.extra"',
     });
     expect(result.findings.every((f) => f.rule === 'schema')).toBe(true);
+  });
+
+  it('warns about unknown fields the CRD keeps, once, and runs the rules on the object without them', async () => {
+    const seen: unknown[] = [];
+    const recorder: RuleFamily = {
+      name: 'recorder',
+      reads: [],
+      mutators: [],
+      rules: [
+        {
+          id: 'recorder/frontend',
+          kinds: [FRONTEND],
+          reasons: [],
+          guide: 'none: a rule of the tests',
+          check: ({ object }) => {
+            seen.push(object.spec);
+            return [];
+          },
+        },
+      ],
+    };
+    const object: KubeObject = {
+      apiVersion: 'crd.alauda.io/v1',
+      kind: 'Frontend',
+      metadata: { name: 'alb-00080', namespace: 'cpaas-system' },
+      spec: { port: 80, protocol: 'http', services: [{ name: 'web', namespace: 'demo', port: 80 }] },
+    };
+    const review = (stage: 'mutate' | 'validate', operation: Operation = 'CREATE') =>
+      reviewObject(
+        { operation, object, oldObject: object, view: fixtureView([]), settings: testSettings },
+        { rules: new RuleIndex([recorder]), stage },
+      );
+    const validated = await review('validate');
+    expect(validated).toMatchObject({ allowed: true, code: 200 });
+    expect(validated.findings).toEqual([
+      {
+        severity: 'warn',
+        rule: 'schema',
+        field: 'spec.services',
+        message:
+          'unknown field "spec.services" is stored but not read; did you mean "spec.serviceGroup.services"?',
+        reason: 'UnknownField',
+      },
+    ]);
+    expect(seen).toEqual([{ port: 80, protocol: 'http' }]);
+    expect((await review('mutate')).warnings).toEqual([]);
+    expect((await review('validate', 'DELETE')).warnings).toEqual([]);
   });
 });

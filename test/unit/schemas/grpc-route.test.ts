@@ -33,11 +33,11 @@ describe('GRPCRoute RequestHeaderModifier limits', () => {
   });
 
   it.each([
-    ['17 set entries', { set: entries(17) }, `${field}.set`, 'Too big'],
-    ['17 add entries', { add: entries(17) }, `${field}.add`, 'Too big'],
-    ['17 remove entries', { remove: names(17) }, `${field}.remove`, 'Too big'],
-    ['an empty value', { set: entries(1, '') }, `${field}.set[0].value`, 'Too small'],
-    ['a 4097-character value', { add: entries(1, 'v'.repeat(4097)) }, `${field}.add[0].value`, 'Too big'],
+    ['17 set entries', { set: entries(17) }, `${field}.set`, 'at most'],
+    ['17 add entries', { add: entries(17) }, `${field}.add`, 'at most'],
+    ['17 remove entries', { remove: names(17) }, `${field}.remove`, 'at most'],
+    ['an empty value', { set: entries(1, '') }, `${field}.set[0].value`, 'must not be empty'],
+    ['a 4097-character value', { add: entries(1, 'v'.repeat(4097)) }, `${field}.add[0].value`, 'at most'],
   ])('denies %s', (_name, modifier, path, message) => {
     expect(validateSchema(withModifier(modifier))).toContainEqual(
       expect.objectContaining({ path, message: expect.stringContaining(message) }),

@@ -6,7 +6,7 @@ import { GATEWAY, LISTENER_SET, ROUTE_KINDS } from '../../../shared/kube/schemas
 import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
 import { ROUTES_BY_PARENT } from './indexes.js';
-import { planRouteAttachment } from './lib/route-attachment-planner.js';
+import { planRefusalText, planRouteAttachment } from './lib/route-attachment-planner.js';
 import { parentKey, parentKeyOf, parentRefsOf, routeHostnames } from './lib/routes.js';
 
 const RULE = 'gateway/detached-routes';
@@ -24,6 +24,7 @@ export const detachedRoutes: ValidationRule<ListenerOwnerObject> = {
   check({ object, oldObject, view }) {
     if (!oldObject) return [];
     const key = parentKeyOf(object.kind, object.metadata.namespace ?? '', object.metadata.name ?? '');
+    const self = `${object.kind} ${object.metadata.namespace ?? ''}/${object.metadata.name ?? ''}`;
     const before = listenersOf(oldObject);
     const after = listenersOf(object);
     const findings: Finding[] = [];
@@ -41,7 +42,7 @@ export const detachedRoutes: ValidationRule<ListenerOwnerObject> = {
               warn(
                 RULE,
                 'spec.listeners',
-                `this change detaches a route (${plan.reason})`,
+                `this change detaches the route: ${planRefusalText(plan, subject, self, ref)}`,
                 plan.reason,
                 describeObject(route),
               ),

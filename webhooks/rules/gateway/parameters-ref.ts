@@ -18,7 +18,12 @@ export const parametersRef: ValidationRule<Gateway> = {
     const field = 'spec.infrastructure.parametersRef';
     if (ref.group !== ENVOY_GROUP || ref.kind !== 'EnvoyProxy')
       return [
-        deny(RULE, field, `${ref.group}/${ref.kind} is not ${ENVOY_GROUP}/EnvoyProxy`, 'InvalidParameters'),
+        deny(
+          RULE,
+          field,
+          `${ref.kind} (${ref.group || 'core'}) is not EnvoyProxy (${ENVOY_GROUP})`,
+          'InvalidParameters',
+        ),
       ];
     const ns = object.metadata.namespace ?? '';
     if (view.get(ENVOY_PROXY, ns, ref.name)) return [];

@@ -8,39 +8,14 @@ import {
 } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { deny, warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';
-import { type AttachmentPlan, planRouteAttachment } from './lib/route-attachment-planner.js';
-import { parentRefsOf, type RouteParentRef, routeHostnames, routeParent } from './lib/routes.js';
+import {
+  partialAttachmentText,
+  planRefusalText,
+  planRouteAttachment,
+} from './lib/route-attachment-planner.js';
+import { parentRefsOf, routeHostnames, routeParent } from './lib/routes.js';
 
 const RULE = 'gateway/route-attachment';
-
-const WHY: Record<string, string> = {
-  KindNotAllowed: 'does not accept this route kind',
-  NamespaceNotAllowed: 'does not allow routes from this namespace',
-  NoMatchingListenerHostname: 'has no hostname in common with the route',
-};
-
-function refusalSummary(plan: AttachmentPlan): string {
-  return plan.refused.map((r) => `${describeListener(r.listener)} ${WHY[r.why]}`).join('; ');
-}
-
-function denialText(route: GatewayRoute, ref: RouteParentRef, plan: AttachmentPlan): string {
-  const target = `${ref.kind} ${ref.namespace}/${ref.name}`;
-  switch (plan.reason) {
-    case 'NoMatchingParent': {
-      const what = [
-        ref.sectionName === undefined ? '' : `named "${ref.sectionName}"`,
-        ref.port === undefined ? '' : `on port ${ref.port}`,
-      ]
-        .filter(Boolean)
-        .join(' ');
-      return `${target} has no listener ${what || 'at all'}`;
-    }
-    case 'NotAllowedByListeners':
-      return `no listener of ${target} admits ${route.kind}s from namespace ${route.metadata.namespace}`;
-    default:
-      return `no listener hostname of ${target} intersects the route's hostnames`;
-  }
-}
 
 /**
  * Route attachment to parents in the store: the selected listeners must exist, admit the route's
@@ -72,6 +47,7 @@ export const routeAttachment: ValidationRule<GatewayRoute> = {
         );
         continue;
       }
+      const target = `${ref.kind} ${ref.namespace}/${ref.name}`;
       const plan = planRouteAttachment(route, ref, listenersOf(parent), labels);
       if (plan.reason !== 'Accepted') {
         const first = plan.refused[0];
@@ -79,13 +55,13 @@ export const routeAttachment: ValidationRule<GatewayRoute> = {
           deny(
             RULE,
             ref.sectionName !== undefined ? `${field}.sectionName` : field,
-            denialText(object, ref, plan),
+            planRefusalText(plan, route, target, ref),
             plan.reason,
-            first ? describeListener(first.listener) : `${ref.kind} ${ref.namespace}/${ref.name}`,
+            first ? describeListener(first.listener) : target,
           ),
         );
       } else if (plan.refused.length > 0) {
-        findings.push(warn(RULE, field, `not attached to: ${refusalSummary(plan)}`));
+        findings.push(warn(RULE, field, partialAttachmentText(plan, target)));
       }
     }
     return findings;

@@ -13,7 +13,11 @@ function gatewayNodeProblems(value: string): string[] {
     const entry = raw.trim();
     const [node = '', address, ...rest] = entry.split(':');
     if (!objectName.safeParse(node).success)
-      out.push(`${JSON.stringify(entry)}: ${JSON.stringify(node)} is not a node name`);
+      out.push(
+        entry === node
+          ? `${JSON.stringify(node)} is not a node name`
+          : `${JSON.stringify(entry)}: ${JSON.stringify(node)} is not a node name`,
+      );
     else if (rest.length > 0 || (address !== undefined && !isIpAddress(address))) {
       out.push(`${JSON.stringify(entry)}: expected "node" or "node:ip"`);
     }

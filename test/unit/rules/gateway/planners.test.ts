@@ -15,7 +15,10 @@ import {
   conflictVerdicts,
   planListenerConflicts,
 } from '../../../../webhooks/rules/gateway/lib/listener-conflict-planner.js';
-import { planRouteAttachment } from '../../../../webhooks/rules/gateway/lib/route-attachment-planner.js';
+import {
+  planRefusalText,
+  planRouteAttachment,
+} from '../../../../webhooks/rules/gateway/lib/route-attachment-planner.js';
 import { loadFixture } from './support/harness.js';
 
 type HostCase = [string | null, string[], boolean];
@@ -124,6 +127,52 @@ describe('route attachment planner', () => {
     expect(plan.reason).toBe('Accepted');
     expect(plan.accepted.map((l) => l.listener.name)).toEqual(['tls']);
     expect(plan.refused.map((r) => [r.listener.listener.name, r.why])).toEqual([['http', 'KindNotAllowed']]);
+    expect(plan.refused[0]?.detail).toBe(
+      'listener "http" (HTTP) takes HTTPRoute and GRPCRoute, not TLSRoute',
+    );
+  });
+
+  it('says why in words: the kinds a listener takes, the namespaces it admits, the hostname it serves', () => {
+    const route = { kind: 'HTTPRoute', namespace: 'demo', hostnames: ['www.example.org'] };
+    const tcp = planRouteAttachment(
+      route,
+      { sectionName: 'tcp' },
+      owned([['Gateway', 'gw', { name: 'tcp', port: 9000, protocol: 'TCP' }, null]]),
+      namespaceLabels('demo'),
+    );
+    expect(planRefusalText(tcp, route, 'Gateway demo/gw', { sectionName: 'tcp' })).toBe(
+      'Gateway demo/gw does not take this HTTPRoute: listener "tcp" (TCP) takes TCPRoute, not HTTPRoute',
+    );
+    const others = planRouteAttachment(
+      { ...route, namespace: 'shop' },
+      {},
+      owned([
+        ['Gateway', 'gw', { name: 'same', port: 80, protocol: 'HTTP' }, null],
+        [
+          'Gateway',
+          'gw',
+          {
+            name: 'named',
+            port: 81,
+            protocol: 'HTTP',
+            hostname: 'api.example.com',
+            allowedRoutes: { namespaces: { from: 'All' } },
+          },
+          null,
+        ],
+      ]),
+      namespaceLabels('shop'),
+    );
+    expect(planRefusalText(others, route, 'Gateway demo/gw', {})).toBe(
+      'Gateway demo/gw does not take this HTTPRoute: listener "same" takes routes only from its own namespace default, not from shop; ' +
+        'listener "named" serves api.example.com, and none of the route\'s hostnames (www.example.org) matches it',
+    );
+    expect(
+      planRefusalText({ reason: 'NoMatchingParent', accepted: [], refused: [] }, route, 'Gateway demo/gw', {
+        sectionName: 'x',
+        port: 8,
+      }),
+    ).toBe('Gateway demo/gw has no listener named "x" on port 8');
   });
 
   it('matches namespaces by the kubernetes.io/metadata.name label the API server sets', () => {

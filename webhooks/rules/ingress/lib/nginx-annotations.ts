@@ -48,7 +48,10 @@ const sourceRanges: ValueCheck = (value) => {
       else parseAddress(entry);
     } catch (error) {
       if (!(error instanceof NetParseError)) throw error;
-      return `"${entry}" is not a CIDR or IP address`;
+      // The caller shows the whole value; name the entry only when the value has more than one.
+      return entry === value.trim()
+        ? 'is not a CIDR or IP address'
+        : `has "${entry}", which is not a CIDR or IP address`;
     }
   }
   return undefined;

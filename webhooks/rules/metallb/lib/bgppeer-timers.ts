@@ -44,10 +44,11 @@ export function timerFindings(rule: string, timers: PeerTimers): Finding[] {
   const effectiveKeepalive = keepalive ?? (hold === undefined ? undefined : hold / 3);
   if (effectiveHold !== undefined) {
     const rounded = Math.trunc(effectiveHold);
-    if (rounded !== 0 && rounded < 3)
-      out.push(
-        deny(rule, 'spec.holdTime', `hold time ${timers.holdTime} must be 0 or at least 3s`, 'InvalidTimer'),
-      );
+    const problem =
+      timers.holdTime === undefined
+        ? `without holdTime, keepaliveTime ${timers.keepaliveTime} makes the hold time ${effectiveHold}s (three keepalives); it must be 0 or at least 3s`
+        : `hold time ${timers.holdTime} must be 0 or at least 3s`;
+    if (rounded !== 0 && rounded < 3) out.push(deny(rule, 'spec.holdTime', problem, 'InvalidTimer'));
   }
   if (effectiveHold !== undefined && effectiveKeepalive !== undefined && effectiveKeepalive > effectiveHold) {
     out.push(
