@@ -1,8 +1,8 @@
-import type { TemplateProblem } from '../shared/keepalived/problem.js';
 import { templateProblems } from '../shared/keepalived/problems.js';
 import { readTemplate } from '../shared/keepalived/read-template.js';
 import { renderAliveYaml } from '../shared/keepalived/render-alive.js';
 import { keepalivedConfProblems, renderKeepalivedConf } from '../shared/keepalived/render-keepalived-conf.js';
+import type { TemplateProblem } from '../shared/keepalived/template-problem.js';
 import { UnusableInputError } from './input-error.js';
 import type { CliIO } from './io.js';
 import {

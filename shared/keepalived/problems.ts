@@ -1,8 +1,13 @@
 import { type Family, familyName } from '../net/address.js';
 import { canonicalAddress, familyOf } from './backends.js';
 import { CHECKERS, readFragment, topLevelKeywords } from './config-text.js';
-import { formatTemplatePath, type TemplatePath, type TemplateProblem, templateError } from './problem.js';
 import type { KeepalivedTemplate, TemplateInstance } from './read-template.js';
+import {
+  formatTemplatePath,
+  type TemplatePath,
+  type TemplateProblem,
+  templateError,
+} from './template-problem.js';
 
 /** The guide: letters, digits and hyphens, not starting with a hyphen. */
 const INSTANCE_NAME = /^[A-Za-z0-9][A-Za-z0-9-]*$/;

@@ -1,7 +1,7 @@
 import { type Document, isMap, isScalar, LineCounter, type Node, parseDocument } from 'yaml';
 import type { core } from 'zod';
-import { type TemplatePath, type TemplateProblem, templateError } from './problem.js';
 import { instanceSchema, type KeepalivedInstance } from './schema.js';
+import { type TemplatePath, type TemplateProblem, templateError } from './template-problem.js';
 
 /** One instance of a template, with where its fields are. */
 export interface TemplateInstance {
@@ -31,7 +31,7 @@ function isPlainMap(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function describe(value: unknown): string {
+function describeValue(value: unknown): string {
   if (Array.isArray(value)) return 'a list';
   if (value === null || value === undefined) return 'empty';
   return isPlainMap(value) ? 'a mapping' : `a ${typeof value}`;
@@ -75,7 +75,7 @@ function instanceFields(
   path: TemplatePath,
 ): { body: unknown; path: TemplatePath } | TemplateProblem {
   if (!isPlainMap(entry))
-    return templateError('InvalidKeepalivedTemplate', path, `is ${describe(entry)}, not a mapping`);
+    return templateError('InvalidKeepalivedTemplate', path, `is ${describeValue(entry)}, not a mapping`);
   if (!isPlainMap(entry['vip'])) return { body: entry, path };
   const others = Object.keys(entry).filter((key) => key !== 'vip');
   if (others.length > 0) {
@@ -97,7 +97,7 @@ function readInstances(value: unknown): { instances: TemplateInstance[]; problem
       templateError(
         'InvalidKeepalivedTemplate',
         [],
-        `is ${describe(value)}; it must be a mapping with instances`,
+        `is ${describeValue(value)}; it must be a mapping with instances`,
       ),
     );
     return { instances, problems };
@@ -108,7 +108,11 @@ function readInstances(value: unknown): { instances: TemplateInstance[]; problem
   const entries = value['instances'];
   if (!Array.isArray(entries) || entries.length === 0) {
     const what =
-      entries === undefined ? 'is missing' : Array.isArray(entries) ? 'is empty' : `is ${describe(entries)}`;
+      entries === undefined
+        ? 'is missing'
+        : Array.isArray(entries)
+          ? 'is empty'
+          : `is ${describeValue(entries)}`;
     problems.push(
       templateError(
         'InvalidKeepalivedTemplate',

@@ -7,9 +7,9 @@ import {
   normalizeBackends,
 } from './backends.js';
 import { indentFragment, readFragment, topLevelKeywords } from './config-text.js';
-import { formatTemplatePath, type TemplateProblem, templateError } from './problem.js';
 import type { KeepalivedTemplate, TemplateInstance } from './read-template.js';
 import { DEFAULT_CHECK_INTERVAL, DEFAULT_CHECK_TIMEOUT, type KeepalivedInstance } from './schema.js';
+import { formatTemplatePath, type TemplateProblem, templateError } from './template-problem.js';
 
 export interface KeepalivedConfOptions {
   /**

@@ -5,13 +5,13 @@ import {
   KEEPALIVED_LABEL,
   TEMPLATE_KEY,
 } from '../../../shared/keepalived/configmap.js';
+import { templateProblems } from '../../../shared/keepalived/problems.js';
+import { type KeepalivedTemplate, readTemplate } from '../../../shared/keepalived/read-template.js';
 import {
   formatTemplatePath,
   KEEPALIVED_PROBLEM_CODES,
   type TemplateProblem,
-} from '../../../shared/keepalived/problem.js';
-import { templateProblems } from '../../../shared/keepalived/problems.js';
-import { type KeepalivedTemplate, readTemplate } from '../../../shared/keepalived/read-template.js';
+} from '../../../shared/keepalived/template-problem.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import { ALB2 } from '../../../shared/kube/schemas/alb.js';
 import { CONFIG_MAP, type ConfigMap } from '../../../shared/kube/schemas/core.js';
