@@ -2,6 +2,7 @@ import { bridgeHelp } from './bridge.js';
 import { UnusableInputError } from './input-error.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
+import { keepalivedHelp } from './keepalived.js';
 import { replayHelp } from './replay.js';
 import { rulesHelp } from './rules.js';
 import { mainHelp, serveHelp, UsageError, validateHelp } from './usage.js';
@@ -15,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   replay: async () => (await import('./replay.js')).replayCommand,
   bridge: async () => (await import('./bridge.js')).bridgeCommand,
   rules: async () => (await import('./rules.js')).rulesCommand,
+  keepalived: async () => (await import('./keepalived.js')).keepalivedCommand,
 };
 const helps: Record<string, string> = {
   serve: serveHelp,
@@ -22,6 +24,7 @@ const helps: Record<string, string> = {
   replay: replayHelp,
   bridge: bridgeHelp,
   rules: rulesHelp,
+  keepalived: keepalivedHelp,
 };
 
 /** Runs the CLI and resolves with its exit status; never throws for bad input. */

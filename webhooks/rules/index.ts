@@ -2,6 +2,7 @@ import { albFamily } from './alb/index.js';
 import { certificatesFamily } from './certificates/index.js';
 import { gatewayFamily } from './gateway/index.js';
 import { ingressFamily } from './ingress/index.js';
+import { keepalivedFamily } from './keepalived/index.js';
 import { kubeovnFamily } from './kubeovn/index.js';
 import { metallbFamily } from './metallb/index.js';
 import { serviceFamily } from './service/index.js';
@@ -16,4 +17,5 @@ export const ruleFamilies: readonly RuleFamily[] = [
   serviceFamily,
   ingressFamily,
   albFamily,
+  keepalivedFamily,
 ];

@@ -14,7 +14,8 @@ export const reasons = {
   AggregationTooShort:
     "A BGPAdvertisement's aggregation length is less specific than a pool's prefix, so it would announce addresses outside the pool.",
   AlbLabelRequired: 'A Frontend or ALB Rule lacks the label naming the ALB it belongs to.',
-  AlbNotFound: 'The ALB2 a Frontend belongs to does not exist (yet).',
+  AlbNotFound:
+    'The ALB2 a Frontend belongs to, or whose nodes a keepalived instance forwards to, does not exist (yet).',
   AttachmentNotFound: 'A NetworkAttachmentDefinition that is referred to does not exist (yet).',
   BfdIpInSubnet: "A Vpc's BFD address falls inside one of the VPC's own Subnets.",
   Binary: 'A TLS Secret entry holds binary data (such as DER) where PEM text is required.',
@@ -34,6 +35,8 @@ export const reasons = {
   ConflictingAddress: 'A BGPPeer sets both peerAddress and interface; only one may be set.',
   ConflictingAddresses: 'A Service requests addresses both by MetalLB annotation and by spec.loadBalancerIP.',
   ConflictingASN: 'A BGPPeer sets both peerASN and dynamicASN; only one may be set.',
+  ConflictingBackends:
+    'A keepalived instance both names an ALB2 (alb), whose nodes are its backends, and lists ipvs.ips.',
   ConflictingPassword: 'A BGPPeer sets both password and passwordSecret; only one may be set.',
   DefaultCertificateMissing:
     'An ALB2 with a defaultSSLStrategy has no defaultSSLCert, so Ingresses without a certificate get no https rules.',
@@ -41,22 +44,30 @@ export const reasons = {
   DuplicateAccessPoint: 'Two Ingresses of one namespace serve the same host, protocol and path.',
   DuplicateDomain: 'A Domain with this name already exists for the same cluster.',
   DuplicateFamily: 'A Service requests more than one LoadBalancer address of one IP family.',
+  DuplicateInstanceName: 'Two keepalived instances of one template have the same name.',
+  DuplicatePort: 'A keepalived instance configures the same port twice.',
   DuplicateService: 'An ALB service group lists the same Service twice.',
+  DuplicateVip:
+    'A keepalived VIP is the VIP of another instance, in the same template or in another keepalived ConfigMap.',
+  DuplicateVrid: 'Two keepalived instances of one template have the same id (VRRP virtual router id).',
   EmptyPool: 'The MetalLB address-pool annotation is empty, so MetalLB picks any pool.',
   EncryptedKey: 'The TLS private key is encrypted; the Secret needs an unencrypted key.',
   ExcludeIpOutsideSubnet: "A Subnet's excludeIps entry is not inside its cidrBlock.",
   Expired: 'The certificate has expired.',
   ExpiringSoon: 'The certificate expires within the warning period (30 days).',
+  FamilyMismatch: "A keepalived instance's peer or backend address is not of its VIP's IP family.",
   FrontendLabelRequired: 'An ALB Rule lacks the label naming the Frontend it belongs to.',
   FrontendName: 'A Frontend is not named `<alb>-<port as 5 digits>`.',
   FrontendNotFound: 'The Frontend an ALB Rule names does not exist (yet), so the Rule matches nothing.',
   FrontendOfOtherAlb: "An ALB Rule's Frontend belongs to another ALB than the one the Rule names.",
   FrontendOutsidePortRanges: "A Frontend's port is in none of the ALB2's port ranges.",
   GatewayUnreserved: "A Subnet's gateway address cannot be removed from its excludeIps.",
+  HealthCheckRequired: 'A port of a keepalived instance has no health check (raw_check) for its backends.',
   HostnameConflict: 'Two listeners on one port and data plane have the same protocol family and hostname.',
   IgnoredAnnotation:
     'The ingress-nginx annotation is read from the controller ConfigMap, not from Ingresses; it has no effect.',
   InterconnectCidrConflict: "A Subnet's CIDR overlaps a CIDR of an interconnected cluster.",
+  InterfaceRequired: 'A keepalived instance names no usable network interface to hold its VIP.',
   InvalidAddress: 'A value that must be an IP address (or, for an ALB2, an IP or DNS name) is not one.',
   InvalidAddresses: "An IPAddressPool's address entry is not a valid CIDR or address range.",
   InvalidAggregation: "A BGPAdvertisement's aggregation length exceeds the address size of its family.",
@@ -71,6 +82,8 @@ export const reasons = {
     'A CA certificate reference of a policy names a ConfigMap or Secret that is missing or holds no PEM certificates under ca.crt.',
   InvalidCertificateRef:
     "A listener's certificate reference is missing, is not a core Secret, or names a Secret without tls.crt and tls.key.",
+  InvalidCheckTiming:
+    "A keepalived instance's check_interval or check_timeout is not a positive number of seconds.",
   InvalidCidr: 'A value that must be a CIDR (or an address) is not one.',
   InvalidCommunity:
     'A BGP community value is neither `<0-65535>:<0-65535>` nor `large:<uint32>:<uint32>:<uint32>`.',
@@ -80,10 +93,16 @@ export const reasons = {
   InvalidDslx: "An ALB Rule's dslx match expression does not follow the dslx grammar.",
   InvalidExcludeIp: "A Subnet's excludeIps entry is not an address or address range.",
   InvalidGateway: "A Subnet's gateway is not an address, or not a usable gateway address of its CIDR.",
+  InvalidHealthCheck:
+    "A port's raw_check is not a keepalived health checker block (TCP_CHECK, HTTP_GET, ...) with matching braces.",
   InvalidHost:
     'An Ingress host is neither an exact DNS name nor a `*.` wildcard (IP addresses are not hosts).',
+  InvalidInstanceName:
+    "A keepalived instance's name holds other characters than letters, digits and hyphens, or starts with a hyphen.",
   InvalidIP: 'A value that must be an IP address (or a list of them) is not one.',
   InvalidIPs: "An IPPool's ips entry is not an address, range or CIDR.",
+  InvalidKeepalivedTemplate:
+    "The keepalived ConfigMap's template.yaml is missing, is not YAML, or does not have the shape of alive.yaml's instances.",
   InvalidKind: 'A reference names a kind it cannot refer to.',
   InvalidMAC: 'The MAC address a Pod asks for is not a MAC address.',
   InvalidNetworks: "A Pod's attachment networks annotation cannot be parsed.",
@@ -105,6 +124,10 @@ export const reasons = {
     "A policy's targetRef names another namespace; policies attach only within their own.",
   InvalidTimer: "A BGPPeer's holdTime, keepaliveTime or connectTime is malformed or out of range.",
   InvalidTLSConfig: 'A TLS listener in Passthrough mode has certificates, which it never uses.',
+  InvalidVirtualServerConfig:
+    "A port's virtual_server_config has unmatched braces or lists real servers, which are rendered from the backends.",
+  InvalidVrid:
+    "A keepalived instance's id is not a VRRP virtual router id 1-255 (or is missing where keepalived.conf needs it).",
   IPPoolConflict: 'An IPPool overlaps another IPPool of the same Subnet.',
   KeyMismatch: 'The TLS private key does not match the public key of the first certificate.',
   MalformedObject:
@@ -119,6 +142,8 @@ export const reasons = {
   NamespaceOutsideVpc: "A Subnet binds a namespace that is not one of its Vpc's namespaces.",
   NameTaken: 'A Vpc and a Subnet may not share a name.',
   NoAddresses: 'An IPAddressPool defines no addresses.',
+  NoBackends:
+    'A keepalived instance has ports but neither names an ALB2 (alb) nor lists backends (ipvs.ips).',
   NodeAddressConflict: "A Subnet's CIDR contains the InternalIP of a Node.",
   NodeExcluded: 'A ProviderNetwork lists a node both in a custom interface and in excludeNodes.',
   NodePortConflict: 'The nodePort is already allocated to another Service.',
@@ -170,6 +195,8 @@ export const reasons = {
   SubnetInUse: 'A Subnet with allocated addresses cannot be deleted or have its gateway changed.',
   SubnetNotFound: 'The Subnet that is named, or that serves the provider, does not exist (yet).',
   TargetNotFound: "A policy's target, or the listener or port its sectionName names, does not exist (yet).",
+  TooFewPeers:
+    "A keepalived instance lists fewer than two LB hosts (peer) of its VIP's family, so its VIP cannot fail over.",
   TrafficPolicyNotExternal:
     'externalTrafficPolicy Local needs type NodePort or LoadBalancer (or externalIPs).',
   UnderlayIPv6:
@@ -179,6 +206,7 @@ export const reasons = {
   UnsupportedProtocol: "A listener's protocol is not one the platform serves (HTTP, HTTPS, TLS, TCP, UDP).",
   UnsupportedValue:
     'A field holds a value the platform does not support, such as a GRPCRoute filter other than the one it serves.',
+  VipConflict: "A keepalived VIP is also an LB host's (peer) or a backend's own address.",
   VlanConflict: 'The VLAN id is already used on the same provider by another Vlan.',
   VlanNotFound: 'The Vlan a Subnet names does not exist (yet).',
   VpcImmutable: "A Subnet's vpc cannot change.",
