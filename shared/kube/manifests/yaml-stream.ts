@@ -36,7 +36,8 @@ export type OpenYamlStream =
   | { error: StreamError };
 
 type Checked =
-  | { lines: LineCounter; error?: undefined }
+  /** `only`: the one document of a stream of one, composed already. */
+  | { lines: LineCounter; only: Document.Parsed | undefined; error?: undefined }
   /** `mendable`: a syntax error, which indenting flow continuations may mend. */
   | { error: StreamError; mendable: boolean };
 
@@ -58,8 +59,15 @@ function checkStream(source: string): Checked {
   const composer = new Composer(KUBECTL_YAML);
   let deep: number | undefined;
   let syntax: StreamError | undefined;
+  // A stream of one document (a single large object) is not composed a second time.
+  let first: Document.Parsed | undefined;
+  let count = 0;
   const check = (docs: Iterable<Document.Parsed>) => {
-    for (const doc of docs) syntax ??= syntaxError(doc, lines);
+    for (const doc of docs) {
+      syntax ??= syntaxError(doc, lines);
+      count += 1;
+      first = count === 1 ? doc : undefined;
+    }
   };
   for (const token of new Parser(lines.addNewLine).parse(source)) {
     const problem = split.next(token);
@@ -78,7 +86,7 @@ function checkStream(source: string): Checked {
     return { error: { line: lines.linePos(deep).line, message }, mendable: false };
   }
   if (syntax === undefined) check(composer.end());
-  return syntax ? { error: syntax, mendable: true } : { lines };
+  return syntax ? { error: syntax, mendable: true } : { lines, only: first };
 }
 
 function streamDocument(doc: Document.Parsed, index: number, lines: LineCounter): StreamDocument | undefined {
@@ -98,9 +106,17 @@ function streamDocument(doc: Document.Parsed, index: number, lines: LineCounter)
 }
 
 /** The second pass: each document composed when it is asked for, and left to the caller. */
-function* documentsOf(source: string, lines: LineCounter): Generator<StreamDocument> {
+function* documentsOf(
+  source: string,
+  lines: LineCounter,
+  only: Document.Parsed | undefined,
+): Generator<StreamDocument> {
   const composer = new Composer(KUBECTL_YAML);
   function* composed(): Generator<Document.Parsed> {
+    if (only) {
+      yield only;
+      return;
+    }
     for (const token of new Parser().parse(source)) yield* composer.next(token);
     yield* composer.end();
   }
@@ -141,7 +157,7 @@ export function openYamlStream(text: string): OpenYamlStream {
     }
   }
   if (checked.error) return { error: checked.error };
-  return { documents: documentsOf(source, checked.lines), lines: checked.lines };
+  return { documents: documentsOf(source, checked.lines, checked.only), lines: checked.lines };
 }
 
 /** openYamlStream with every document read. */
