@@ -1,7 +1,8 @@
-import { loadManifests, type Manifest, type ManifestError } from '../shared/kube/manifests.js';
+import { type ManifestError, streamManifests } from '../shared/kube/manifests.js';
 import { MemoryStore } from '../shared/kube/memory-store.js';
+import type { KubeObject } from '../shared/kube/object.js';
 import { defaultRuleIndex } from '../webhooks/review/default-index.js';
-import { admitInOrder, withDefaultNamespace } from './admit-sequence.js';
+import { type Admission, admitOne, reportedAdmission, withDefaultNamespace } from './admit-sequence.js';
 import { parseCommandArgs } from './args.js';
 import type { CliIO } from './io.js';
 import { admissionOptions, admissionSettings } from './settings.js';
@@ -15,12 +16,21 @@ const options = {
   ...admissionOptions,
 } as const;
 
-async function load(
-  paths: readonly string[],
-  io: CliIO,
-): Promise<{ manifests: Manifest[]; errors: ManifestError[] }> {
-  const stdin = paths.includes('-') ? await io.readStdin() : undefined;
-  return loadManifests(paths, { stdin });
+/**
+ * Loads the state into `store`, keeping of it only its objects until they are stored (at once: the
+ * store numbers the objects without a resourceVersion above every one loaded); `-` is standard
+ * input. Returns the problems of the state.
+ */
+async function loadState(file: string, store: MemoryStore, io: CliIO): Promise<ManifestError[]> {
+  const stdin = file === '-' ? await io.readStdin() : undefined;
+  const objects: KubeObject[] = [];
+  const errors: ManifestError[] = [];
+  for await (const item of streamManifests([file], { stdin })) {
+    if (item.error) errors.push(item.error);
+    else objects.push(withDefaultNamespace(item.manifest.object));
+  }
+  store.load(objects);
+  return errors;
 }
 
 /**
@@ -41,20 +51,24 @@ export async function validateCommand(args: readonly string[], io: CliIO): Promi
     throw new UsageError('no input: give files, directories, or - for standard input', 'validate');
   }
   const settings = admissionSettings(values);
-  const state = values.state === undefined ? { manifests: [], errors: [] } : await load([values.state], io);
-  const inputs = await load(positionals, io);
-  for (const error of state.errors) io.stderr(`acpnet validate: --state: ${error.message}\n`);
-  for (const error of inputs.errors) io.stderr(`acpnet validate: input: ${error.message}\n`);
-
   const rules = defaultRuleIndex();
   const store = new MemoryStore();
   rules.registerIndexes(store);
-  store.load(state.manifests.map((m) => withDefaultNamespace(m.object)));
+  const stateErrors = values.state === undefined ? [] : await loadState(values.state, store, io);
   await store.start(rules.kindsToCache());
+  // Each object is admitted as it is read; only the store and what the report needs are kept.
   // An incomplete state would judge the input against a cluster that is not the one described.
-  const admissions =
-    state.errors.length > 0 ? [] : await admitInOrder(inputs.manifests, store, rules, settings);
+  const admissions: Admission[] = [];
+  const inputErrors: ManifestError[] = [];
+  const stdin = positionals.includes('-') ? await io.readStdin() : undefined;
+  for await (const item of streamManifests(positionals, { stdin })) {
+    if (item.error) inputErrors.push(item.error);
+    else if (stateErrors.length === 0)
+      admissions.push(reportedAdmission(await admitOne(item.manifest, store, rules, settings)));
+  }
   await store.stop();
+  for (const error of stateErrors) io.stderr(`acpnet validate: --state: ${error.message}\n`);
+  for (const error of inputErrors) io.stderr(`acpnet validate: input: ${error.message}\n`);
 
   for (const { manifest, result } of admissions) {
     for (const failure of result.failures) {
@@ -62,7 +76,7 @@ export async function validateCommand(args: readonly string[], io: CliIO): Promi
       io.stderr(`acpnet validate: ${manifest.source}: rule ${failure.rule} failed: ${detail}\n`);
     }
   }
-  const unusable = [...state.errors, ...inputs.errors];
+  const unusable = [...stateErrors, ...inputErrors];
   if (admissions.length === 0 && unusable.length === 0)
     io.stderr('acpnet validate: no objects in the input\n');
   io.stdout(

@@ -38,22 +38,24 @@ export interface SplitProblem {
  * which needs one after it, always fails there; and go-yaml reads only the first document of what
  * lies between two `---` lines, so a document that follows `...` without a `---` of its own is
  * silently lost. acpnet refuses both rather than check an object kubectl would never apply.
+ * Fed the top-level tokens of a stream in order, one at a time.
  */
-export function splitProblem(tokens: readonly CST.Token[]): SplitProblem | undefined {
-  let ended = false;
-  for (const token of tokens) {
+export class SplitChecker {
+  private ended = false;
+
+  next(token: CST.Token): SplitProblem | undefined {
     if (token.type === 'directive')
       return { offset: token.offset, message: 'kubectl refuses YAML directives' };
-    if (token.type === 'doc-end') ended = true;
-    if (token.type !== 'document') continue;
+    if (token.type === 'doc-end') this.ended = true;
+    if (token.type !== 'document') return undefined;
     const explicit = token.start.some((start) => start.type === 'doc-start');
-    if (ended && !explicit && token.value) {
+    if (this.ended && !explicit && token.value) {
       return {
         offset: token.value.offset,
         message: 'a document after a document end marker (...) needs a --- line, or kubectl ignores it',
       };
     }
-    if (explicit) ended = false;
+    if (explicit) this.ended = false;
+    return undefined;
   }
-  return undefined;
 }

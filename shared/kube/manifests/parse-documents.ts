@@ -3,7 +3,7 @@ import { isPlainObject, type JsonObject } from '../json-value.js';
 import type { KubeObject } from '../object.js';
 import { withoutNullMembers } from './drop-nulls.js';
 import { ManifestError } from './manifest-error.js';
-import { readYamlStream } from './yaml-stream.js';
+import { openYamlStream } from './yaml-stream.js';
 
 /** One object read from input, with where it came from. */
 export interface Manifest {
@@ -91,23 +91,28 @@ function isListKind(value: JsonObject): boolean {
   );
 }
 
+/** One thing read from input: an object, or why a place in the input gave none. */
+export type ManifestItem =
+  | { manifest: Manifest; error?: undefined }
+  | { error: ManifestError; manifest?: undefined };
+
 /**
- * Parses multi-document YAML (or JSON) text into objects, read as kubectl reads it and with
- * explicit nulls dropped as the API server drops them. Empty documents are skipped, `List` kinds
- * are expanded into their items. A file with a YAML syntax error yields only that error.
+ * Reads multi-document YAML (or JSON) text into objects one document at a time, read as kubectl
+ * reads it and with explicit nulls dropped as the API server drops them. Empty documents are
+ * skipped, `List` kinds are expanded into their items. A file with a YAML syntax error yields only
+ * that error, before any object: the whole text is checked before the first object is read.
  */
-export function parseManifests(text: string, file: string): ParseResult {
-  const stream = readYamlStream(text);
+export function* readManifests(text: string, file: string): Generator<ManifestItem> {
+  const stream = openYamlStream(text);
   if (stream.error) {
     const { line, column, message } = stream.error;
-    return { manifests: [], errors: [new ManifestError(file, line, column, message)] };
+    yield { error: new ManifestError(file, line, column, message) };
+    return;
   }
   const reader = new DocumentReader(file, stream.lines);
-  const manifests: Manifest[] = [];
-  const errors: ManifestError[] = [];
   for (const { doc, index: document, line, value: read, problem } of stream.documents) {
     if (problem !== undefined) {
-      errors.push(reader.error(line, `document ${document}: ${problem}`));
+      yield { error: reader.error(line, `document ${document}: ${problem}`) };
       continue;
     }
     const value = withoutNullMembers(read);
@@ -116,21 +121,33 @@ export function parseManifests(text: string, file: string): ParseResult {
     if (isPlainObject(value) && isListKind(value)) {
       const items = value.items;
       if (!Array.isArray(items) || !isSeq(doc.get('items', true))) {
-        errors.push(reader.error(line, `${at}: ${value.kind} needs items to be a sequence`));
+        yield { error: reader.error(line, `${at}: ${value.kind} needs items to be a sequence`) };
         continue;
       }
-      items.forEach((item, index) => {
+      for (const [index, item] of items.entries()) {
         const itemLine = reader.lineOf(doc.getIn(['items', index], true) as Node, line);
         const failure = reader.check(item, doc, ['items', index], itemLine, `${at} items[${index}]`);
-        if (failure) errors.push(failure);
+        if (failure) yield { error: failure };
         else
-          manifests.push({ object: item as KubeObject, source: sourceName, file, document, line: itemLine });
-      });
+          yield {
+            manifest: { object: item as KubeObject, source: sourceName, file, document, line: itemLine },
+          };
+      }
       continue;
     }
     const failure = reader.check(value, doc, [], line, at);
-    if (failure) errors.push(failure);
-    else manifests.push({ object: value as KubeObject, source: sourceName, file, document, line });
+    if (failure) yield { error: failure };
+    else yield { manifest: { object: value as KubeObject, source: sourceName, file, document, line } };
+  }
+}
+
+/** readManifests with every object and every error collected. */
+export function parseManifests(text: string, file: string): ParseResult {
+  const manifests: Manifest[] = [];
+  const errors: ManifestError[] = [];
+  for (const item of readManifests(text, file)) {
+    if (item.error) errors.push(item.error);
+    else manifests.push(item.manifest);
   }
   return { manifests, errors };
 }

@@ -1,5 +1,5 @@
-import { Composer, type CST, type Document, LineCounter, Parser } from 'yaml';
-import { badSeparator, splitProblem } from './document-separators.js';
+import { Composer, type Document, LineCounter, Parser } from 'yaml';
+import { badSeparator, SplitChecker } from './document-separators.js';
 import { indentFlowContinuations } from './flow-indentation.js';
 import { jsonProblem } from './json-problem.js';
 import { keyProblem } from './key-problems.js';
@@ -30,80 +30,139 @@ export type YamlStream =
   | { documents: StreamDocument[]; lines: LineCounter; error?: undefined }
   | { error: StreamError };
 
-type Composed = { docs: Document.Parsed[]; lines: LineCounter } | { error: StreamError };
+/** A stream that passed its checks: its documents are read one at a time, as they are iterated. */
+export type OpenYamlStream =
+  | { documents: Iterable<StreamDocument>; lines: LineCounter; error?: undefined }
+  | { error: StreamError };
 
-function compose(source: string): Composed {
+type Checked =
+  /** `only`: the one document of a stream of one, composed already. */
+  | { lines: LineCounter; only: Document.Parsed | undefined; error?: undefined }
+  /** `mendable`: a syntax error, which indenting flow continuations may mend. */
+  | { error: StreamError; mendable: boolean };
+
+function syntaxError(doc: Document.Parsed, lines: LineCounter): StreamError | undefined {
+  const syntax = doc.errors[0];
+  if (!syntax) return undefined;
+  const { line, col } = lines.linePos(syntax.pos[0]);
+  return { line, column: col, message: `YAML syntax error: ${syntax.message}` };
+}
+
+/**
+ * The first pass over a stream: its separators, nesting and syntax, checked one top-level token
+ * and one document at a time, nothing of it kept but the line starts. A separator problem wins
+ * over a nesting problem, which wins over a syntax error, wherever each is in the stream.
+ */
+function checkStream(source: string): Checked {
   const lines = new LineCounter();
-  const tokens: CST.Token[] = Array.from(new Parser(lines.addNewLine).parse(source));
-  const split = splitProblem(tokens);
-  if (split) return { error: { line: lines.linePos(split.offset).line, message: split.message } };
-  const deep = tooDeeplyNested(tokens);
+  const split = new SplitChecker();
+  const composer = new Composer(KUBECTL_YAML);
+  let deep: number | undefined;
+  let syntax: StreamError | undefined;
+  // A stream of one document (a single large object) is not composed a second time.
+  let first: Document.Parsed | undefined;
+  let count = 0;
+  const check = (docs: Iterable<Document.Parsed>) => {
+    for (const doc of docs) {
+      syntax ??= syntaxError(doc, lines);
+      count += 1;
+      first = count === 1 ? doc : undefined;
+    }
+  };
+  for (const token of new Parser(lines.addNewLine).parse(source)) {
+    const problem = split.next(token);
+    if (problem) {
+      return {
+        error: { line: lines.linePos(problem.offset).line, message: problem.message },
+        mendable: false,
+      };
+    }
+    deep ??= tooDeeplyNested([token]);
+    // The composer overflows on a document nested too deeply; after one error nothing more counts.
+    if (deep === undefined && syntax === undefined) check(composer.next(token));
+  }
   if (deep !== undefined) {
     const message = `nested too deeply (limit ${NESTING_LIMIT} levels)`;
-    return { error: { line: lines.linePos(deep).line, message } };
+    return { error: { line: lines.linePos(deep).line, message }, mendable: false };
   }
-  return { docs: Array.from(new Composer(KUBECTL_YAML).compose(tokens)), lines };
+  if (syntax === undefined) check(composer.end());
+  return syntax ? { error: syntax, mendable: true } : { lines, only: first };
 }
 
-function firstError(composed: Composed): StreamError | undefined {
-  if ('error' in composed) return composed.error;
-  for (const doc of composed.docs) {
-    const syntax = doc.errors[0];
-    if (syntax) {
-      const { line, col } = composed.lines.linePos(syntax.pos[0]);
-      return { line, column: col, message: `YAML syntax error: ${syntax.message}` };
-    }
+function streamDocument(doc: Document.Parsed, index: number, lines: LineCounter): StreamDocument | undefined {
+  if (doc.contents === null) return undefined;
+  const offset = doc.contents.range?.[0];
+  const line = offset === undefined ? 1 : lines.linePos(offset).line;
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 1000 });
+  } catch (error) {
+    const problem = error instanceof Error ? error.message : String(error);
+    return { doc, index, line, value: undefined, problem };
   }
-  return undefined;
+  if (value === null || value === undefined) return undefined;
+  const problem = keyProblem(doc) ?? jsonProblem(value);
+  return problem ? { doc, index, line, value: undefined, problem } : { doc, index, line, value };
 }
 
-function documentsOf(docs: Document.Parsed[], lines: LineCounter): StreamDocument[] {
-  const documents: StreamDocument[] = [];
-  docs.forEach((doc, i) => {
-    if (doc.contents === null) return;
-    const offset = doc.contents.range?.[0];
-    const line = offset === undefined ? 1 : lines.linePos(offset).line;
-    const index = i + 1;
-    let value: unknown;
-    try {
-      value = doc.toJS({ maxAliasCount: 1000 });
-    } catch (error) {
-      const problem = error instanceof Error ? error.message : String(error);
-      documents.push({ doc, index, line, value: undefined, problem });
+/** The second pass: each document composed when it is asked for, and left to the caller. */
+function* documentsOf(
+  source: string,
+  lines: LineCounter,
+  only: Document.Parsed | undefined,
+): Generator<StreamDocument> {
+  const composer = new Composer(KUBECTL_YAML);
+  function* composed(): Generator<Document.Parsed> {
+    if (only) {
+      yield only;
       return;
     }
-    if (value === null || value === undefined) return;
-    const problem = keyProblem(doc) ?? jsonProblem(value);
-    documents.push(problem ? { doc, index, line, value: undefined, problem } : { doc, index, line, value });
-  });
-  return documents;
+    for (const token of new Parser().parse(source)) yield* composer.next(token);
+    yield* composer.end();
+  }
+  let index = 0;
+  for (const doc of composed()) {
+    index += 1;
+    const document = streamDocument(doc, index, lines);
+    if (document) yield document;
+  }
 }
 
 /**
  * Reads a stream of YAML documents as kubectl does (see KUBECTL_YAML): a leading byte order mark
  * is dropped, `---` lines must separate documents cleanly, lines inside quoted scalars and flow
  * collections need no indentation. A syntax error anywhere makes the whole stream unreadable;
- * empty documents are left out.
+ * empty documents are left out. The whole stream is checked first without keeping its documents;
+ * the documents are then composed one at a time as they are iterated, so that memory holds the
+ * text and one document, not every document of it.
  */
-export function readYamlStream(text: string): YamlStream {
+export function openYamlStream(text: string): OpenYamlStream {
   // kubectl hands go-yaml each document on its own, and go-yaml drops a byte order mark that
   // starts its input: at the start of the stream, and right after a separator line.
-  const source = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/^(---[^\n]*\n)\uFEFF/gm, '$1');
+  let source = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/^(---[^\n]*\n)\uFEFF/gm, '$1');
   const separator = badSeparator(source);
   if (separator) {
     const message = `invalid document separator: only a comment may follow --- (found ${JSON.stringify(separator.rest)})`;
     return { error: { line: separator.line, message } };
   }
-  let composed = compose(source);
-  if ('docs' in composed && firstError(composed)) {
+  let checked = checkStream(source);
+  if (checked.error && checked.mendable) {
     // Taken only when it mends the whole stream: otherwise the first complaint about the text as
     // written (an unclosed [ reads like an unindented one) says best where it went wrong.
     const repaired = indentFlowContinuations(source);
-    const recomposed = repaired === undefined ? undefined : compose(repaired);
-    if (recomposed && !firstError(recomposed)) composed = recomposed;
+    const rechecked = repaired === undefined ? undefined : checkStream(repaired);
+    if (repaired !== undefined && rechecked && !rechecked.error) {
+      source = repaired;
+      checked = rechecked;
+    }
   }
-  if ('error' in composed) return { error: composed.error };
-  const error = firstError(composed);
-  if (error) return { error };
-  return { documents: documentsOf(composed.docs, composed.lines), lines: composed.lines };
+  if (checked.error) return { error: checked.error };
+  return { documents: documentsOf(source, checked.lines, checked.only), lines: checked.lines };
+}
+
+/** openYamlStream with every document read. */
+export function readYamlStream(text: string): YamlStream {
+  const stream = openYamlStream(text);
+  if (stream.error) return { error: stream.error };
+  return { documents: Array.from(stream.documents), lines: stream.lines };
 }
