@@ -236,7 +236,9 @@ function modelAll(
     const result = step(model);
     if (!result) continue;
     if (!result.ok) {
-      models.forEach((m, i) => m.restore(saved[i]!));
+      models.forEach((m, i) => {
+        m.restore(saved[i]!);
+      });
       return { ok: false, family: model.config.family, failure: result };
     }
     allocations.push(result);
