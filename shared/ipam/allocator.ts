@@ -114,10 +114,18 @@ export interface AddressAllocator {
   /** Held addresses, ascending. */
   entries(): HeldAddress[];
   snapshot(): AllocatorSnapshot;
-  /** Starts recording undo steps; used by Transaction. */
-  openJournal(): void;
-  /** Stops recording; with `commit` false, undoes every step since openJournal first. */
-  closeJournal(commit: boolean): void;
+  /**
+   * Starts recording undo steps (used by Transaction); inside an open journal, starts a nested
+   * scope. Returns the scope's depth, 1 for the outermost.
+   */
+  openJournal(): number;
+  /**
+   * Closes the innermost scope, which must be `depth`: with `commit` false, undoes every step since
+   * it opened; with `commit` true, keeps them (an enclosing scope may still undo them).
+   */
+  closeJournal(depth: number, commit: boolean): void;
+  /** Open journal scopes: 0 outside any transaction. */
+  readonly journalDepth: number;
   readonly inTransaction: boolean;
 }
 
@@ -200,6 +208,8 @@ class KeyedAllocator<K extends Key> implements AddressAllocator {
   private readonly owners = new Map<string, K>();
   private readonly excludedHeld = new Set<K>();
   private journal: JournalStep<K>[] | undefined;
+  /** Journal lengths where the nested scopes began. */
+  private readonly scopes: number[] = [];
 
   constructor(
     private readonly math: KeyMath<K>,
@@ -236,6 +246,10 @@ class KeyedAllocator<K extends Key> implements AddressAllocator {
 
   get inTransaction(): boolean {
     return this.journal !== undefined;
+  }
+
+  get journalDepth(): number {
+    return this.journal ? this.scopes.length + 1 : 0;
   }
 
   /** The key of an address of this family, or undefined when it is outside the family's space. */
@@ -374,32 +388,40 @@ class KeyedAllocator<K extends Key> implements AddressAllocator {
     this.journal?.push({ op: 'free', pool, key, owner, to });
   }
 
-  openJournal(): void {
-    if (this.journal) throw new Error('this allocator is already part of an open transaction');
-    this.journal = [];
+  openJournal(): number {
+    if (this.journal) this.scopes.push(this.journal.length);
+    else this.journal = [];
+    return this.scopes.length + 1;
   }
 
-  closeJournal(commit: boolean): void {
+  closeJournal(depth: number, commit: boolean): void {
     const journal = this.journal;
-    this.journal = undefined;
-    if (commit || !journal) return;
-    for (let i = journal.length - 1; i >= 0; i--) {
-      const step = journal[i]!;
-      if (step.op === 'swap') {
-        step.pool.fresh.swapWith(step.pool.released);
-      } else if (step.op === 'take') {
-        this.holders.delete(step.key);
-        this.owners.delete(step.owner);
-        if (step.from === FRESH) step.pool.fresh.add(step.key);
-        else if (step.from === RELEASED) step.pool.released.add(step.key);
-        else this.excludedHeld.delete(step.key);
-      } else {
-        if (step.to === FRESH) step.pool.fresh.delete(step.key);
-        else if (step.to === RELEASED) step.pool.released.delete(step.key);
-        else this.excludedHeld.add(step.key);
-        this.holders.set(step.key, step.owner);
-        this.owners.set(step.owner, step.key);
-      }
+    if (!journal || depth !== this.journalDepth) {
+      throw new Error('transactions on one allocator must close innermost first');
+    }
+    const start = depth > 1 ? this.scopes.pop()! : 0;
+    if (!commit) {
+      for (let i = journal.length - 1; i >= start; i--) this.undo(journal[i]!);
+      journal.length = start;
+    }
+    if (depth === 1) this.journal = undefined;
+  }
+
+  private undo(step: JournalStep<K>): void {
+    if (step.op === 'swap') {
+      step.pool.fresh.swapWith(step.pool.released);
+    } else if (step.op === 'take') {
+      this.holders.delete(step.key);
+      this.owners.delete(step.owner);
+      if (step.from === FRESH) step.pool.fresh.add(step.key);
+      else if (step.from === RELEASED) step.pool.released.add(step.key);
+      else this.excludedHeld.delete(step.key);
+    } else {
+      if (step.to === FRESH) step.pool.fresh.delete(step.key);
+      else if (step.to === RELEASED) step.pool.released.delete(step.key);
+      else this.excludedHeld.add(step.key);
+      this.holders.set(step.key, step.owner);
+      this.owners.set(step.owner, step.key);
     }
   }
 

@@ -36,34 +36,36 @@ export class MapHolders<K extends Key> implements HolderTable<K> {
 
 /**
  * An array slot per address from `base`: for IPv4 ranges of up to `DenseHolders.maxSpan` addresses
- * (a /15), several times cheaper than a Map once tens of thousands of addresses are held.
+ * (a /15), several times cheaper than a Map once tens of thousands of addresses are held. The array
+ * (8 bytes a slot) is allocated on the first allocation, so an idle Subnet costs nothing.
  */
 export class DenseHolders implements HolderTable<number> {
   static readonly maxSpan = 1 << 17;
-  private readonly slots: (string | undefined)[];
+  private slots: (string | undefined)[] | undefined;
   private count = 0;
 
   constructor(
     private readonly base: number,
-    span: number,
-  ) {
-    this.slots = new Array<string | undefined>(span).fill(undefined);
-  }
+    private readonly span: number,
+  ) {}
 
   get(key: number): string | undefined {
-    return this.slots[key - this.base];
+    return this.slots?.[key - this.base];
   }
 
   set(key: number, owner: string): void {
+    const slots = (this.slots ??= new Array<string | undefined>(this.span).fill(undefined));
     const slot = key - this.base;
-    if (this.slots[slot] === undefined) this.count++;
-    this.slots[slot] = owner;
+    if (slots[slot] === undefined) this.count++;
+    slots[slot] = owner;
   }
 
   delete(key: number): void {
+    const slots = this.slots;
     const slot = key - this.base;
-    if (this.slots[slot] !== undefined) this.count--;
-    this.slots[slot] = undefined;
+    if (!slots || slots[slot] === undefined) return;
+    this.count--;
+    slots[slot] = undefined;
   }
 
   get size(): number {
@@ -72,7 +74,7 @@ export class DenseHolders implements HolderTable<number> {
 
   keys(): number[] {
     const out: number[] = [];
-    const slots = this.slots;
+    const slots = this.slots ?? [];
     for (let i = 0; i < slots.length; i++) if (slots[i] !== undefined) out.push(this.base + i);
     return out;
   }

@@ -10,11 +10,12 @@ function allocatorsOf(participant: Participant): Iterable<AddressAllocator> {
 /**
  * All or nothing over several allocators (the two families of a dual-stack Subnet, the Subnets of a
  * Pod's NICs): every change made to an enlisted allocator between begin and rollback is undone, in
- * reverse order, leaving each allocator exactly as it was, delayed-reuse order included. An allocator
- * belongs to at most one open transaction.
+ * reverse order, leaving each allocator exactly as it was, delayed-reuse order included.
+ * Transactions over a shared allocator nest (a dual-stack allocation inside a multi-NIC one): the
+ * inner one must close first, and what it commits is still undone if the outer one rolls back.
  */
 export class Transaction {
-  private readonly members: AddressAllocator[] = [];
+  private readonly members: { allocator: AddressAllocator; depth: number }[] = [];
   private open = true;
 
   static begin(...participants: Participant[]): Transaction {
@@ -32,9 +33,8 @@ export class Transaction {
   enlist(participant: Participant): this {
     if (!this.open) throw new Error('the transaction is already closed');
     for (const allocator of allocatorsOf(participant)) {
-      if (this.members.includes(allocator)) continue;
-      allocator.openJournal();
-      this.members.push(allocator);
+      if (this.members.some((m) => m.allocator === allocator)) continue;
+      this.members.push({ allocator, depth: allocator.openJournal() });
     }
     return this;
   }
@@ -53,8 +53,11 @@ export class Transaction {
 
   private close(commit: boolean): void {
     if (!this.open) throw new Error('the transaction is already closed');
+    if (this.members.some(({ allocator, depth }) => allocator.journalDepth !== depth)) {
+      throw new Error('transactions on one allocator must close innermost first');
+    }
     this.open = false;
-    for (const allocator of this.members) allocator.closeJournal(commit);
+    for (const { allocator, depth } of this.members) allocator.closeJournal(depth, commit);
   }
 }
 

@@ -112,7 +112,8 @@ function assertDynamic(result: AllocationResult, model: NaiveAllocator): void {
 function runSingleFamily(config: AllocatorConfig, ops: readonly Op[]): void {
   let real = createAllocator(config).allocator;
   const model = new NaiveAllocator(config);
-  let tx: { transaction: Transaction; saved: ReturnType<NaiveAllocator['clone']> } | undefined;
+  // Open transactions, innermost last: they nest.
+  const txs: { transaction: Transaction; saved: ReturnType<NaiveAllocator['clone']> }[] = [];
   const base = bases[config.family];
   for (const step of ops) {
     switch (step.op) {
@@ -139,21 +140,21 @@ function runSingleFamily(config: AllocatorConfig, ops: readonly Op[]): void {
         expect(real.releaseOwner(owners[step.owner]!)).toEqual(model.releaseOwner(owners[step.owner]!));
         break;
       case 'begin':
-        if (!tx) tx = { transaction: Transaction.begin(real), saved: model.clone() };
+        if (txs.length < 3) txs.push({ transaction: Transaction.begin(real), saved: model.clone() });
         break;
       case 'commit':
-        tx?.transaction.commit();
-        tx = undefined;
+        txs.pop()?.transaction.commit();
         break;
-      case 'rollback':
+      case 'rollback': {
+        const tx = txs.pop();
         if (tx) {
           tx.transaction.rollback();
           model.restore(tx.saved);
-          tx = undefined;
         }
         break;
+      }
       case 'restore': {
-        if (tx) break;
+        if (txs.length > 0) break;
         const snapshot = real.snapshot();
         const restored = createAllocator(config, snapshot);
         expect(restored.report).toEqual({ loaded: snapshot.allocations.length, rejected: [] });
@@ -163,7 +164,7 @@ function runSingleFamily(config: AllocatorConfig, ops: readonly Op[]): void {
     }
     assertAgree(real, model);
   }
-  if (tx) {
+  for (let tx = txs.pop(); tx; tx = txs.pop()) {
     tx.transaction.rollback();
     model.restore(tx.saved);
     assertAgree(real, model);

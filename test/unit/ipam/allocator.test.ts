@@ -402,7 +402,7 @@ describe('Transaction', () => {
     expect(text(allocator.allocate('after'))).toBe('10.16.0.2');
   });
 
-  it('rolls back when the body throws, and refuses a second transaction on one allocator', () => {
+  it('rolls back when the body throws', () => {
     const allocator = subnet('10.16.0.0/29');
     expect(() =>
       atomically([allocator], () => {
@@ -412,8 +412,37 @@ describe('Transaction', () => {
     ).toThrow('boom');
     expect(allocator.counters()!.used).toBe(0n);
     const tx = Transaction.begin(allocator);
-    expect(() => Transaction.begin(allocator)).toThrow('already part of an open transaction');
     tx.commit();
     expect(() => tx.commit()).toThrow('already closed');
+  });
+
+  it('nests: an inner commit is still undone by the outer rollback, an inner rollback alone', () => {
+    const a = subnet('10.16.0.0/29');
+    const b = subnet('10.17.0.0/29');
+    const outer = Transaction.begin(a, b);
+    expect(atomically([a], () => a.allocate('nic-1')).ok).toBe(true);
+    expect(
+      atomically([a, b], () => {
+        b.allocate('nic-2');
+        return { ok: false };
+      }),
+    ).toEqual({ ok: false });
+    expect(b.counters()!.used).toBe(0n);
+    expect(a.addressOf('nic-1')).toBe(ip('10.16.0.2'));
+    outer.rollback();
+    expect(a.counters()!.used).toBe(0n);
+    expect(a.inTransaction).toBe(false);
+  });
+
+  it('refuses to close an outer transaction before an inner one', () => {
+    const allocator = subnet('10.16.0.0/29');
+    const outer = Transaction.begin(allocator);
+    const inner = Transaction.begin(allocator);
+    allocator.allocate('kept');
+    expect(() => outer.commit()).toThrow('innermost first');
+    inner.rollback();
+    expect(allocator.counters()!.used).toBe(0n);
+    outer.commit();
+    expect(allocator.journalDepth).toBe(0);
   });
 });
