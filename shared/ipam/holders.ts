@@ -54,7 +54,8 @@ export class DenseHolders implements HolderTable<number> {
   }
 
   set(key: number, owner: string): void {
-    const slots = (this.slots ??= new Array<string | undefined>(this.span).fill(undefined));
+    this.slots ??= new Array<string | undefined>(this.span).fill(undefined);
+    const slots = this.slots;
     const slot = key - this.base;
     if (slots[slot] === undefined) this.count++;
     slots[slot] = owner;
