@@ -1,5 +1,6 @@
 import { bridgeHelp } from './bridge.js';
 import { UnusableInputError } from './input-error.js';
+import { interconnectHelp } from './interconnect.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
 import { replayHelp } from './replay.js';
@@ -15,6 +16,7 @@ const commands: Record<string, () => Promise<Command>> = {
   replay: async () => (await import('./replay.js')).replayCommand,
   bridge: async () => (await import('./bridge.js')).bridgeCommand,
   rules: async () => (await import('./rules.js')).rulesCommand,
+  interconnect: async () => (await import('./interconnect.js')).interconnectCommand,
 };
 const helps: Record<string, string> = {
   serve: serveHelp,
@@ -22,6 +24,7 @@ const helps: Record<string, string> = {
   replay: replayHelp,
   bridge: bridgeHelp,
   rules: rulesHelp,
+  interconnect: interconnectHelp,
 };
 
 /** Runs the CLI and resolves with its exit status; never throws for bad input. */

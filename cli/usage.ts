@@ -17,6 +17,7 @@ Usage:
   acpnet replay --from FILE|kafka://TOPIC     feed recorded events through the functions
   acpnet bridge [flags]                       publish a cluster's changes to Kafka as events
   acpnet rules [--output text|json|markdown]  list the webhook's rules, their reasons and guide sections
+  acpnet interconnect clean [flags]           remove what a cluster left in the OVN interconnect databases
   acpnet help [COMMAND]                       show help
 
 Run 'acpnet COMMAND --help' for the flags of a command.
