@@ -18,7 +18,6 @@ import {
   OvsdbTransactionError,
 } from '../shared/ovsdb/errors.js';
 import type { CleanOptions } from './interconnect.js';
-import { KubeUnreachableError, readInterconnectConfig } from './interconnect-kube.js';
 import type { CleanReport, DatabaseReport } from './interconnect-report.js';
 import { formatCleanJson, formatCleanText } from './interconnect-report.js';
 import type { CliIO } from './io.js';
@@ -105,10 +104,6 @@ export async function runClean(options: CleanOptions, io: CliIO): Promise<number
       io.stderr(`${PREFIX}: ${message}\n`);
       return status;
     }
-    if (error instanceof KubeUnreachableError) {
-      io.stderr(`${PREFIX}: ${error.message}\n`);
-      return 2;
-    }
     throw error;
   } finally {
     for (const client of clients) client.close();
@@ -160,7 +155,17 @@ async function clean(options: CleanOptions, io: CliIO, clients: OvsdbClient[]): 
     detail: 'no --kubeconfig: whether the zone belongs to a cluster still connected was not checked',
   };
   if (options.kubeconfig !== undefined) {
-    const { server, configMap } = await readInterconnectConfig(options.kubeconfig, options.timeoutMs);
+    // Loaded here: the Kubernetes client is only needed for this check.
+    const kube = await import('./interconnect-kube.js');
+    let config: Awaited<ReturnType<typeof kube.readInterconnectConfig>>;
+    try {
+      config = await kube.readInterconnectConfig(options.kubeconfig, options.timeoutMs);
+    } catch (error) {
+      if (!(error instanceof kube.KubeUnreachableError)) throw error;
+      io.stderr(`${PREFIX}: ${error.message}\n`);
+      return 2;
+    }
+    const { server, configMap } = config;
     for (const zone of zones) {
       const refusal = connectedZoneRefusal(configMap, zone);
       if (refusal) {

@@ -5,6 +5,8 @@
 # (/usr/share/ovn/DATABASE.ovsschema, or $OVN_SCHEMA_DIR) unless it exists already, so a test may
 # put a copy of a filled database there first. Writes STATE_DIR/address (tcp:127.0.0.1:PORT) and
 # STATE_DIR/pid, and prints the address. stop.sh STATE_DIR stops the server.
+# With OVSDB_SSL_KEY, OVSDB_SSL_CERT and OVSDB_SSL_CA (PEM files) set, it also serves SSL on another
+# free port and writes STATE_DIR/ssl-address (ssl:127.0.0.1:PORT).
 set -euo pipefail
 
 STATE_DIR="${1:?usage: start.sh STATE_DIR [DATABASE...]}"
@@ -48,14 +50,22 @@ done
 # A port found free may be taken before the server binds it: try a few.
 for _ in 1 2 3 4 5; do
   port="$(free_port)"
+  ssl=()
+  if [[ -n "${OVSDB_SSL_KEY:-}" ]]; then
+    ssl_port="$(free_port)"
+    ssl=(--private-key="$OVSDB_SSL_KEY" --certificate="$OVSDB_SSL_CERT" --ca-cert="$OVSDB_SSL_CA"
+      --remote="pssl:$ssl_port:127.0.0.1")
+  fi
   if "$ovsdb_server" --detach --no-chdir \
     --pidfile="$STATE_DIR/pid" \
     --log-file="$STATE_DIR/ovsdb-server.log" \
     --unixctl="$STATE_DIR/ovsdb-server.ctl" \
-    --remote="ptcp:$port:127.0.0.1" \
+    --remote="ptcp:$port:127.0.0.1" "${ssl[@]}" \
     "${files[@]}" 2>>"$STATE_DIR/start.log"; then
     for _ in $(seq 1 50); do
-      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null &&
+        { [[ -z "${ssl_port:-}" ]] || (exec 3<>"/dev/tcp/127.0.0.1/$ssl_port") 2>/dev/null; }; then
+        [[ -z "${ssl_port:-}" ]] || echo "ssl:127.0.0.1:$ssl_port" >"$STATE_DIR/ssl-address"
         echo "tcp:127.0.0.1:$port" >"$STATE_DIR/address"
         echo "tcp:127.0.0.1:$port"
         exit 0

@@ -9,4 +9,4 @@ if kill -0 "$pid" 2>/dev/null; then
   for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
   kill -0 "$pid" 2>/dev/null && kill -9 "$pid"
 fi
-rm -f "$STATE_DIR/pid" "$STATE_DIR/address"
+rm -f "$STATE_DIR/pid" "$STATE_DIR/address" "$STATE_DIR/ssl-address"

@@ -35,11 +35,8 @@ function parseOne(text: string): Remote {
   if (!match || port < 1 || port > 65535) {
     throw new RemoteSyntaxError(`${JSON.stringify(text)} is not ${kind}:HOST:PORT (IPv6 hosts in brackets)`);
   }
-  const host = match[1] ?? match[2]!;
-  if (match[1] !== undefined && net.isIPv6(host) === false) {
-    throw new RemoteSyntaxError(`${JSON.stringify(text)}: ${host} in brackets is not an IPv6 address`);
-  }
-  return { kind, host, port, text };
+  // Brackets may hold any host: Kube-OVN writes IPv4 addresses in them too (tcp:[192.168.0.1]:6645).
+  return { kind, host: match[1] ?? match[2]!, port, text };
 }
 
 /** Parses one remote or a comma-separated list. Throws RemoteSyntaxError. */
