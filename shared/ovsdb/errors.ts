@@ -27,6 +27,16 @@ export class OvsdbTimeoutError extends OvsdbError {
   }
 }
 
+/** The request was canceled by its signal; RFC 7047's cancel was sent, and a late reply is ignored. */
+export class OvsdbCanceledError extends OvsdbError {
+  constructor(
+    readonly method: string,
+    address: string,
+  ) {
+    super(`${method} on ${address} canceled`, address);
+  }
+}
+
 /** The server answered a request with `{"error": ..., "details": ...}`. */
 export class OvsdbRpcError extends OvsdbError {
   constructor(

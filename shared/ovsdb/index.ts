@@ -19,6 +19,7 @@ export {
   uuidSet,
 } from './datum.js';
 export {
+  OvsdbCanceledError,
   OvsdbConnectionError,
   OvsdbDataError,
   OvsdbError,

@@ -5,6 +5,7 @@
  */
 import type { Duplex } from 'node:stream';
 import {
+  OvsdbCanceledError,
   OvsdbConnectionError,
   type OvsdbError,
   OvsdbProtocolError,
@@ -28,7 +29,11 @@ export interface RpcSessionOptions {
 
 export interface RequestOptions {
   timeoutMs?: number;
-  /** Aborting sends RFC 7047's `cancel` for this request; the server then answers it with an error. */
+  /**
+   * Aborting sends RFC 7047's `cancel` for this request and rejects it at once with
+   * OvsdbCanceledError: ovsdb-server 3.1 does not answer a canceled transaction, so waiting for
+   * its reply could hang.
+   */
   signal?: AbortSignal;
 }
 
@@ -113,10 +118,15 @@ export class RpcSession {
   /** Sends a request and resolves with its result, or rejects with the server's error, a timeout or the loss of the connection. */
   request(method: string, params: readonly unknown[], options: RequestOptions = {}): Promise<unknown> {
     if (this.closeReason) return Promise.reject(this.lostDuring(method));
+    if (options.signal?.aborted) return Promise.reject(new OvsdbCanceledError(method, this.address));
     const id = this.nextId++;
     const timeoutMs = options.timeoutMs ?? this.options.requestTimeoutMs;
     return new Promise((resolve, reject) => {
-      const onAbort = () => this.notify('cancel', [id]);
+      const onAbort = () => {
+        this.notify('cancel', [id]);
+        entry.cleanup();
+        reject(new OvsdbCanceledError(method, this.address));
+      };
       const entry: Pending = {
         method,
         resolve,
@@ -135,10 +145,7 @@ export class RpcSession {
         }, timeoutMs);
       }
       this.pending.set(id, entry);
-      if (options.signal) {
-        if (options.signal.aborted) queueMicrotask(onAbort);
-        else options.signal.addEventListener('abort', onAbort, { once: true });
-      }
+      options.signal?.addEventListener('abort', onAbort, { once: true });
       this.send({ method, params, id });
     });
   }

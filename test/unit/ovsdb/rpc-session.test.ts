@@ -1,6 +1,7 @@
 import net from 'node:net';
 import { afterEach, describe, expect, it } from '@jest/globals';
 import {
+  OvsdbCanceledError,
   OvsdbConnectionError,
   OvsdbProtocolError,
   OvsdbRpcError,
@@ -170,7 +171,7 @@ describe('RpcSession', () => {
     expect(server!.received.filter((m) => m.method === 'echo').length).toBeGreaterThanOrEqual(2);
   });
 
-  it('cancels a request through its signal with RFC 7047 cancel', async () => {
+  it('cancels a request through its signal with RFC 7047 cancel, without waiting for the server', async () => {
     const session = await sessionWith((message, socket) => {
       if (message.method === 'cancel') {
         const [id] = message.params as [number];
@@ -182,7 +183,17 @@ describe('RpcSession', () => {
       signal: controller.signal,
     });
     setTimeout(() => controller.abort(), 20);
-    await expect(pending).rejects.toThrow(`transact on ${server!.address} failed: canceled`);
+    await expect(pending).rejects.toThrow(new OvsdbCanceledError('transact', server!.address));
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect(server!.received[1]).toEqual({ method: 'cancel', params: [1], id: null });
+    // The server's late "canceled" reply finds nobody waiting, and the session goes on.
+    expect(session.isOpen).toBe(true);
+  });
+
+  it('cancels at once a request whose signal was aborted before it was sent', async () => {
+    const session = await sessionWith(() => {});
+    await expect(session.request('transact', [], { signal: AbortSignal.abort() })).rejects.toThrow(
+      OvsdbCanceledError,
+    );
   });
 });
