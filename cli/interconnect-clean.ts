@@ -4,19 +4,11 @@ import {
   readSouthboundCleanup,
   type SouthboundReading,
 } from '../shared/interconnect/cleanup-io.js';
-import { connectedZoneRefusal } from '../shared/interconnect/connected-zone.js';
 import { IC_SOUTHBOUND, NORTHBOUND } from '../shared/interconnect/names.js';
 import type { NorthboundCleanupPlan } from '../shared/interconnect/northbound-cleanup.js';
 import { describeTarget } from '../shared/interconnect/zone.js';
 import { OvsdbClient, type OvsdbClientOptions } from '../shared/ovsdb/client.js';
-import {
-  OvsdbConnectionError,
-  OvsdbError,
-  OvsdbProtocolError,
-  OvsdbRpcError,
-  OvsdbTimeoutError,
-  OvsdbTransactionError,
-} from '../shared/ovsdb/errors.js';
+import { OvsdbDataError, OvsdbError, OvsdbRpcError, OvsdbTransactionError } from '../shared/ovsdb/errors.js';
 import type { CleanOptions } from './interconnect.js';
 import type { CleanReport, DatabaseReport } from './interconnect-report.js';
 import { formatCleanJson, formatCleanText } from './interconnect-report.js';
@@ -28,6 +20,7 @@ const PREFIX = 'acpnet interconnect clean';
 class DatabaseFailure extends Error {
   constructor(
     readonly label: string,
+    readonly database: string,
     readonly error: unknown,
     readonly writing: boolean,
   ) {
@@ -35,11 +28,17 @@ class DatabaseFailure extends Error {
   }
 }
 
-async function on<T>(label: string, writing: boolean, work: () => Promise<T>): Promise<T> {
+const LABELS = { [IC_SOUTHBOUND]: 'IC southbound', [NORTHBOUND]: 'northbound' } as const;
+
+async function on<T>(
+  database: typeof IC_SOUTHBOUND | typeof NORTHBOUND,
+  writing: boolean,
+  work: () => Promise<T>,
+): Promise<T> {
   try {
     return await work();
   } catch (error) {
-    throw new DatabaseFailure(label, error, writing);
+    throw new DatabaseFailure(LABELS[database], database, error, writing);
   }
 }
 
@@ -73,23 +72,19 @@ function failureMessage(failure: DatabaseFailure): [number, string] {
   const { error, label } = failure;
   if (error instanceof OvsdbTransactionError)
     return [1, `${label} database refused the cleanup: ${error.message}`];
-  if (error instanceof OvsdbConnectionError && failure.writing) {
+  if (error instanceof OvsdbRpcError && error.method === 'get_schema') {
+    return [2, `${label} database: ${error.address} does not serve ${failure.database}: ${error.message}`];
+  }
+  if (error instanceof OvsdbError && failure.writing) {
     return [
       2,
       `${label} database: ${error.message}. The connection broke after the transaction was sent: it was ` +
         'committed whole or not at all; run the command again to finish (it converges)',
     ];
   }
-  if (error instanceof OvsdbRpcError && error.method === 'get_schema') {
-    return [2, `${label} database: ${error.address} does not serve it: ${error.message}`];
-  }
-  if (
-    error instanceof OvsdbConnectionError ||
-    error instanceof OvsdbTimeoutError ||
-    error instanceof OvsdbProtocolError ||
-    error instanceof OvsdbError
-  ) {
-    return [2, `${label} database: ${error.message}`];
+  if (error instanceof OvsdbError) return [2, `${label} database: ${error.message}`];
+  if (error instanceof OvsdbDataError) {
+    return [2, `${label} database: its schema is not the one of ${failure.database}: ${error.message}`];
   }
   throw error;
 }
@@ -118,7 +113,7 @@ async function clean(options: CleanOptions, io: CliIO, clients: OvsdbClient[]): 
   };
 
   // Everything is read and checked before anything is written.
-  const southbound = await on('IC southbound', false, async () => {
+  const southbound = await on(IC_SOUTHBOUND, false, async () => {
     const client = await connect(options.icSb);
     return { client, reading: await readSouthboundCleanup(client, options.target) };
   });
@@ -137,7 +132,7 @@ async function clean(options: CleanOptions, io: CliIO, clients: OvsdbClient[]): 
   let northbound: { client: OvsdbClient; plan: NorthboundCleanupPlan } | undefined;
   if (options.ovnNb !== undefined) {
     const remotes = options.ovnNb;
-    northbound = await on('northbound', false, async () => {
+    northbound = await on(NORTHBOUND, false, async () => {
       const client = await connect(remotes);
       return { client, plan: await readNorthboundCleanup(client, zoneName) };
     });
@@ -157,29 +152,19 @@ async function clean(options: CleanOptions, io: CliIO, clients: OvsdbClient[]): 
   if (options.kubeconfig !== undefined) {
     // Loaded here: the Kubernetes client is only needed for this check.
     const kube = await import('./interconnect-kube.js');
-    let config: Awaited<ReturnType<typeof kube.readInterconnectConfig>>;
+    let checked: Awaited<ReturnType<typeof kube.checkZonesLeft>>;
     try {
-      config = await kube.readInterconnectConfig(options.kubeconfig, options.timeoutMs);
+      checked = await kube.checkZonesLeft(options.kubeconfig, zones, options.timeoutMs);
     } catch (error) {
       if (!(error instanceof kube.KubeUnreachableError)) throw error;
       io.stderr(`${PREFIX}: ${error.message}\n`);
       return 2;
     }
-    const { server, configMap } = config;
-    for (const zone of zones) {
-      const refusal = connectedZoneRefusal(configMap, zone);
-      if (refusal) {
-        io.stderr(`${PREFIX}: refused: ${refusal} (cluster ${server})\n`);
-        return 1;
-      }
+    if ('refusal' in checked) {
+      io.stderr(`${PREFIX}: refused: ${checked.refusal}\n`);
+      return 1;
     }
-    const data = configMap?.data ?? {};
-    const detail = !configMap
-      ? `kube-system/ovn-ic-config not found on ${server}`
-      : data['enable-ic'] !== 'true'
-        ? `kube-system/ovn-ic-config on ${server} has enable-ic ${JSON.stringify(data['enable-ic'] ?? '')}`
-        : `the cluster at ${server} is connected as zone ${JSON.stringify(data['az-name'] ?? '')}, not ${zones.join(', ') || 'this one'}`;
-    connectedCheck = { status: 'passed', detail };
+    connectedCheck = { status: 'passed', detail: checked.detail };
   }
 
   const report: CleanReport = {
@@ -197,14 +182,14 @@ async function clean(options: CleanOptions, io: CliIO, clients: OvsdbClient[]): 
   if (!options.dryRun) {
     const plan = southbound.reading.plan;
     if (plan) {
-      report.icSouthbound.applied = await on('IC southbound', true, () =>
+      report.icSouthbound.applied = await on(IC_SOUTHBOUND, true, () =>
         applyPlan(southbound.client, IC_SOUTHBOUND, plan.operations),
       );
     }
     if (northbound && northbound.plan.operations.length > 0 && report.northbound) {
       const { client, plan: nbPlan } = northbound;
       try {
-        report.northbound.applied = await on('northbound', true, () =>
+        report.northbound.applied = await on(NORTHBOUND, true, () =>
           applyPlan(client, NORTHBOUND, nbPlan.operations),
         );
       } catch (error) {

@@ -1,4 +1,5 @@
 import { KubeConfig } from '@kubernetes/client-node';
+import { connectedZoneRefusal } from '../shared/interconnect/connected-zone.js';
 import { isPlainObject } from '../shared/kube/json-value.js';
 import { IC_CONFIG_NAME, IC_CONFIG_NAMESPACE } from '../shared/kube/keys/kubeovn.js';
 import { kubeConfigTransport } from '../shared/kube/kube-store/transport.js';
@@ -58,4 +59,30 @@ export async function readInterconnectConfig(
     );
   }
   return { server, configMap: reading.object };
+}
+
+/**
+ * Whether the cluster the kubeconfig names has left the interconnect as each of `zones`: a refusal
+ * naming the zone, or what the check found.
+ */
+export async function checkZonesLeft(
+  kubeconfig: string,
+  zones: readonly string[],
+  timeoutMs: number,
+): Promise<{ refusal: string } | { detail: string }> {
+  const { server, configMap } = await readInterconnectConfig(kubeconfig, timeoutMs);
+  for (const zone of zones) {
+    const refusal = connectedZoneRefusal(configMap, zone);
+    if (refusal) return { refusal: `${refusal} (cluster ${server})` };
+  }
+  const where = `${IC_CONFIG_NAMESPACE}/${IC_CONFIG_NAME}`;
+  if (!configMap) return { detail: `${where} not found on ${server}` };
+  const data = configMap.data ?? {};
+  if (data['enable-ic'] !== 'true') {
+    return { detail: `${where} on ${server} has enable-ic ${JSON.stringify(data['enable-ic'] ?? '')}` };
+  }
+  const connectedAs = JSON.stringify(data['az-name'] ?? '');
+  return {
+    detail: `the cluster at ${server} is connected as zone ${connectedAs}, not ${zones.join(', ') || 'this one'}`,
+  };
 }

@@ -62,8 +62,9 @@ export function affectedTables(schema: DatabaseSchema): string[] {
 
 /**
  * The selects that read every row the plan needs: the zone's direct referrers filtered by the
- * reference (scalars and sets; a map's values cannot be matched, so its table is read whole), the
- * tables further away read whole, and the owned children's tables (with their parents) whole.
+ * reference (scalars and sets; a map cannot be matched by its keys or values alone, so its table
+ * is read whole), the tables further away whole, and the owned children's tables (with their
+ * parents) whole.
  */
 export function zoneSnapshotQuery(schema: DatabaseSchema, zone: Zone): Operation[] {
   const refs = strongReferences(schema);
@@ -71,7 +72,7 @@ export function zoneSnapshotQuery(schema: DatabaseSchema, zone: Zone): Operation
   const filtered = new Map<string, Condition[][]>();
   const whole = new Set<string>();
   for (const ref of direct) {
-    if (ref.position === 'value') whole.add(ref.table);
+    if (ref.type.value !== undefined) whole.add(ref.table);
     else {
       const zoneUuid = new Uuid(zone.uuid);
       const condition: Condition = isScalarType(ref.type)

@@ -201,7 +201,9 @@ describe('acpnet interconnect clean', () => {
     try {
       const result = await acpnet('interconnect', 'clean', '--ic-sb', nbOnly.address, '--az', ZONE);
       expect(result.code).toBe(2);
-      expect(result.stderr).toContain(`IC southbound database: ${nbOnly.address} does not serve it`);
+      expect(result.stderr).toContain(
+        `IC southbound database: ${nbOnly.address} does not serve OVN_IC_Southbound`,
+      );
       expect(result.stderr).toContain('unknown database');
     } finally {
       await nbOnly.stop();
