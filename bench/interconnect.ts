@@ -189,8 +189,9 @@ async function main(): Promise<void> {
   );
 
   const bigFile = await databaseFile('big', 'az-big', BIG);
-  const bigAcpnet = await acpnetClean(start('big-acpnet', bigFile), 'az-big');
+  // The library run goes first: it also warms up the decoding of 20,000 rows for the command.
   const parts = await breakdown(start('big-breakdown', bigFile), 'az-big');
+  const bigAcpnet = await acpnetClean(start('big-acpnet', bigFile), 'az-big');
   const bigCalls = 2 * BIG + 2;
   const bigRows = 2 * (BIG + KEPT) + 6;
   const scriptAddress = start('big-script', bigFile);

@@ -19,7 +19,10 @@ export interface RpcSessionOptions {
   address: string;
   /** Time limit of a request without its own (default 30 s). */
   requestTimeoutMs?: number;
-  /** Largest message accepted from the server (default 64 MiB); a larger one closes the session. */
+  /**
+   * Largest message accepted from the server, and most bytes left waiting to be sent to it (default
+   * 64 MiB); beyond either, the session closes.
+   */
   maxMessageBytes?: number;
   /** Idle time after which we send an echo (default 5 s; 0 never). */
   echoIntervalMs?: number;
@@ -164,6 +167,15 @@ export class RpcSession {
       this.socket.write(JSON.stringify(message));
     } catch (error) {
       this.shutdown(OvsdbConnectionError, `cannot write: ${(error as Error).message}`, error);
+      return;
+    }
+    // Outgoing bytes are bounded too: a server that stops reading is treated as gone.
+    const queued = this.socket.writableLength;
+    if (queued > this.options.maxMessageBytes) {
+      this.shutdown(
+        OvsdbConnectionError,
+        `${queued} bytes wait to be sent (limit ${this.options.maxMessageBytes}): the server is not reading`,
+      );
     }
   }
 

@@ -29,7 +29,13 @@ export async function fakeServer(
       for (;;) {
         const end = endOfFirstValue(buffer);
         if (end < 0) break;
-        const message = JSON.parse(buffer.slice(0, end)) as Record<string, unknown>;
+        let message: Record<string, unknown>;
+        try {
+          message = JSON.parse(buffer.slice(0, end)) as Record<string, unknown>;
+        } catch {
+          buffer = ''; // not JSON-RPC (a TLS hello, in the handshake test): ignored
+          break;
+        }
         buffer = buffer.slice(end);
         received.push(message);
         script(message, socket);

@@ -144,6 +144,23 @@ describe('RpcSession', () => {
     await expect(session.request('list_dbs', [])).rejects.toThrow(/exceeds the limit of 1024 bytes/);
   });
 
+  it('closes when the server stops reading and requests pile up beyond the limit', async () => {
+    const session = await sessionWith(
+      () => {},
+      { maxMessageBytes: 64 * 1024 },
+      (socket) => socket.pause(),
+    );
+    const big = 'x'.repeat(32 * 1024);
+    const pending: Promise<unknown>[] = [];
+    for (let i = 0; i < 200 && session.isOpen; i++)
+      pending.push(session.request('echo', [big]).catch((e: unknown) => e));
+    const reasons = await Promise.all(pending);
+    expect(session.isOpen).toBe(false);
+    expect(String(reasons.at(-1))).toMatch(
+      /bytes wait to be sent \(limit 65536\): the server is not reading/,
+    );
+  });
+
   it('closes on JSON that is not JSON-RPC', async () => {
     const session = await sessionWith((_message, socket) => socket.write('[1,2,3]'));
     await expect(session.request('list_dbs', [])).rejects.toThrow(/not an object/);
