@@ -1,5 +1,6 @@
 /** The client over TLS (ssl: remotes), against ovsdb-server's pssl listener with certificates made here. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { OvsdbClient } from '../../../shared/ovsdb/client.js';
@@ -8,6 +9,7 @@ import { issueCertificate, keyPem, type TestCertificate } from '../../support/ce
 import { acpnet, type OvsdbServer, startOvsdb } from './support.js';
 
 let server: OvsdbServer;
+let dir: string;
 let sslAddress: string;
 let ca: TestCertificate;
 let clientCert: TestCertificate;
@@ -17,9 +19,7 @@ beforeAll(async () => {
   ca = await issueCertificate({ commonName: 'acpnet test CA', ca: true });
   const serverCert = await issueCertificate({ commonName: 'ovsdb-server', ips: ['127.0.0.1'], issuer: ca });
   clientCert = await issueCertificate({ commonName: 'acpnet', issuer: ca });
-  const { mkdtemp } = await import('node:fs/promises');
-  const { tmpdir } = await import('node:os');
-  const dir = await mkdtemp(path.join(tmpdir(), 'acpnet-ovsdb-tls-'));
+  dir = await mkdtemp(path.join(tmpdir(), 'acpnet-ovsdb-tls-'));
   const write = async (name: string, text: string) => {
     files[name] = path.join(dir, name);
     await writeFile(files[name]!, text);
@@ -42,6 +42,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
+  if (dir) await rm(dir, { recursive: true, force: true });
 });
 
 describe('OVSDB over TLS', () => {
