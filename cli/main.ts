@@ -1,5 +1,6 @@
 import { bridgeHelp } from './bridge.js';
 import { UnusableInputError } from './input-error.js';
+import { interconnectHelp } from './interconnect.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
 import { keepalivedHelp } from './keepalived.js';
@@ -17,6 +18,7 @@ const commands: Record<string, () => Promise<Command>> = {
   bridge: async () => (await import('./bridge.js')).bridgeCommand,
   rules: async () => (await import('./rules.js')).rulesCommand,
   keepalived: async () => (await import('./keepalived.js')).keepalivedCommand,
+  interconnect: async () => (await import('./interconnect.js')).interconnectCommand,
 };
 const helps: Record<string, string> = {
   serve: serveHelp,
@@ -25,6 +27,7 @@ const helps: Record<string, string> = {
   bridge: bridgeHelp,
   rules: rulesHelp,
   keepalived: keepalivedHelp,
+  interconnect: interconnectHelp,
 };
 
 /** Runs the CLI and resolves with its exit status; never throws for bad input. */

@@ -18,6 +18,7 @@ Usage:
   acpnet bridge [flags]                       publish a cluster's changes to Kafka as events
   acpnet rules [--output text|json|markdown]  list the webhook's rules, their reasons and guide sections
   acpnet keepalived render [flags] FILE|-     render alive.yaml or keepalived.conf for soft LB hosts
+  acpnet interconnect clean [flags]           remove what a cluster left in the OVN interconnect databases
   acpnet help [COMMAND]                       show help
 
 Run 'acpnet COMMAND --help' for the flags of a command.

@@ -10,6 +10,11 @@ describe('runNeedsServices', () => {
     ['the e2e directory', { testPathPatterns: ['test/e2e'] }, true],
     ['one integration file', { testPathPatterns: ['kube-store'] }, true],
     [
+      'the ovsdb suites, which start their own server',
+      { testPathPatterns: ['test/integration/ovsdb'] },
+      false,
+    ],
+    [
       'unit and integration directories',
       { testPathPatterns: ['test/unit/cli', 'test/integration/deploy'] },
       true,

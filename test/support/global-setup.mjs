@@ -18,6 +18,8 @@ const run = promisify(execFile);
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const SERVICE_PROJECT = 'integration';
 const SERVICE_DIRS = ['test/integration', 'test/e2e'];
+/** Integration suites that start their own services (an ovsdb-server per suite) and need neither. */
+const SELF_CONTAINED_DIRS = ['test/integration/ovsdb'];
 /** A cold machine builds kube-apiserver first (infra/kube/ensure.sh). */
 const START_TIMEOUT_MS = 45 * 60 * 1000;
 
@@ -47,7 +49,10 @@ export function runNeedsServices(globalConfig) {
   if ((globalConfig.ignoreProjects ?? []).includes(SERVICE_PROJECT)) return false;
   const patterns = patternsOf(globalConfig).map((p) => new RegExp(p, 'i'));
   if (patterns.length === 0) return true;
-  const files = SERVICE_DIRS.flatMap(testFilesUnder);
+  const selfContained = SELF_CONTAINED_DIRS.map((dir) => path.join(repoRoot, dir) + path.sep);
+  const files = SERVICE_DIRS.flatMap(testFilesUnder).filter(
+    (file) => !selfContained.some((dir) => file.startsWith(dir)),
+  );
   return files.some((file) => patterns.some((pattern) => pattern.test(file)));
 }
 
