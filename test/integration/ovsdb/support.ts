@@ -8,8 +8,7 @@ import net from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { CliIO } from '../../../cli/io.js';
-import { run } from '../../../cli/main.js';
+import { runInProcess } from '../../support/cli-in-process.js';
 
 const exec = promisify(execFile);
 export const repoRoot = path.resolve(import.meta.dirname, '../../..');
@@ -153,20 +152,8 @@ export interface CliRun {
 }
 
 /** Runs the acpnet CLI in this process. */
-export async function acpnet(...args: string[]): Promise<CliRun> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => '',
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
+export function acpnet(...args: string[]): Promise<CliRun> {
+  return runInProcess(args);
 }
 
 export interface BreakingProxy {

@@ -3,29 +3,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { CliIO } from '../../../cli/io.js';
-import { run } from '../../../cli/main.js';
+import { runInProcess } from '../../support/cli-in-process.js';
 import { configTest, machineInterface } from '../keepalived/support/keepalived.js';
 import { repoRoot } from './run-cli.js';
 
 const guidePath = path.join(repoRoot, 'test/fixtures/keepalived/templates/guide.yaml');
 const guideText = readFileSync(guidePath, 'utf8');
 
-async function acpnet(args: string[], stdin = ''): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => stdin,
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const acpnet = (args: string[], stdin = '') => runInProcess(args, stdin);
 
 let tmp: string;
 const file = (name: string) => path.join(tmp, name);

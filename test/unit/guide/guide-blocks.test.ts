@@ -1,20 +1,8 @@
 import { expect, it } from '@jest/globals';
-import type { CliIO } from '../../../cli/io.js';
-import { run } from '../../../cli/main.js';
+import { runInProcess } from '../../support/cli-in-process.js';
 import { describeWithGuide, guideText } from '../../support/guide.js';
 
-async function validate(text: string): Promise<{ code: number; stdout: string }> {
-  let stdout = '';
-  const io: CliIO = {
-    stdout: (chunk) => {
-      stdout += chunk;
-    },
-    stderr: () => undefined,
-    readStdin: async () => text,
-  };
-  const code = await run(['validate', '-o', 'json', '-'], io);
-  return { code, stdout };
-}
+const validate = (text: string) => runInProcess(['validate', '-o', 'json', '-'], text);
 
 interface Report {
   results: { source: string; kind?: string; allowed?: boolean; checked?: boolean; error?: string }[];

@@ -1,23 +1,8 @@
 import net from 'node:net';
 import { describe, expect, it } from '@jest/globals';
-import type { CliIO } from '../../../cli/io.js';
-import { run } from '../../../cli/main.js';
+import { runInProcess } from '../../support/cli-in-process.js';
 
-async function acpnet(...args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = {
-    stdout: (text) => {
-      stdout += text;
-    },
-    stderr: (text) => {
-      stderr += text;
-    },
-    readStdin: async () => '',
-  };
-  const code = await run(args, io);
-  return { code, stdout, stderr };
-}
+const acpnet = (...args: string[]) => runInProcess(args);
 
 async function closedPort(): Promise<number> {
   const probe = net.createServer();
