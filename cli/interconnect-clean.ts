@@ -54,7 +54,7 @@ function clientOptions(options: CleanOptions): OvsdbClientOptions {
 function southboundReport(address: string, reading: SouthboundReading): DatabaseReport {
   const report: DatabaseReport = { address, schema: reading.schema, rows: reading.plan?.rows ?? [] };
   if (reading.plan) report.zone = reading.plan.zone;
-  if (reading.lookup.kind === 'missing') report.nothingToDo = reading.lookup.reason;
+  if (reading.lookup.kind === 'missing') report.alreadyClean = reading.lookup.reason;
   return report;
 }
 
@@ -62,7 +62,7 @@ function northboundReport(address: string, plan: NorthboundCleanupPlan): Databas
   const report: DatabaseReport = { address, rows: plan.rows };
   if (plan.zone !== undefined) report.zone = { name: plan.zone };
   if (plan.operations.length === 0) {
-    report.nothingToDo = 'no transit switch, transit port or learned route is left';
+    report.alreadyClean = 'no transit switch, transit port or learned route is left';
   }
   return report;
 }
@@ -172,12 +172,12 @@ async function clean(options: CleanOptions, io: CliIO, clients: OvsdbClient[]): 
     dryRun: options.dryRun,
     connectedCheck,
     icSouthbound: southboundReport(southbound.client.address, southbound.reading),
-    nothingToDo: false,
+    alreadyClean: false,
   };
   if (northbound) report.northbound = northboundReport(northbound.client.address, northbound.plan);
-  report.nothingToDo =
-    report.icSouthbound.nothingToDo !== undefined &&
-    (!report.northbound || report.northbound.nothingToDo !== undefined);
+  report.alreadyClean =
+    report.icSouthbound.alreadyClean !== undefined &&
+    (!report.northbound || report.northbound.alreadyClean !== undefined);
 
   if (!options.dryRun) {
     const plan = southbound.reading.plan;

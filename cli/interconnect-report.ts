@@ -10,7 +10,7 @@ export interface DatabaseReport {
   /** The zone the rows belong to, when known. */
   zone?: Zone | { name: string };
   /** Why there is nothing to do, when there is nothing. */
-  nothingToDo?: string;
+  alreadyClean?: string;
   rows: PlannedRow[];
   /** Present once the transaction committed. */
   applied?: AppliedPlan;
@@ -24,7 +24,7 @@ export interface CleanReport {
   icSouthbound: DatabaseReport;
   northbound?: DatabaseReport;
   /** True when neither database had anything to remove. */
-  nothingToDo: boolean;
+  alreadyClean: boolean;
 }
 
 const VERB: Record<PlannedRow['action'], [would: string, did: string]> = {
@@ -63,7 +63,7 @@ function databaseText(title: string, part: DatabaseReport, dryRun: boolean): str
     ? `, zone ${part.zone.name}${'uuid' in part.zone ? ` (${part.zone.uuid})` : ''}`
     : '';
   let out = `${title} ${part.address}${part.schema ? ` (${part.schema})` : ''}${zone}\n`;
-  if (part.nothingToDo !== undefined) return `${out}  nothing to do: ${part.nothingToDo}\n`;
+  if (part.alreadyClean !== undefined) return `${out}  nothing to do: ${part.alreadyClean}\n`;
   for (const row of part.rows) out += describeRow(row, dryRun);
   if (part.applied) {
     const mutated = counted(part.applied.mutated);
@@ -77,7 +77,7 @@ export function formatCleanText(report: CleanReport): string {
   let out = databaseText('IC southbound', report.icSouthbound, report.dryRun);
   if (report.northbound) out += databaseText('northbound', report.northbound, report.dryRun);
   out += `connected check: ${report.connectedCheck.status} (${report.connectedCheck.detail})\n`;
-  if (report.nothingToDo) out += 'nothing to do\n';
+  if (report.alreadyClean) out += 'nothing to do\n';
   else if (report.dryRun) out += 'dry run: nothing was changed\n';
   return out;
 }

@@ -106,7 +106,7 @@ describe('acpnet interconnect clean', () => {
     expect(report).toMatchObject({
       target: { node: `node-${ZONE}` },
       dryRun: false,
-      nothingToDo: false,
+      alreadyClean: false,
       connectedCheck: { status: 'skipped' },
       icSouthbound: {
         address: server.address,
