@@ -61,6 +61,15 @@ find "$bundle_dir" -type f -empty -delete
 
 names="$("$kubectl" --kubeconfig "$kubeconfig" apply --server-side --force-conflicts \
   --field-manager acpnet-harness -f "$bundle_dir" -o name)"
+# kubectl wait fails at once, instead of waiting, while a new CRD has no status.conditions yet
+# ("accessor error: <nil>"); that case is retried for up to two minutes.
+deadline=$(($(date +%s) + 120))
 # shellcheck disable=SC2086
-"$kubectl" --kubeconfig "$kubeconfig" wait --for condition=Established --timeout 120s $names >/dev/null
+until wait_error="$("$kubectl" --kubeconfig "$kubeconfig" wait --for condition=Established --timeout 120s $names 2>&1 >/dev/null)"; do
+  case "$wait_error" in
+  *"accessor error"*) [ "$(date +%s)" -lt "$deadline" ] && sleep 0.2 && continue ;;
+  esac
+  echo "$wait_error" >&2
+  exit 1
+done
 echo "$names" | wc -l | awk '{ print $1 " CRDs established" }'

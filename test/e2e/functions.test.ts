@@ -14,6 +14,7 @@ import {
   kubectl,
   kubectlOk,
   useKubeApiServer,
+  waitForCrdsEstablished,
 } from '../support/kube-harness.js';
 import { type AcpnetProcess, repoRoot, startAcpnet } from './support/acpnet-process.js';
 import { applyOk, type Manifest, pollUntil, valueAt } from './support/cluster.js';
@@ -66,12 +67,10 @@ beforeAll(async () => {
     '-f',
     path.join(repoRoot, 'infra/kube/crds-local'),
   ]);
-  await kubectlOk(server.kubeconfig, [
-    'wait',
-    '--for=condition=Established',
-    'crd/alaudaloadbalancer2.crd.alauda.io',
-    'crd/frontends.crd.alauda.io',
-    'crd/rules.crd.alauda.io',
+  await waitForCrdsEstablished(server.kubeconfig, [
+    'alaudaloadbalancer2.crd.alauda.io',
+    'frontends.crd.alauda.io',
+    'rules.crd.alauda.io',
   ]);
   await applyOk(server.kubeconfig, cluster.state);
   const brokers = broker.brokers.join(',');

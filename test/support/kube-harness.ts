@@ -143,6 +143,31 @@ export async function kubectlOk(
   return result.stdout;
 }
 
+/**
+ * Waits until every named CRD is Established. kubectl wait fails at once, instead of waiting, when a
+ * freshly created CRD has no status.conditions yet ("accessor error: <nil>"), so that case is retried.
+ */
+export async function waitForCrdsEstablished(
+  kubeconfig: string,
+  crdNames: readonly string[],
+  timeoutMs = 120_000,
+): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  const args = [
+    'wait',
+    '--for=condition=Established',
+    '--timeout=60s',
+    ...crdNames.map((name) => `crd/${name}`),
+  ];
+  for (;;) {
+    const result = await kubectl(kubeconfig, args);
+    if (result.code === 0) return;
+    if (!result.stderr.includes('accessor error') || Date.now() > deadline)
+      throw new Error(`kubectl ${args.join(' ')} exited ${result.code}:\n${result.stderr}`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
 /** Installs the upstream CRDs (Gateway API, Envoy Gateway, MetalLB, Kube-OVN, Knative, cert-manager, ALB). */
 export async function installUpstreamCrds(
   kubeconfig: string,

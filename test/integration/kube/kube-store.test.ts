@@ -15,6 +15,7 @@ import {
   type KubeApiServer,
   kubectlOk,
   startKubeApiServer,
+  waitForCrdsEstablished,
 } from '../../support/kube-harness.js';
 
 // The API server is real and the CPU shared: allow each test minutes, not jest's default 5s.
@@ -41,7 +42,7 @@ beforeAll(async () => {
     '-f',
     path.join(repoRoot, 'infra/kube/crds-local/crd.alauda.io_frontends.yaml'),
   ]);
-  await kubectlOk(server.kubeconfig, ['wait', '--for=condition=Established', 'crd/frontends.crd.alauda.io']);
+  await waitForCrdsEstablished(server.kubeconfig, ['frontends.crd.alauda.io']);
 }, KUBE_SETUP_TIMEOUT_MS);
 
 afterEach(async () => {
@@ -134,7 +135,7 @@ describe('KubeStore informers', () => {
       '-f',
       path.join(repoRoot, 'infra/kube/crds-local/crd.alauda.io_rules.yaml'),
     ]);
-    await kubectlOk(server.kubeconfig, ['wait', '--for=condition=Established', 'crd/rules.crd.alauda.io']);
+    await waitForCrdsEstablished(server.kubeconfig, ['rules.crd.alauda.io']);
     const rule: KubeObject = {
       apiVersion: 'crd.alauda.io/v1',
       kind: 'Rule',
