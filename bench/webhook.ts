@@ -4,12 +4,16 @@
  * constant allow) each run in a process of their own, driven by autocannon from this one. A
  * 16-listener Gateway is reviewed. Reports, in the same run: throughput and p50/p99 at saturation
  * (rounds interleaved), p50/p99 at half of the null webhook's saturation rate, RSS, and the time
- * from process start to ready with the store's sync apart.
+ * from process start to ready with the store's sync apart. The servers run as the image runs
+ * acpnet: compiled ahead of time (infra/build/bundle.mjs) with the image's NODE_OPTIONS.
  */
 import { type ChildProcess, fork } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
+// @ts-expect-error: a plain ES module without type declarations.
+import { bundle } from '../infra/build/bundle.mjs';
 import { gateway } from './support/fleet.js';
 import type { ReadyMessage, RssMessage, ServerMode } from './support/webhook-process.js';
 
@@ -40,10 +44,21 @@ function reviewBody(): string {
   });
 }
 
-function start(mode: ServerMode): Promise<Server> {
-  const script = path.join(import.meta.dirname, 'support/webhook-process.ts');
+const repoRoot = path.resolve(import.meta.dirname, '..');
+const buildDir = path.join(repoRoot, '.acpnet/bench-build');
+
+/** The node flags the image sets (`ENV NODE_OPTIONS=` in infra/deploy/Dockerfile). */
+function imageNodeOptions(): string[] {
+  const dockerfile = readFileSync(path.join(repoRoot, 'infra/deploy/Dockerfile'), 'utf8');
+  const value = /^ENV NODE_OPTIONS=(.*)$/m.exec(dockerfile)?.[1];
+  if (value === undefined) throw new Error('infra/deploy/Dockerfile sets no NODE_OPTIONS');
+  return value.trim().split(/\s+/);
+}
+
+function start(mode: ServerMode, nodeOptions: readonly string[]): Promise<Server> {
+  const script = path.join(buildDir, 'webhook-process.mjs');
   const child = fork(script, [mode, String(size.gateways), String(size.routes), String(size.namespaces)], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [...nodeOptions],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {
@@ -107,9 +122,12 @@ function line(name: string, run: Run): string {
 }
 
 async function main(): Promise<void> {
-  const nullServer = await start('null');
-  const acpnet = await start('acpnet');
+  await bundle([{ in: 'bench/support/webhook-process.ts', out: 'webhook-process' }], buildDir);
+  const nodeOptions = imageNodeOptions();
+  const nullServer = await start('null', nodeOptions);
+  const acpnet = await start('acpnet', nodeOptions);
   try {
+    console.log(`servers: compiled ahead of time, node ${nodeOptions.join(' ')} (the image's NODE_OPTIONS)`);
     console.log(
       `acpnet ready ${acpnet.ready.readyMs.toFixed(0)} ms after process start with ${acpnet.ready.cachedObjects} cached objects: store sync ${acpnet.ready.syncMs.toFixed(0)} ms, the rest ${(acpnet.ready.readyMs - acpnet.ready.syncMs).toFixed(0)} ms (null webhook: ${nullServer.ready.readyMs.toFixed(0)} ms)`,
     );
