@@ -12,6 +12,7 @@ import { parseCidr } from '../shared/net/cidr.js';
 import { defaultRuleIndex } from '../webhooks/review/default-index.js';
 import { reviewObject } from '../webhooks/review/engine.js';
 import type { AdmissionSettings } from '../webhooks/rules/types.js';
+import { reportFigure } from './support/figures.js';
 import { gateway, httpRoute } from './support/fleet.js';
 import { formatMicros, median, type TimedRound, timedRound } from './support/per-review.js';
 
@@ -79,6 +80,7 @@ function common(): KubeObject[] {
 
 interface Scenario {
   title: string;
+  figure: string;
   existing(n: number): KubeObject[];
   /** Even i: a new host; odd i: the host of an existing object (Ingress: denied as a duplicate access point; HTTPRoute: admitted, Gateway API resolves it by precedence). */
   candidate(i: number, n: number): KubeObject;
@@ -87,6 +89,7 @@ interface Scenario {
 const scenarios: Scenario[] = [
   {
     title: 'Ingress CREATE against N Ingresses in its namespace',
+    figure: 'Ingress',
     existing: (n) => Array.from({ length: n }, (_, i) => ingress(`app-${i}`, `app-${i}.shop.example.com`)),
     candidate: (i, n) =>
       ingress(
@@ -96,6 +99,7 @@ const scenarios: Scenario[] = [
   },
   {
     title: 'HTTPRoute CREATE against N HTTPRoutes on the same Gateway',
+    figure: 'HTTPRoute',
     existing: (n) =>
       Array.from({ length: n }, (_, i) =>
         httpRoute(`route-${i}`, namespace, 'edge', `r${i}.shop.example.com`),
@@ -158,6 +162,12 @@ async function main(): Promise<void> {
         `${String(n).padStart(8)}  ${formatMicros(micros).padStart(11)}  ${(deniedShare * 100).toFixed(0)}%`,
       );
     const growth = results[results.length - 1]!.micros / results[0]!.micros;
+    reportFigure({
+      name: `${scenario.figure} admission growth N=${sizes[0]}→${sizes[sizes.length - 1]}`,
+      value: growth,
+      unit: 'x',
+      goal: '≤ 3',
+    });
     console.log(`growth N=${sizes[sizes.length - 1]}/N=${sizes[0]}: ${growth.toFixed(2)}x (goal ≤ 3x)\n`);
   }
   console.log(

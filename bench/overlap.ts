@@ -14,6 +14,7 @@ import { reviewObject } from '../webhooks/review/engine.js';
 import { RuleIndex } from '../webhooks/review/rule-index.js';
 import { kubeovnFamily } from '../webhooks/rules/kubeovn/index.js';
 import type { AdmissionSettings } from '../webhooks/rules/types.js';
+import { reportFigure } from './support/figures.js';
 import { formatMicros, median, type TimedRound, timedRound } from './support/per-review.js';
 
 const sizes = [100, 1_000, 10_000, 100_000];
@@ -167,6 +168,16 @@ async function main(): Promise<void> {
   console.log(
     `load average during the run: ${load.join(' ')} on ${os.availableParallelism()} CPUs (medians of ${rounds} rounds)`,
   );
+  reportFigure({
+    name: `Subnet admission growth N=${first.n}→${last.n}, indexed`,
+    value: last.indexed / first.indexed,
+    unit: 'x',
+  });
+  reportFigure({
+    name: `Subnet admission linear scan/index at N=${last.n}`,
+    value: last.linear / last.indexed,
+    unit: 'x',
+  });
   console.log(
     `ratio N=${last.n}/N=${first.n}: indexed ${(last.indexed / first.indexed).toFixed(2)}x, linear scan ${(last.linear / first.linear).toFixed(1)}x`,
   );

@@ -14,6 +14,7 @@ import path from 'node:path';
 import autocannon from 'autocannon';
 // @ts-expect-error: a plain ES module without type declarations.
 import { bundle } from '../infra/build/bundle.mjs';
+import { reportFigure } from './support/figures.js';
 import { gateway } from './support/fleet.js';
 import type { ReadyMessage, RssMessage, ServerMode } from './support/webhook-process.js';
 
@@ -160,6 +161,31 @@ async function main(): Promise<void> {
     console.log(
       `ratio acpnet/null: throughput ${(acpnetSaturated.perSecond / nullSaturated.perSecond).toFixed(2)} (goal ≥ 0.8), p99 at half rate ${acpnetHalf.p99.toFixed(1)} ms (goal ≤ 5 ms)`,
     );
+    reportFigure({
+      name: 'webhook throughput acpnet/null',
+      value: acpnetSaturated.perSecond / nullSaturated.perSecond,
+      unit: 'x',
+      goal: '≥ 0.8',
+    });
+    reportFigure({
+      name: 'webhook p99 at half the null saturation rate',
+      value: acpnetHalf.p99,
+      unit: 'ms',
+      goal: '≤ 5',
+    });
+    reportFigure({
+      name: 'webhook RSS, 25,500 cached objects',
+      value: acpnetRss / 2 ** 20,
+      unit: 'MiB',
+      goal: '≤ 200',
+    });
+    reportFigure({
+      name: 'webhook start to ready, without the sync',
+      value: acpnet.ready.readyMs - acpnet.ready.syncMs,
+      unit: 'ms',
+      goal: '< 300',
+    });
+    reportFigure({ name: 'webhook store sync, 25,500 objects', value: acpnet.ready.syncMs, unit: 'ms' });
     console.log(
       `load average: ${os
         .loadavg()
