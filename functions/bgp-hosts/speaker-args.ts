@@ -54,7 +54,7 @@ export function editArgs(
   }
   for (const flag of SPEAKER_FLAGS) {
     const value = values.get(flag);
-    if (value !== undefined && !written.has(flag)) out.push(`${flag}=${value}`);
+    if (value !== undefined && handled.has(flag) && !written.has(flag)) out.push(`${flag}=${value}`);
   }
   return out;
 }

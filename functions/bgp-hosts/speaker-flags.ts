@@ -62,11 +62,10 @@ function neighbours(peers: readonly BGPPeer[], family: 4 | 6): string | undefine
   return sorted.length > 0 ? sorted.map((value) => formatAddress(family, value)).join(',') : undefined;
 }
 
-function holdTime(peer: BGPPeer): string | undefined {
+/** Seconds of the peer's hold time; NaN when it is not a Go duration (admitted before the webhook). */
+function holdSeconds(peer: BGPPeer): number {
   const text = peer.spec?.holdTime;
-  const seconds = text === undefined ? DEFAULT_HOLD_SECONDS : parseGoDuration(text);
-  if (seconds === undefined) return `unreadable ${JSON.stringify(text)}`;
-  return seconds === DEFAULT_HOLD_SECONDS ? undefined : `${seconds}s`;
+  return text === undefined ? DEFAULT_HOLD_SECONDS : (parseGoDuration(text) ?? Number.NaN);
 }
 
 /**
@@ -87,7 +86,17 @@ export function speakerFlags(peers: readonly BGPPeer[]): SpeakerFlags {
   agree(flags, '--cluster-as', sorted, (peer) =>
     peer.spec?.myASN === undefined ? undefined : String(peer.spec.myASN),
   );
-  agree(flags, '--holdtime', sorted, holdTime);
+  const unreadable = sorted.filter((peer) => Number.isNaN(holdSeconds(peer)));
+  if (unreadable.length > 0) {
+    const named = unreadable.map(
+      (peer) => `${peerName(peer)}: ${JSON.stringify(peer.spec?.holdTime)} is no duration`,
+    );
+    flags.conflicts.set('--holdtime', named.join(', '));
+  } else {
+    agree(flags, '--holdtime', sorted, (peer) =>
+      holdSeconds(peer) === DEFAULT_HOLD_SECONDS ? undefined : `${holdSeconds(peer)}s`,
+    );
+  }
   agree(flags, '--ebgp-multihop', sorted, (peer) =>
     peer.spec?.ebgpMultiHop ? String(MULTIHOP_TTL) : undefined,
   );
