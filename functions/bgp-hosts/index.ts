@@ -50,7 +50,10 @@ export const bgpHosts: EventFunction = {
         return planSpeakerArgs(view, event.time);
       default: {
         if (event.type === 'delete') return [];
-        const advertisement = view.read(BGP_ADVERTISEMENT, object);
+        // The stored object, as every other input is read: it holds the annotations acpnet wrote
+        // even when the event's copy predates them (a replayed log, a redelivery).
+        const advertisement =
+          view.get(BGP_ADVERTISEMENT, namespace, name) ?? view.read(BGP_ADVERTISEMENT, object);
         return advertisement ? planAdvertisement(view, view.list(NODE), advertisement, event.time) : [];
       }
     }
