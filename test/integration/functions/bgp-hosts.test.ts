@@ -219,8 +219,11 @@ describe('bgp-hosts on a real API server', () => {
       'Normal AnnouncingNodes',
     ]);
 
-    await kubectlOk(server.kubeconfig, ['label', 'node', node(1), node(2), 'rack=c', '--overwrite']);
-    for (const n of [1, 2]) await deliver(processor, 'update', await readBack('node', node(n)));
+    // One node at a time: n1 leaves (n2 still announces), then n2 (nothing announces).
+    for (const n of [1, 2]) {
+      await kubectlOk(server.kubeconfig, ['label', 'node', node(n), 'rack=c', '--overwrite']);
+      await deliver(processor, 'update', await readBack('node', node(n)));
+    }
     const emptied = await readBack('bgpadvertisements.metallb.io', advertisement, 'metallb-system');
     expect(emptied.metadata.annotations?.['acpnet.io/announcing-nodes']).toBe('');
     const events = await eventsAbout(advertisement);
