@@ -21,6 +21,8 @@ const options = {
   state: { type: 'string' },
   kubeconfig: { type: 'string' },
   'kafka-brokers': { type: 'string' },
+  'kafka-group': { type: 'string' },
+  functions: { type: 'string' },
   'log-level': { type: 'string', default: 'info' },
   help: { type: 'boolean', short: 'h' },
   ...admissionOptions,
@@ -79,6 +81,16 @@ async function startWebhooksOrExplain(
   }
 }
 
+/** The functions `--functions a,b` names (all without it); an unknown name is a usage error. */
+async function selectedFunctions(names: string | undefined) {
+  const { selectFunctions } = await import('../functions/registry.js');
+  try {
+    return selectFunctions(names?.split(',').filter(Boolean));
+  } catch (error) {
+    throw new UsageError(`--functions: ${(error as Error).message}`, 'serve');
+  }
+}
+
 /** `acpnet serve`: runs until SIGTERM/SIGINT, then drains and exits 0. */
 export async function serveCommand(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('serve', args, options);
@@ -105,6 +117,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   const startFunctions = parts.includes('functions')
     ? (await import('../functions/runtime/serve.js')).startFunctions
     : undefined;
+  const functionsToRun = startFunctions ? await selectedFunctions(values.functions) : undefined;
 
   const logger = pino({ level: values['log-level'], base: { app: 'acpnet' } });
   const store: ResourceStore = await openStore(
@@ -137,6 +150,8 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       host,
       store,
       kafkaBrokers: values['kafka-brokers']?.split(',').filter(Boolean),
+      groupId: values['kafka-group'],
+      functions: functionsToRun,
       logger,
       stateDir: values.kubeconfig === undefined ? values.state : undefined,
     });

@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { appliedMapKeys } from '../../shared/kube/field-ownership.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
 import { PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
@@ -64,7 +65,7 @@ async function applyOne(store: ResourceStore, fieldManager: string, effect: Effe
     case 'apply': {
       const key = keyOf(effect.object);
       const before = store.get(key.groupKind, key.namespace, key.name);
-      if (before && alreadyApplied(before, effect.object)) return false;
+      if (before && alreadyApplied(before, effect.object, fieldManager)) return false;
       const after = await store.apply(effect.object, options);
       return versionOf(before) !== versionOf(after);
     }
@@ -84,6 +85,12 @@ async function applyOne(store: ResourceStore, fieldManager: string, effect: Effe
       const after = await store.patchStatus(effect.key, effect.status, options);
       return after !== undefined && versionOf(before) !== versionOf(after);
     }
+    case 'jsonPatch': {
+      const before = store.get(effect.key.groupKind, effect.key.namespace, effect.key.name);
+      if (!before) return false;
+      const after = await store.patch(effect.key, effect.patch, options);
+      return after !== undefined && versionOf(before) !== versionOf(after);
+    }
   }
 }
 
@@ -91,11 +98,13 @@ const ownedMetadata = ['labels', 'annotations', 'ownerReferences'] as const;
 
 /**
  * Whether the stored object already holds everything the desired one says: the same body fields and
- * the same labels, annotations and owners. Then server-side apply would change nothing, and skipping it
- * saves a write on every redelivery and replay.
+ * the same labels, annotations and owners, and no label or annotation the manager applied before and
+ * now leaves out (the apply would remove it). Then server-side apply would change nothing, and
+ * skipping it saves a write on every redelivery and replay.
  */
-export function alreadyApplied(stored: KubeObject, desired: KubeObject): boolean {
+export function alreadyApplied(stored: KubeObject, desired: KubeObject, fieldManager?: string): boolean {
   if (stored.apiVersion !== desired.apiVersion) return false;
+  if (fieldManager !== undefined && dropsAppliedKeys(stored, desired, fieldManager)) return false;
   for (const [field, value] of Object.entries(desired)) {
     if (field === 'metadata' || field === 'apiVersion' || field === 'kind') continue;
     if (!isDeepStrictEqual(stored[field], value)) return false;
@@ -104,6 +113,14 @@ export function alreadyApplied(stored: KubeObject, desired: KubeObject): boolean
     (field) =>
       desired.metadata[field] === undefined ||
       isDeepStrictEqual(stored.metadata[field], desired.metadata[field]),
+  );
+}
+
+function dropsAppliedKeys(stored: KubeObject, desired: KubeObject, fieldManager: string): boolean {
+  return (['labels', 'annotations'] as const).some((field) =>
+    appliedMapKeys(stored, fieldManager, ['metadata', field]).some(
+      (key) => desired.metadata[field]?.[key] === undefined,
+    ),
   );
 }
 

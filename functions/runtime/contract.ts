@@ -2,7 +2,7 @@ import type { ChangeEvent } from '../../shared/events/apiserver.js';
 import type { KindModel } from '../../shared/kube/model/kind-model.js';
 import type { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
-import type { DeletePreconditions, EqualityIndexSpec } from '../../shared/kube/store.js';
+import type { DeletePreconditions, EqualityIndexSpec, JsonPatchOperation } from '../../shared/kube/store.js';
 
 /** A change event whose object is known: Resource mode, or Reference mode resolved by a read. */
 export interface ResolvedEvent extends ChangeEvent {
@@ -37,7 +37,18 @@ export interface PatchStatusEffect {
   status: Record<string, unknown>;
 }
 
-export type Effect = ApplyEffect | CreateIfAbsentEffect | DeleteEffect | PatchStatusEffect;
+/**
+ * JSON Patch of the object: for a field server-side apply cannot own alone (one member of an atomic
+ * list such as a container's args), guarded by `test` operations on what it was planned against.
+ */
+export interface JsonPatchEffect {
+  op: 'jsonPatch';
+  apiVersion: string;
+  key: ObjectKey;
+  patch: JsonPatchOperation[];
+}
+
+export type Effect = ApplyEffect | CreateIfAbsentEffect | DeleteEffect | PatchStatusEffect | JsonPatchEffect;
 
 /**
  * A function: the kinds whose events it consumes and a planner from (event, read-only view) to

@@ -17,7 +17,7 @@ import { applyBody, namespaceFor } from './kube-store/request-bodies.js';
 import { type ApiTransport, kubeConfigTransport } from './kube-store/transport.js';
 import type { GroupKind, KubeObject, ObjectKey } from './object.js';
 import { groupKindOf, keyOf, versionOf } from './object.js';
-import type { ApplyOptions, DeletePreconditions, ResourceStore } from './store.js';
+import type { ApplyOptions, DeletePreconditions, JsonPatchOperation, ResourceStore } from './store.js';
 
 export interface KubeStoreOptions {
   kubeConfig: KubeConfig;
@@ -221,6 +221,27 @@ export class KubeStore extends CachedStore implements ResourceStore {
     if (response.statusCode === 404) return undefined;
     if (!isSuccess(response.statusCode)) {
       throw apiErrorFor('patchStatus', { ...key, namespace }, response.statusCode, response.body, path);
+    }
+    return this.absorb(response.body, { ...key, namespace });
+  }
+
+  async patch(
+    key: ObjectKey,
+    operations: readonly JsonPatchOperation[],
+    options: ApplyOptions,
+  ): Promise<KubeObject | undefined> {
+    const info = await this.discovery.preferred(key.groupKind);
+    const namespace = namespaceFor(info, key.namespace);
+    const path = withQuery(objectPath(info, namespace, key.name), { fieldManager: options.fieldManager });
+    const response = await this.transport({
+      method: 'PATCH',
+      path,
+      body: operations,
+      contentType: 'application/json-patch+json',
+    });
+    if (response.statusCode === 404) return undefined;
+    if (!isSuccess(response.statusCode)) {
+      throw apiErrorFor('patch', { ...key, namespace }, response.statusCode, response.body, path);
     }
     return this.absorb(response.body, { ...key, namespace });
   }

@@ -2,6 +2,7 @@ import { type CacheErrorReporter, IndexedCache } from './cache-index.js';
 import { CachedStore } from './cached-store.js';
 import { deepClone, deepEqual, deepFreeze } from './json-value.js';
 import { leafPaths } from './memory-store/field-paths.js';
+import { applyJsonPatch, PatchTestFailedError, patchedField } from './memory-store/json-patch.js';
 import { mergePatch } from './memory-store/merge-patch.js';
 import {
   configuredBody,
@@ -18,6 +19,7 @@ import {
   type ApplyOptions,
   ConflictError,
   type DeletePreconditions,
+  type JsonPatchOperation,
   PreconditionFailedError,
   type ResourceStore,
 } from './store.js';
@@ -193,6 +195,29 @@ export class MemoryStore extends CachedStore implements ResourceStore {
       options.fieldManager,
       leafPaths(status, ['status']).filter((path) => path.length > 1),
       'status',
+    );
+    return this.commit(next, previous);
+  }
+
+  async patch(
+    key: ObjectKey,
+    operations: readonly JsonPatchOperation[],
+    options: ApplyOptions,
+  ): Promise<KubeObject | undefined> {
+    const previous = this.cache.get(key.groupKind, key.namespace, key.name);
+    if (!previous) return undefined;
+    const next = mutableCopy(previous);
+    try {
+      applyJsonPatch(next as unknown as Record<string, unknown>, operations);
+    } catch (error) {
+      if (error instanceof PatchTestFailedError) throw new ConflictError(key, error.message);
+      throw error;
+    }
+    const fields = operations.filter((o) => o.op !== 'test').map((o) => patchedField(o.path));
+    recordUpdate(
+      next,
+      options.fieldManager,
+      fields.filter((path) => path.length > 1),
     );
     return this.commit(next, previous);
   }

@@ -80,6 +80,24 @@ export interface ResourceStore extends ReadView {
   delete(key: ObjectKey, preconditions?: DeletePreconditions): Promise<boolean>;
   /** JSON merge patch of the status subresource. */
   patchStatus(key: ObjectKey, status: unknown, options: ApplyOptions): Promise<KubeObject | undefined>;
+  /**
+   * JSON Patch (RFC 6902) of the object; resolves undefined when it does not exist. A failed `test`
+   * operation rejects (ConflictError in memory, the API server's 422 on a cluster): someone changed
+   * what the patch was planned against.
+   */
+  patch(
+    key: ObjectKey,
+    operations: readonly JsonPatchOperation[],
+    options: ApplyOptions,
+  ): Promise<KubeObject | undefined>;
+}
+
+/** One RFC 6902 operation, as far as acpnet writes them. */
+export interface JsonPatchOperation {
+  op: 'add' | 'remove' | 'replace' | 'test';
+  /** An RFC 6901 JSON pointer. */
+  path: string;
+  value?: unknown;
 }
 
 export class PreconditionFailedError extends Error {

@@ -33,6 +33,10 @@ beforeAll(async () => {
   server = await useKubeApiServer();
   // can-i maps resource names through discovery: the CRDs must be served for their answers to mean anything.
   await installUpstreamCrds(server.kubeconfig);
+  // Roles of bgp-hosts live in metallb-system (MetalLB creates it where it is installed).
+  await kubectlOk(server.kubeconfig, ['apply', '--server-side', '--field-manager=acpnet-test', '-f', '-'], {
+    stdin: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: metallb-system\n',
+  });
   for (const overlay of ['overlays/knative', 'overlays/without-knative']) {
     const rendered = await kubectlOk(server.kubeconfig, ['kustomize', path.join(deployDir, overlay)]);
     const rbac = parseAllDocuments(rendered)
@@ -92,6 +96,44 @@ const cases: Case[] = [
   ['acpnet-bridge', 'create', 'ingressclasses.networking.k8s.io', false],
   ['acpnet-bridge', 'get', 'secrets', false],
   ['acpnet-bridge', 'create', 'configmaps', false],
+  // bgp-hosts: the speaker label on nodes; reads MetalLB's objects and DaemonSets everywhere.
+  ['acpnet-bgp-hosts', 'patch', 'nodes', true],
+  ['acpnet-bgp-hosts', 'update', 'nodes', false],
+  ['acpnet-bgp-hosts', 'delete', 'nodes', false],
+  ['acpnet-bgp-hosts', 'watch', 'bgppeers.metallb.io', true],
+  ['acpnet-bgp-hosts', 'watch', 'daemonsets.apps', true],
+  ['acpnet-bgp-hosts', 'patch', 'bgppeers.metallb.io', false],
+  ['acpnet-bgp-hosts', 'patch', 'bgpadvertisements.metallb.io', false],
+  ['acpnet-bgp-hosts', 'patch', 'daemonsets.apps', false],
+  ['acpnet-bgp-hosts', 'create', 'events', false],
+  ['acpnet-bgp-hosts', 'get', 'secrets', false],
+  ['acpnet-events', 'watch', 'nodes', true],
+  ['acpnet-events', 'watch', 'bgpadvertisements.metallb.io', true],
+  ['acpnet-events', 'watch', 'daemonsets.apps', true],
+  ['acpnet-bridge', 'watch', 'ipaddresspools.metallb.io', true],
+  ['acpnet-bridge', 'watch', 'daemonsets.apps', true],
+];
+
+/** Grants of one namespace (and, with a name, of one object): Roles, which --all-namespaces does not show. */
+type ScopedCase = [
+  serviceAccount: string,
+  verb: string,
+  resource: string,
+  namespace: string,
+  allowed: boolean,
+];
+
+const scopedCases: ScopedCase[] = [
+  ['acpnet-bgp-hosts', 'patch', 'bgpadvertisements.metallb.io', 'metallb-system', true],
+  ['acpnet-bgp-hosts', 'update', 'bgpadvertisements.metallb.io', 'metallb-system', false],
+  ['acpnet-bgp-hosts', 'patch', 'bgpadvertisements.metallb.io', 'default', false],
+  ['acpnet-bgp-hosts', 'create', 'events', 'metallb-system', true],
+  ['acpnet-bgp-hosts', 'create', 'events', 'kube-system', true],
+  ['acpnet-bgp-hosts', 'create', 'events', 'default', false],
+  ['acpnet-bgp-hosts', 'patch', 'daemonsets.apps/kube-ovn-speaker', 'kube-system', true],
+  ['acpnet-bgp-hosts', 'patch', 'daemonsets.apps/kube-proxy', 'kube-system', false],
+  ['acpnet-bgp-hosts', 'delete', 'daemonsets.apps/kube-ovn-speaker', 'kube-system', false],
+  ['acpnet-bgp-hosts', 'patch', 'daemonsets.apps/kube-ovn-speaker', 'default', false],
 ];
 
 describe('component RBAC', () => {
@@ -111,4 +153,23 @@ describe('component RBAC', () => {
       stderr: '',
     });
   });
+
+  it.each(scopedCases)(
+    '%s may %s %s in %s: %s',
+    async (serviceAccount, verb, resource, namespace, allowed) => {
+      const result = await kubectl(server.kubeconfig, [
+        'auth',
+        'can-i',
+        verb,
+        resource,
+        '-n',
+        namespace,
+        `--as=system:serviceaccount:acpnet:${serviceAccount}`,
+      ]);
+      expect({ answer: result.stdout.trim(), stderr: result.stderr.replace(/^Warning:.*\n/gm, '') }).toEqual({
+        answer: allowed ? 'yes' : 'no',
+        stderr: '',
+      });
+    },
+  );
 });

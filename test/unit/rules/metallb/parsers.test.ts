@@ -3,7 +3,7 @@ import { labelSelectorProblems } from '../../../../shared/kube/label-selector-pr
 import { parseCidrRange, parseMetallbRange } from '../../../../shared/net/syntax.js';
 import { parseCommunity } from '../../../../webhooks/rules/metallb/lib/community-value.js';
 import { shortestCoveringPrefix } from '../../../../webhooks/rules/metallb/lib/covering-prefix.js';
-import { parseGoDuration } from '../../../../webhooks/rules/metallb/lib/duration.js';
+import { parseGoDuration } from '../../../../shared/kube/go-duration.js';
 
 describe('Go durations (BGPPeer timers)', () => {
   it.each([
