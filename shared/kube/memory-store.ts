@@ -208,7 +208,7 @@ export class MemoryStore extends CachedStore implements ResourceStore {
     if (!previous) return undefined;
     const next = mutableCopy(previous);
     try {
-      applyJsonPatch(next as unknown as Record<string, unknown>, operations);
+      applyJsonPatch(next, operations);
     } catch (error) {
       if (error instanceof PatchTestFailedError) throw new ConflictError(key, error.message);
       throw error;
