@@ -53,6 +53,10 @@ const writes: Record<string, Record<string, readonly string[]>> = {
     'networking.k8s.io/ingressclasses': ['create', 'patch', 'delete'],
     'networking.k8s.io/ingresses/status': ['patch'],
   },
+  'keepalived-hosts': {
+    '/configmaps': ['patch'],
+    '/events': ['create'],
+  },
 };
 
 describe.each(allFunctions.map((fn) => [fn.name, fn] as const))('function %s', (name, fn) => {
