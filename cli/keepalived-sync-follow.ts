@@ -181,7 +181,7 @@ function watchFrom(
  * certificate judged again, whenever it is connected.
  */
 export async function followConfigMap(options: FollowOptions): Promise<void> {
-  const { initialMs, maxMs } = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
+  const { initialMs, maxMs } = options.backoff ?? { initialMs: 500, maxMs: 10_000 };
   const warned = new Set<string>();
   let index = 0;
   let failedInRound = 0;
