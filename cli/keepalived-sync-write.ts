@@ -8,7 +8,7 @@ import { findKeepalived, runConfigTest } from './keepalived-config-test.js';
 import type { ConfigMapState } from './keepalived-sync-follow.js';
 
 /** What became of one state of the ConfigMap. */
-export type SyncOutcome = 'changed' | 'unchanged' | 'refused';
+export type SyncOutcome = 'changed' | 'unchanged' | 'refused' | 'failed';
 
 export interface HostFileWriterOptions {
   dir: string;
@@ -79,11 +79,21 @@ export class HostFileWriter {
       );
       return 'refused';
     }
-    if ((await currentContent(this.target)) === hostFile.content) {
-      logger.info({ ...context, outcome: 'unchanged' }, 'unchanged; not written');
-      return 'unchanged';
+    let result: Awaited<ReturnType<typeof replaceFileAtomically>>;
+    try {
+      if ((await currentContent(this.target)) === hostFile.content) {
+        logger.info({ ...context, outcome: 'unchanged' }, 'unchanged; not written');
+        return 'unchanged';
+      }
+      result = await replaceFileAtomically(this.target, hostFile.content, this.check);
+    } catch (error) {
+      const reason = error instanceof Error ? error.message : String(error);
+      logger.error(
+        { ...context, outcome: 'failed', reason },
+        'could not be written; the previous file is kept',
+      );
+      return 'failed';
     }
-    const result = await replaceFileAtomically(this.target, hostFile.content, this.check);
     if (!result.replaced) {
       logger.error(
         { ...context, outcome: 'refused', reasons: result.refused },

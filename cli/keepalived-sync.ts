@@ -28,8 +28,9 @@ checked whenever it is used: one that expires within 30 days is warned about, an
 naming the file and the date. Logs are JSON lines on stderr (outcome changed, unchanged or refused).
 
 Exit status: 0 after SIGTERM/SIGINT, or with --once when the file was written or already current;
-1 with --once when nothing could be written (no ConfigMap, no alive.yaml, content refused); 2 a usage
-error or unusable input (unreadable kubeconfig or DIR, no usable kubeconfig, no API server answered).
+1 with --once when nothing could be written (no ConfigMap, no alive.yaml, content refused, the
+write failed); 2 a usage error or unusable input (unreadable kubeconfig or DIR, no usable
+kubeconfig, no API server answered).
 
 Flags:
   --kubeconfig FILE            a kubecfg of the cluster (repeat for each API server, tried in order)
@@ -141,7 +142,7 @@ export async function keepalivedSyncCommand(args: readonly string[], io: CliIO):
   if (request.once) {
     try {
       const outcome = await writer.write(await readConfigMap(source));
-      return outcome === 'refused' ? 1 : 0;
+      return outcome === 'changed' || outcome === 'unchanged' ? 0 : 1;
     } catch (error) {
       if (!(error instanceof NoClusterAnswered)) throw error;
       throw new UnusableInputError(['no API server answered:', ...error.reasons.map((r) => `  ${r}`)]);
