@@ -1,6 +1,8 @@
 import { type ChangeEvent, decodeChangeEvent } from '../../shared/events/apiserver.js';
 import type { EventAttributes } from '../../shared/events/attributes.js';
 import { EventFormatError } from '../../shared/events/errors.js';
+import { deepEqual, isPlainObject } from '../../shared/kube/json-value.js';
+import { mergePatchBetween } from '../../shared/kube/memory-store/merge-patch.js';
 import { ModelView } from '../../shared/kube/model/model-view.js';
 import type { GroupKind, KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { describeObject, groupKind, groupOf, keyString } from '../../shared/kube/object.js';
@@ -214,7 +216,18 @@ export class EventProcessor implements EventSink {
       metadata.annotations = { ...metadata.annotations, [SOURCE_RESOURCE_VERSION]: event.resourceVersion };
     }
     if (existing && metadata.uid && existing.metadata.uid !== metadata.uid) await store.delete(key);
-    await store.apply({ ...event.object, metadata }, { fieldManager: OBSERVED_FIELD_MANAGER, force: true });
+    const options = { fieldManager: OBSERVED_FIELD_MANAGER, force: true };
+    const stored = await store.apply({ ...event.object, metadata }, options);
+    // Apply leaves status alone, as servers with a status subresource do. A new version of the source
+    // brings its status (a Pod's readiness, a Node's conditions); the same version again does not, so
+    // a status functions wrote since (an Ingress's addresses) stays.
+    const status = event.object.status;
+    const sameVersion =
+      event.resourceVersion !== undefined &&
+      existing?.metadata.annotations?.[SOURCE_RESOURCE_VERSION] === event.resourceVersion;
+    if (isPlainObject(status) && !sameVersion && !deepEqual(stored.status, status)) {
+      await store.patchStatus(key, mergePatchBetween(stored.status, status), options);
+    }
   }
 
   /** Child loggers cost an allocation, so one is made only for an event that logs something. */

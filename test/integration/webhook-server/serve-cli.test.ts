@@ -138,6 +138,7 @@ describe('acpnet serve webhooks', () => {
       ['--state', 'test/fixtures/review/cli/state', '--kubeconfig', 'k'],
       '--state and --kubeconfig exclude each other',
     ],
+    [['--functions', 'ingress-sync'], '--functions applies to serve functions only'],
     [['--log-level', 'loud'], '--log-level must be one of fatal, error, warn, info, debug, trace, silent'],
   ])(
     'refuses %j with exit 2',

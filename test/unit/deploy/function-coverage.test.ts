@@ -54,6 +54,10 @@ const writes: Record<string, Record<string, readonly string[]>> = {
     'networking.k8s.io/ingresses/status': ['patch'],
   },
   'bgp-hosts': { '/nodes': ['patch'] },
+  'keepalived-hosts': {
+    '/configmaps': ['patch'],
+    '/events': ['create'],
+  },
 };
 
 /** What each function writes in one namespace only, granted by its Role `acpnet-<function>` there. */
