@@ -21,6 +21,7 @@ const options = {
   state: { type: 'string' },
   kubeconfig: { type: 'string' },
   'kafka-brokers': { type: 'string' },
+  functions: { type: 'string' },
   'log-level': { type: 'string', default: 'info' },
   help: { type: 'boolean', short: 'h' },
   ...admissionOptions,
@@ -38,6 +39,12 @@ function partsOf(positionals: readonly string[]): Part[] {
     throw new UsageError(`unknown part ${JSON.stringify(part)}: expected webhooks or functions`, 'serve');
   }
   return [part];
+}
+
+/** `--functions a,b`: those functions (unknown names are a usage error); all when not given. */
+async function selectedFunctions(names: readonly string[] | undefined) {
+  if (!names) return undefined;
+  return (await import('../functions/registry.js')).selectFunctions(names);
 }
 
 /** The address both servers listen on: every interface unless narrowed, e.g. to 127.0.0.1 or ::1. */
@@ -105,6 +112,13 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   const startFunctions = parts.includes('functions')
     ? (await import('../functions/runtime/serve.js')).startFunctions
     : undefined;
+  const selected = values.functions?.split(',').filter(Boolean);
+  let functionsToRun: Awaited<ReturnType<typeof selectedFunctions>>;
+  try {
+    functionsToRun = await selectedFunctions(selected);
+  } catch (error) {
+    throw new UsageError(`--functions: ${(error as Error).message}`, 'serve');
+  }
 
   const logger = pino({ level: values['log-level'], base: { app: 'acpnet' } });
   const store: ResourceStore = await openStore(
@@ -137,6 +151,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       host,
       store,
       kafkaBrokers: values['kafka-brokers']?.split(',').filter(Boolean),
+      functions: functionsToRun,
       logger,
       stateDir: values.kubeconfig === undefined ? values.state : undefined,
     });

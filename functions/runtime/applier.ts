@@ -4,6 +4,17 @@ import { keyOf } from '../../shared/kube/object.js';
 import { PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
 import type { Effect } from './contract.js';
 
+/**
+ * A claim (createIfAbsent with `claim`) that another writer holds: the plan lost the race and the
+ * event is planned again.
+ */
+export class ClaimLostError extends Error {
+  constructor(readonly existing: KubeObject) {
+    super(`${existing.kind} ${existing.metadata.name} is held by another writer`);
+    this.name = 'ClaimLostError';
+  }
+}
+
 /** One effect as reported by replay and logs. */
 export interface EffectRecord {
   function: string;
@@ -43,15 +54,16 @@ export function describeEffect(fn: string, effect: Effect): EffectRecord {
 /**
  * Executes effects in order with the function's field manager. Idempotent: an effect that leaves the
  * store as it was (same resourceVersion, already absent, already created) is not reported as a change.
- * Returns the effects that changed the store.
+ * Returns the effects that changed the store; `changed` collects them as they are applied, so a
+ * caller still has them when a later effect throws (ClaimLostError, ConflictError).
  */
 export async function applyEffects(
   store: ResourceStore,
   fn: string,
   fieldManager: string,
   effects: readonly Effect[],
+  changed: EffectRecord[] = [],
 ): Promise<EffectRecord[]> {
-  const changed: EffectRecord[] = [];
   for (const effect of effects) {
     if (await applyOne(store, fieldManager, effect)) changed.push(describeEffect(fn, effect));
   }
@@ -68,8 +80,12 @@ async function applyOne(store: ResourceStore, fieldManager: string, effect: Effe
       const after = await store.apply(effect.object, options);
       return versionOf(before) !== versionOf(after);
     }
-    case 'createIfAbsent':
-      return (await store.createIfAbsent(effect.object, options)).created;
+    case 'createIfAbsent': {
+      const { object, created } = await store.createIfAbsent(effect.object, options);
+      if (!created && effect.claim && !alreadyApplied(object, effect.object))
+        throw new ClaimLostError(object);
+      return created;
+    }
     case 'delete':
       try {
         return await store.delete(effect.key, effect.preconditions);
