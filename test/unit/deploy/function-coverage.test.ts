@@ -53,6 +53,15 @@ const writes: Record<string, Record<string, readonly string[]>> = {
     'networking.k8s.io/ingressclasses': ['create', 'patch', 'delete'],
     'networking.k8s.io/ingresses/status': ['patch'],
   },
+  'pod-ipam': {
+    '/pods': ['patch'],
+    '/events': ['create'],
+    'kubeovn.io/ips': ['create', 'patch', 'delete'],
+    'kubeovn.io/subnets/status': ['patch'],
+    'kubeovn.io/ippools/status': ['patch'],
+    'kubeovn.io/vpc-egress-gateways': ['patch'],
+    'acpnet.io/ipclaims': ['create', 'delete'],
+  },
 };
 
 describe.each(allFunctions.map((fn) => [fn.name, fn] as const))('function %s', (name, fn) => {

@@ -30,8 +30,8 @@ interface Manifest {
   subjects?: { kind: string; name: string; namespace?: string }[];
 }
 
-function manifests(overlay: string): Manifest[] {
-  return parseAllDocuments(readFileSync(path.join(overlays, overlay, 'ingress-sync.yaml'), 'utf8')).map(
+function manifests(overlay: string, fn: string): Manifest[] {
+  return parseAllDocuments(readFileSync(path.join(overlays, overlay, `${fn}.yaml`), 'utf8')).map(
     (d) => d.toJS() as Manifest,
   );
 }
@@ -39,17 +39,22 @@ function manifests(overlay: string): Manifest[] {
 const configMapRules = (rules: readonly PolicyRule[] = []) =>
   rules.filter((r) => r.apiGroups.includes('') && r.resources.includes('configmaps'));
 
-describe.each(['knative', 'without-knative'])('tombstone RBAC of overlays/%s', (overlay) => {
-  const docs = manifests(overlay);
+// Each function runs in its own deployment (`serve functions --functions <name>`): its own consumer.
+const deployments = ['knative', 'without-knative'].flatMap((overlay) =>
+  allFunctions.map((fn) => [overlay, fn.name] as const),
+);
+
+describe.each(deployments)('tombstone RBAC of overlays/%s/%s', (overlay, fn) => {
+  const docs = manifests(overlay, fn);
 
   it('grants get/patch on the tombstone ConfigMap by name and create in the namespace acpnet', () => {
-    const role = docs.find((d) => d.kind === 'Role' && d.metadata.name === 'acpnet-ingress-sync-tombstones');
+    const role = docs.find((d) => d.kind === 'Role' && d.metadata.name === `acpnet-${fn}-tombstones`);
     expect(role?.metadata.namespace).toBe(TOMBSTONE_NAMESPACE);
     expect(configMapRules(role?.rules)).toEqual([
       {
         apiGroups: [''],
         resources: ['configmaps'],
-        resourceNames: [tombstoneConfigMapName(consumerOf(allFunctions))],
+        resourceNames: [tombstoneConfigMapName(consumerOf([{ name: fn }]))],
         verbs: ['get', 'patch'],
       },
       { apiGroups: [''], resources: ['configmaps'], verbs: ['create'] },
@@ -57,7 +62,7 @@ describe.each(['knative', 'without-knative'])('tombstone RBAC of overlays/%s', (
     const binding = docs.find((d) => d.kind === 'RoleBinding' && d.roleRef?.name === role?.metadata.name);
     expect(binding?.metadata.namespace).toBe(TOMBSTONE_NAMESPACE);
     expect(binding?.subjects).toEqual([
-      { kind: 'ServiceAccount', name: 'acpnet-ingress-sync', namespace: TOMBSTONE_NAMESPACE },
+      { kind: 'ServiceAccount', name: `acpnet-${fn}`, namespace: TOMBSTONE_NAMESPACE },
     ]);
   });
 
