@@ -140,8 +140,8 @@ function planSide(ctx: PlanContext, gateway: VpcEgressGateway, side: Side): stri
   }
   const texts: string[] = [];
   for (const owner of wanted) {
-    const addresses = held(ctx, owner);
     ctx.ledger.noteOwner(owner, side.subnet);
+    const addresses = held(ctx, owner);
     for (const address of addresses)
       touch(ctx, side.subnet, allocator.family(address.family)?.poolAt(address.value));
     ctx.effects.push(...claimEffects(ctx.view, side.subnet, addresses, owner));

@@ -11,7 +11,7 @@ import {
 } from '../../shared/kube/schemas/workloads.js';
 import type { ResourceStore } from '../../shared/kube/store.js';
 import type { EventFunction, ResolvedEvent } from '../runtime/contract.js';
-import { newContext, type PlanContext } from './context.js';
+import { newContext, type PlanContext, touch } from './context.js';
 import { replanExhausted, replanGateways, replanWaitingPods } from './dependents.js';
 import { planGateway, planGatewayGone } from './gateways.js';
 import { podIpamIndexes } from './indexes.js';
@@ -33,8 +33,8 @@ function ledgerOf(view: ModelView): Ledger {
 /** A Subnet or IPPool change: its allocators rebuilt; once per change, the Pods and gateways waiting on it. */
 function planLayout(ctx: PlanContext, subnet: string): void {
   const ledger = ctx.ledger.subnet(subnet, ctx.view);
-  const pools = new Set((ledger.allocator?.allocators() ?? []).flatMap((a) => a.poolNames()));
-  ctx.effects.push(...statusEffects(ctx, subnet, [...pools].sort()));
+  for (const pool of (ledger.allocator?.allocators() ?? []).flatMap((a) => a.poolNames()))
+    touch(ctx, subnet, pool);
   if (ledger.generation === ledger.replannedGeneration) return;
   ledger.replannedGeneration = ledger.generation;
   replanGateways(ctx, subnet);
@@ -92,7 +92,6 @@ function planEvent(ctx: PlanContext, event: ResolvedEvent): void {
   }
   replanExhausted(ctx);
   for (const [subnet, pools] of [...ctx.touched].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    if (groupKindOf(object) === SUBNET.groupKind && subnet === name) continue;
     ctx.effects.push(...statusEffects(ctx, subnet, [...pools].sort()));
   }
 }

@@ -37,12 +37,20 @@ export function isWaitingPod(pod: Pod): boolean {
 }
 
 /**
- * Of two readings of one Pod (the event's, the store's), the newer: an informer cache may lag behind
- * the event. A mirrored object keeps its source's resourceVersion in an annotation.
+ * The Pod as planning reads it, from the event's reading and the store's (same uid). An informer
+ * cache may lag behind the event: the newer by resourceVersion wins. A mirrored copy (MemoryStore)
+ * has no status (it is written only through /status) and a resourceVersion of its own: there the
+ * event's reading is taken with the store's annotations, which hold what this function wrote.
  */
 export function newerPod(event: Pod, stored: Pod | undefined): Pod {
   if (!stored || stored.metadata.uid !== event.metadata.uid) return event;
+  const mirrored = stored.metadata.annotations?.[SOURCE_RESOURCE_VERSION];
   const a = Number(event.metadata.resourceVersion);
-  const b = Number(stored.metadata.annotations?.[SOURCE_RESOURCE_VERSION] ?? stored.metadata.resourceVersion);
-  return Number.isSafeInteger(a) && Number.isSafeInteger(b) && a > b ? event : stored;
+  const b = Number(mirrored ?? stored.metadata.resourceVersion);
+  const comparable = Number.isSafeInteger(a) && Number.isSafeInteger(b);
+  if (comparable && a > b) return event;
+  if (mirrored !== undefined || !comparable) {
+    return { ...event, metadata: { ...event.metadata, annotations: stored.metadata.annotations } };
+  }
+  return stored;
 }
