@@ -117,7 +117,7 @@ async function check(setup: Setup): Promise<void> {
         : model.allocate(owner(pod)),
     );
     if (results.every((r) => r.ok)) return true;
-    [...models.values()].forEach((m, i) => m.restore(saved[i]!));
+    for (const [i, model] of [...models.values()].entries()) model.restore(saved[i]!);
     return false;
   };
   const network = new Map(
