@@ -27,7 +27,11 @@ function guideObjects(): Map<string, KubeObject> {
   return out;
 }
 
-function from(objects: Map<string, KubeObject>, id: string, extra: Partial<KubeObject['metadata']> = {}): KubeObject {
+function from(
+  objects: Map<string, KubeObject>,
+  id: string,
+  extra: Partial<KubeObject['metadata']> = {},
+): KubeObject {
   const object = objects.get(id);
   if (!object) throw new Error(`the guide has no ${id}`);
   return { ...object, metadata: { namespace: 'default', ...object.metadata, ...extra } };
@@ -43,8 +47,11 @@ const cluster: KubeObject[] = [
   ...['default', 'ns-1'].map((name) => ({ apiVersion: 'v1', kind: 'Namespace', metadata: { name } })),
 ];
 
-const annotationsOf = (store: { get(kind: string, ns: string, name: string): KubeObject | undefined }, name: string, ns = 'default') =>
-  store.get('/Pod', ns, name)?.metadata.annotations ?? {};
+const annotationsOf = (
+  store: { get(kind: string, ns: string, name: string): KubeObject | undefined },
+  name: string,
+  ns = 'default',
+) => store.get('/Pod', ns, name)?.metadata.annotations ?? {};
 
 describeWithGuide('pod-ipam on the guide examples', () => {
   const objects = guideObjects();
@@ -54,8 +61,22 @@ describeWithGuide('pod-ipam on the guide examples', () => {
     const { store, processor } = await newRuntime([...cluster, pool], [podIpam]);
     await feed(processor, [
       { type: 'add', object: from(objects, 'Pod/pod-1', { uid: 'uid-pod-1' }) },
-      { type: 'add', object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'bound', namespace: 'ns-1', uid: 'uid-b' } } },
-      { type: 'add', object: { apiVersion: 'v1', kind: 'Pod', metadata: { name: 'other', namespace: 'default', uid: 'uid-o' } } },
+      {
+        type: 'add',
+        object: {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'bound', namespace: 'ns-1', uid: 'uid-b' },
+        },
+      },
+      {
+        type: 'add',
+        object: {
+          apiVersion: 'v1',
+          kind: 'Pod',
+          metadata: { name: 'other', namespace: 'default', uid: 'uid-o' },
+        },
+      },
     ]);
     expect(annotationsOf(store, 'pod-1')['ovn.kubernetes.io/ip_address']).toBe('10.16.0.201');
     // The entry 10.16.0.210/30 is the block 10.16.0.208-10.16.0.211, as Kube-OVN parses a CIDR.
@@ -90,7 +111,9 @@ describeWithGuide('pod-ipam on the guide examples', () => {
       'attachnet.default.ovn.kubernetes.io/cidr': '172.170.0.0/16',
       'attachnet.default.ovn.kubernetes.io/logical_switch': 'subnet1',
     });
-    expect(annotationsOf(store, 'pod2')['attachnet.default.ovn.kubernetes.io/ip_address']).toBe('172.170.0.101');
+    expect(annotationsOf(store, 'pod2')['attachnet.default.ovn.kubernetes.io/ip_address']).toBe(
+      '172.170.0.101',
+    );
     expect(store.get('kubeovn.io/IP', '', 'pod1.default.attachnet.default.ovn')?.spec).toMatchObject({
       podName: 'pod1',
       subnet: 'subnet1',
@@ -100,14 +123,12 @@ describeWithGuide('pod-ipam on the guide examples', () => {
 
   it('Egress Gateway: gateway2 gets two internal and two external addresses, lowest free, past the excludeIps', async () => {
     const { store, processor } = await newRuntime(
-      [
-        ...cluster,
-        from(objects, 'NetworkAttachmentDefinition/eth1'),
-        from(objects, 'Subnet/macvlan1'),
-      ],
+      [...cluster, from(objects, 'NetworkAttachmentDefinition/eth1'), from(objects, 'Subnet/macvlan1')],
       [podIpam],
     );
-    await feed(processor, [{ type: 'add', object: from(objects, 'VpcEgressGateway/gateway2', { uid: 'uid-gw' }) }]);
+    await feed(processor, [
+      { type: 'add', object: from(objects, 'VpcEgressGateway/gateway2', { uid: 'uid-gw' }) },
+    ]);
     expect(store.get('kubeovn.io/VpcEgressGateway', 'default', 'gateway2')?.spec).toMatchObject({
       internalIPs: ['10.16.0.2', '10.16.0.3'],
       externalIPs: ['172.17.0.11', '172.17.0.12'],
