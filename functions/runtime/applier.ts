@@ -3,6 +3,7 @@ import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
 import { PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
 import type { Effect } from './contract.js';
+import type { StatusPatches } from './status-patches.js';
 
 /**
  * A claim (createIfAbsent with `claim`) that another writer holds: the plan lost the race and the
@@ -63,14 +64,20 @@ export async function applyEffects(
   fieldManager: string,
   effects: readonly Effect[],
   changed: EffectRecord[] = [],
+  statuses?: { patches: StatusPatches; plan: number },
 ): Promise<EffectRecord[]> {
   for (const effect of effects) {
-    if (await applyOne(store, fieldManager, effect)) changed.push(describeEffect(fn, effect));
+    if (await applyOne(store, fieldManager, effect, statuses)) changed.push(describeEffect(fn, effect));
   }
   return changed;
 }
 
-async function applyOne(store: ResourceStore, fieldManager: string, effect: Effect): Promise<boolean> {
+async function applyOne(
+  store: ResourceStore,
+  fieldManager: string,
+  effect: Effect,
+  statuses: { patches: StatusPatches; plan: number } | undefined,
+): Promise<boolean> {
   const options = { fieldManager, force: true };
   switch (effect.op) {
     case 'apply': {
@@ -97,6 +104,7 @@ async function applyOne(store: ResourceStore, fieldManager: string, effect: Effe
     case 'patchStatus': {
       const before = store.get(effect.key.groupKind, effect.key.namespace, effect.key.name);
       if (!before) return false;
+      if (statuses) return statuses.patches.patch(store, effect.key, effect.status, options, statuses.plan);
       const after = await store.patchStatus(effect.key, effect.status, options);
       return after !== undefined && versionOf(before) !== versionOf(after);
     }

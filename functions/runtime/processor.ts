@@ -12,6 +12,7 @@ import { fieldManagerOf } from './contract.js';
 import { compareResourceVersions, DedupWindow, VersionTracker } from './convergence.js';
 import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
+import { StatusPatches } from './status-patches.js';
 import { consumerOf, Tombstones } from './tombstones.js';
 
 /** Field manager of objects the runtime copies from events into a MemoryStore. */
@@ -77,6 +78,9 @@ export class EventProcessor implements EventSink {
   private readonly tombstones: Tombstones;
   private readonly byKind = new Map<GroupKind, EventFunction[]>();
   private readonly view: ModelView;
+  private readonly statuses = new StatusPatches();
+  /** Plans in the order they are made: the newest status patch of an object supersedes older ones. */
+  private plans = 0;
 
   constructor(private readonly options: ProcessorOptions) {
     this.view = new ModelView(options.store, (object, issues) =>
@@ -266,9 +270,11 @@ export class EventProcessor implements EventSink {
   private async planAndApply(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
     const records: EffectRecord[] = [];
     for (let attempt = 0; ; attempt++) {
+      // Numbered when planning starts: a planner that does not await plans entirely at this point.
+      const order = { patches: this.statuses, plan: ++this.plans };
       const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
       try {
-        return await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned, records);
+        return await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned, records, order);
       } catch (error) {
         const lost = error instanceof ClaimLostError || error instanceof ConflictError;
         if (!lost || attempt + 1 >= REPLANS) throw error;
