@@ -4,6 +4,18 @@ import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
 import { PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
 import type { Effect } from './contract.js';
+import type { StatusPatches } from './status-patches.js';
+
+/**
+ * A claim (createIfAbsent with `claim`) that another writer holds: the plan lost the race and the
+ * event is planned again.
+ */
+export class ClaimLostError extends Error {
+  constructor(readonly existing: KubeObject) {
+    super(`${existing.kind} ${existing.metadata.name} is held by another writer`);
+    this.name = 'ClaimLostError';
+  }
+}
 
 /** One effect as reported by replay and logs. */
 export interface EffectRecord {
@@ -44,22 +56,29 @@ export function describeEffect(fn: string, effect: Effect): EffectRecord {
 /**
  * Executes effects in order with the function's field manager. Idempotent: an effect that leaves the
  * store as it was (same resourceVersion, already absent, already created) is not reported as a change.
- * Returns the effects that changed the store.
+ * Returns the effects that changed the store; `changed` collects them as they are applied, so a
+ * caller still has them when a later effect throws (ClaimLostError, ConflictError).
  */
 export async function applyEffects(
   store: ResourceStore,
   fn: string,
   fieldManager: string,
   effects: readonly Effect[],
+  changed: EffectRecord[] = [],
+  statuses?: { patches: StatusPatches; plan: number },
 ): Promise<EffectRecord[]> {
-  const changed: EffectRecord[] = [];
   for (const effect of effects) {
-    if (await applyOne(store, fieldManager, effect)) changed.push(describeEffect(fn, effect));
+    if (await applyOne(store, fieldManager, effect, statuses)) changed.push(describeEffect(fn, effect));
   }
   return changed;
 }
 
-async function applyOne(store: ResourceStore, fieldManager: string, effect: Effect): Promise<boolean> {
+async function applyOne(
+  store: ResourceStore,
+  fieldManager: string,
+  effect: Effect,
+  statuses: { patches: StatusPatches; plan: number } | undefined,
+): Promise<boolean> {
   const options = { fieldManager, force: true };
   switch (effect.op) {
     case 'apply': {
@@ -69,8 +88,12 @@ async function applyOne(store: ResourceStore, fieldManager: string, effect: Effe
       const after = await store.apply(effect.object, options);
       return versionOf(before) !== versionOf(after);
     }
-    case 'createIfAbsent':
-      return (await store.createIfAbsent(effect.object, options)).created;
+    case 'createIfAbsent': {
+      const { object, created } = await store.createIfAbsent(effect.object, options);
+      if (!created && effect.claim && !alreadyApplied(object, effect.object))
+        throw new ClaimLostError(object);
+      return created;
+    }
     case 'delete':
       try {
         return await store.delete(effect.key, effect.preconditions);
@@ -82,6 +105,7 @@ async function applyOne(store: ResourceStore, fieldManager: string, effect: Effe
     case 'patchStatus': {
       const before = store.get(effect.key.groupKind, effect.key.namespace, effect.key.name);
       if (!before) return false;
+      if (statuses) return statuses.patches.patch(store, effect.key, effect.status, options, statuses.plan);
       const after = await store.patchStatus(effect.key, effect.status, options);
       return after !== undefined && versionOf(before) !== versionOf(after);
     }

@@ -2,7 +2,12 @@ import type { ChangeEvent } from '../../shared/events/apiserver.js';
 import type { KindModel } from '../../shared/kube/model/kind-model.js';
 import type { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
-import type { DeletePreconditions, EqualityIndexSpec, JsonPatchOperation } from '../../shared/kube/store.js';
+import type {
+  DeletePreconditions,
+  EqualityIndexSpec,
+  JsonPatchOperation,
+  ResourceStore,
+} from '../../shared/kube/store.js';
 
 /** A change event whose object is known: Resource mode, or Reference mode resolved by a read. */
 export interface ResolvedEvent extends ChangeEvent {
@@ -19,6 +24,12 @@ export interface ApplyEffect {
 export interface CreateIfAbsentEffect {
   op: 'createIfAbsent';
   object: KubeObject;
+  /**
+   * The object is a claim the plan depends on: when one of that identity exists with another body
+   * (another replica won it), the event's remaining effects are not applied and the event is
+   * planned again (ClaimLostError).
+   */
+  claim?: boolean;
 }
 
 /** Deletes the object; preconditions guard against deleting a successor with the same name. */
@@ -66,6 +77,11 @@ export interface EventFunction {
    * whose object does not); read it with `view.read(KIND, event.object)` for its typed form.
    */
   plan(event: ResolvedEvent, view: ModelView): Effect[] | Promise<Effect[]>;
+  /**
+   * Called once per store before its caches start, for a function that keeps state derived from
+   * the store (an address allocator): it may watch the store here. Planning stays read-only.
+   */
+  attach?(store: ResourceStore): void;
 }
 
 export function fieldManagerOf(fn: Pick<EventFunction, 'name'>): string {

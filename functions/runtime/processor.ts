@@ -7,13 +7,14 @@ import { ModelView } from '../../shared/kube/model/model-view.js';
 import type { GroupKind, KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { describeObject, groupKind, groupOf, keyString } from '../../shared/kube/object.js';
 import { modelOf } from '../../shared/kube/registry.js';
-import type { ResourceStore } from '../../shared/kube/store.js';
-import { applyEffects, describeEffect, type EffectRecord } from './applier.js';
+import { ConflictError, type ResourceStore } from '../../shared/kube/store.js';
+import { applyEffects, ClaimLostError, describeEffect, type EffectRecord } from './applier.js';
 import type { Effect, EventFunction, ResolvedEvent } from './contract.js';
 import { fieldManagerOf } from './contract.js';
 import { compareResourceVersions, DedupWindow, VersionTracker } from './convergence.js';
 import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
+import { StatusPatches } from './status-patches.js';
 import { consumerOf, Tombstones } from './tombstones.js';
 
 /** Field manager of objects the runtime copies from events into a MemoryStore. */
@@ -44,6 +45,13 @@ export interface ProcessorOptions {
   logger: Logger;
 }
 
+/**
+ * How often an event is planned again at once when its effects lose a race (a claim another writer
+ * holds, a write whose precondition no longer holds); after that the event fails and its runtime
+ * retries it later.
+ */
+export const REPLANS = 8;
+
 /** On a mirrored object: the resourceVersion of the source object it mirrors. */
 export const SOURCE_RESOURCE_VERSION = 'acpnet.io/source-resource-version';
 
@@ -72,6 +80,9 @@ export class EventProcessor implements EventSink {
   private readonly tombstones: Tombstones;
   private readonly byKind = new Map<GroupKind, EventFunction[]>();
   private readonly view: ModelView;
+  private readonly statuses = new StatusPatches();
+  /** Plans in the order they are made: the newest status patch of an object supersedes older ones. */
+  private plans = 0;
 
   constructor(private readonly options: ProcessorOptions) {
     this.view = new ModelView(options.store, (object, issues) =>
@@ -252,14 +263,37 @@ export class EventProcessor implements EventSink {
 
   private async run(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
     const started = process.hrtime.bigint();
-    const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
-    const records = this.options.dryRun
-      ? planned.map((effect) => describeEffect(fn.name, effect))
-      : await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned);
+    const records = this.options.dryRun ? await this.planOnly(fn, event) : await this.planAndApply(fn, event);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     this.options.metrics?.effectSeconds.observe({ function: fn.name }, seconds);
     this.count(records.length > 0 ? 'applied' : 'unchanged', fn.name);
     return records;
+  }
+
+  private async planOnly(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
+    const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
+    return planned.map((effect) => describeEffect(fn.name, effect));
+  }
+
+  /**
+   * Plans and applies; when the effects lose a race (ClaimLostError, ConflictError) the rest are not
+   * applied and the event is planned again against the store as the race left it, up to REPLANS
+   * times. Effects already applied are idempotent, so the next plan repeats them without a change.
+   */
+  private async planAndApply(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
+    const records: EffectRecord[] = [];
+    for (let attempt = 0; ; attempt++) {
+      // Numbered when planning starts: a planner that does not await plans entirely at this point.
+      const order = { patches: this.statuses, plan: ++this.plans };
+      const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
+      try {
+        return await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned, records, order);
+      } catch (error) {
+        const lost = error instanceof ClaimLostError || error instanceof ConflictError;
+        if (!lost || attempt + 1 >= REPLANS) throw error;
+        this.count('replanned', fn.name);
+      }
+    }
   }
 
   /** A status patch needs its object; one planned for an object already gone is dropped, not emitted. */

@@ -58,6 +58,15 @@ const writes: Record<string, Record<string, readonly string[]>> = {
     '/configmaps': ['patch'],
     '/events': ['create'],
   },
+  'pod-ipam': {
+    '/pods': ['patch'],
+    '/events': ['create'],
+    'kubeovn.io/ips': ['create', 'patch', 'delete'],
+    'kubeovn.io/subnets/status': ['patch'],
+    'kubeovn.io/ippools/status': ['patch'],
+    'kubeovn.io/vpc-egress-gateways': ['patch'],
+    'acpnet.io/ipclaims': ['create', 'delete'],
+  },
 };
 
 /** What each function writes in one namespace only, granted by its Role `acpnet-<function>` there. */
