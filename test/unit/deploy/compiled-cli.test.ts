@@ -4,7 +4,7 @@ import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 // @ts-expect-error: a plain ES module without type declarations.
 import { bundle } from '../../../infra/build/bundle.mjs';
 import { runInProcess } from '../../support/cli-in-process.js';
@@ -37,6 +37,8 @@ async function compiled(args: string[]): Promise<{ code: number; stdout: string;
 }
 
 describe('the compiled CLI', () => {
+  // A child process and the whole rule set loaded in this one: seconds on a loaded machine.
+  jest.setTimeout(60_000);
   it('prints the rule catalogue as the TypeScript CLI does', async () => {
     const args = ['rules', '--output', 'markdown'];
     const [fromCompiled, fromSource] = await Promise.all([compiled(args), runInProcess(args)]);
