@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
-import { PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
+import { ConflictError, PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
 import type { Effect } from './contract.js';
 
 /** One effect as reported by replay and logs. */
@@ -68,20 +68,27 @@ async function applyOne(store: ResourceStore, fieldManager: string, effect: Effe
       const after = await store.apply(effect.object, options);
       return versionOf(before) !== versionOf(after);
     }
-    case 'createIfAbsent':
-      return (await store.createIfAbsent(effect.object, options)).created;
+    case 'createIfAbsent': {
+      const { object, created } = await store.createIfAbsent(effect.object, options);
+      if (!created && effect.exclusive && !alreadyApplied(object, effect.object)) {
+        throw new ConflictError(keyOf(effect.object), 'claimed by another writer');
+      }
+      return created;
+    }
     case 'delete':
       try {
         return await store.delete(effect.key, effect.preconditions);
       } catch (error) {
         // A successor took the name (other uid) or the object moved on: it is not ours to delete.
-        if (error instanceof PreconditionFailedError) return false;
+        if (error instanceof PreconditionFailedError && !effect.replanOnMismatch) return false;
+        if (error instanceof PreconditionFailedError) throw new ConflictError(effect.key, error.message);
         throw error;
       }
     case 'patchStatus': {
       const before = store.get(effect.key.groupKind, effect.key.namespace, effect.key.name);
       if (!before) return false;
-      const after = await store.patchStatus(effect.key, effect.status, options);
+      const preconditions = effect.resourceVersion ? { resourceVersion: effect.resourceVersion } : undefined;
+      const after = await store.patchStatus(effect.key, effect.status, options, preconditions);
       return after !== undefined && versionOf(before) !== versionOf(after);
     }
   }

@@ -2,7 +2,7 @@ import type { ChangeEvent } from '../../shared/events/apiserver.js';
 import type { KindModel } from '../../shared/kube/model/kind-model.js';
 import type { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
-import type { DeletePreconditions, EqualityIndexSpec } from '../../shared/kube/store.js';
+import type { DeletePreconditions, EqualityIndexSpec, RangeIndexSpec } from '../../shared/kube/store.js';
 
 /** A change event whose object is known: Resource mode, or Reference mode resolved by a read. */
 export interface ResolvedEvent extends ChangeEvent {
@@ -19,6 +19,11 @@ export interface ApplyEffect {
 export interface CreateIfAbsentEffect {
   op: 'createIfAbsent';
   object: KubeObject;
+  /**
+   * An exclusive claim: an object of that identity that does not already hold what this one says
+   * (another writer's claim) fails the effect with ConflictError, and the event is planned again.
+   */
+  exclusive?: boolean;
 }
 
 /** Deletes the object; preconditions guard against deleting a successor with the same name. */
@@ -27,6 +32,11 @@ export interface DeleteEffect {
   apiVersion: string;
   key: ObjectKey;
   preconditions?: DeletePreconditions;
+  /**
+   * A precondition that fails means the plan was made from a view that is now behind (someone else
+   * changed the claim): ConflictError, and the event is planned again, instead of leaving it alone.
+   */
+  replanOnMismatch?: boolean;
 }
 
 /** JSON merge patch of the status subresource. */
@@ -35,6 +45,8 @@ export interface PatchStatusEffect {
   apiVersion: string;
   key: ObjectKey;
   status: Record<string, unknown>;
+  /** The object as planned: a patch meeting a newer one fails with ConflictError, and the event is planned again. */
+  resourceVersion?: string;
 }
 
 export type Effect = ApplyEffect | CreateIfAbsentEffect | DeleteEffect | PatchStatusEffect;
@@ -50,6 +62,7 @@ export interface EventFunction {
   /** Kinds the planner reads besides the consumed ones; a KubeStore must cache them. */
   reads: readonly KindModel[];
   indexes?: readonly EqualityIndexSpec[];
+  rangeIndexes?: readonly RangeIndexSpec[];
   /**
    * `event.object` conforms to its kind's schema (the runtime refuses, as permanent errors, events
    * whose object does not); read it with `view.read(KIND, event.object)` for its typed form.

@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type ChangeEvent, decodeChangeEvent } from '../../shared/events/apiserver.js';
 import type { EventAttributes } from '../../shared/events/attributes.js';
 import { EventFormatError } from '../../shared/events/errors.js';
@@ -5,7 +6,7 @@ import { ModelView } from '../../shared/kube/model/model-view.js';
 import type { GroupKind, KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { describeObject, groupKind, groupOf, keyString } from '../../shared/kube/object.js';
 import { modelOf } from '../../shared/kube/registry.js';
-import type { ResourceStore } from '../../shared/kube/store.js';
+import { ConflictError, type ResourceStore } from '../../shared/kube/store.js';
 import { applyEffects, describeEffect, type EffectRecord } from './applier.js';
 import type { Effect, EventFunction, ResolvedEvent } from './contract.js';
 import { fieldManagerOf } from './contract.js';
@@ -13,6 +14,10 @@ import { compareResourceVersions, DedupWindow, VersionTracker } from './converge
 import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
 import { consumerOf, Tombstones } from './tombstones.js';
+
+/** How often one event is planned when its effects keep meeting a newer cluster, and the first pause. */
+const MAX_PLANS = 6;
+const REPLAN_DELAY_MS = 20;
 
 /** Field manager of objects the runtime copies from events into a MemoryStore. */
 export const OBSERVED_FIELD_MANAGER = 'acpnet-observed';
@@ -239,14 +244,30 @@ export class EventProcessor implements EventSink {
 
   private async run(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
     const started = process.hrtime.bigint();
-    const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
-    const records = this.options.dryRun
-      ? planned.map((effect) => describeEffect(fn.name, effect))
-      : await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned);
+    const records = await this.planAndApply(fn, event);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     this.options.metrics?.effectSeconds.observe({ function: fn.name }, seconds);
     this.count(records.length > 0 ? 'applied' : 'unchanged', fn.name);
     return records;
+  }
+
+  /**
+   * Plans and applies; a ConflictError (another writer claimed the address, or the object moved on
+   * under a precondition) means the plan was made from a view that is now behind: the loser plans
+   * again once its view has caught up, a few times, before the event fails as transient.
+   */
+  private async planAndApply(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
+    for (let attempt = 1; ; attempt++) {
+      const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
+      if (this.options.dryRun) return planned.map((effect) => describeEffect(fn.name, effect));
+      try {
+        return await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned);
+      } catch (error) {
+        if (!(error instanceof ConflictError) || attempt >= MAX_PLANS) throw error;
+        this.count('replanned', fn.name);
+        await sleep(REPLAN_DELAY_MS * 2 ** (attempt - 1));
+      }
+    }
   }
 
   /** A status patch needs its object; one planned for an object already gone is dropped, not emitted. */

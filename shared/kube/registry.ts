@@ -9,6 +9,7 @@ import { coreDefinitions } from './schemas/core.js';
 import { envoyGatewayDefinitions } from './schemas/envoy-gateway/definitions.js';
 import { gatewayApiDefinitions } from './schemas/gateway-api/definitions.js';
 import { ingressDefinitions } from './schemas/ingress.js';
+import { ipAddressDefinitions } from './schemas/ip-address.js';
 import { kubeOvnDefinitions } from './schemas/kubeovn.js';
 import { metallbDefinitions } from './schemas/metallb.js';
 import { workloadDefinitions } from './schemas/workloads.js';
@@ -24,6 +25,7 @@ const models: readonly KindModel[] = [
   ...envoyGatewayDefinitions,
   ...kubeOvnDefinitions,
   ...metallbDefinitions,
+  ...ipAddressDefinitions,
 ];
 
 const byGroupKind = new Map<GroupKind, KindModel>(models.map((m) => [m.groupKind, m]));
