@@ -33,7 +33,7 @@ export function planClaimChange(event: ResolvedEvent, view: ModelView, batch: Ba
   if (event.type === 'delete') {
     for (const key of holders) {
       const service = serviceOf(view, key);
-      if (service && !batch.has(key)) batch.plan(service, false);
+      if (service && !batch.has(key)) batch.plan(service);
     }
     return;
   }

@@ -12,13 +12,13 @@ import { familyOfAddresses, type LoadBalancerRequest, type ServiceFamily } from 
  *   the status cleared when it is no longer a LoadBalancer;
  * - `hold`: these addresses, from this pool (kept, extended to a second family, or allocated;
  *   `gaveUp` says why the addresses held before could not stay);
- * - `fail`: nothing can be assigned, and why; the status is cleared unless the request itself is
- *   unreadable (MetalLB then leaves the Service as it is).
+ * - `fail`: nothing can be assigned, and why (and `gaveUp`, why what it held could not stay); the
+ *   status is cleared unless the request itself is unreadable (MetalLB then leaves it as it is).
  */
 export type Decision =
   | { kind: 'release'; clearStatus: boolean }
   | { kind: 'hold'; pool: string; addresses: Address[]; gaveUp?: string }
-  | { kind: 'fail'; message: string; clearStatus: boolean };
+  | { kind: 'fail'; message: string; clearStatus: boolean; gaveUp?: string };
 
 export interface DecisionContext {
   view: ModelView;
@@ -43,7 +43,7 @@ function reasonToClear(request: LoadBalancerRequest, ctx: DecisionContext): stri
   const prefersDual = request.family === 'dual' && request.policy === 'PreferDualStack';
   if (family !== request.family && !prefersDual) return 'its family changed';
   if (held.length > 2 || (held.length === 2 && family !== 'dual')) return 'at most one address per family';
-  const pool = poolOf(ctx.pools, held);
+  const pool = poolOf(ctx.pools, held, request.pool ?? request.recordedPool);
   if (!pool) return `it is in no IPAddressPool of ${ctx.metallbNamespace}`;
   if (!admits(pool, request, ctx.view)) return `IPAddressPool ${pool.name} does not serve this Service`;
   for (const address of held) {
@@ -68,7 +68,7 @@ function assignRequested(request: LoadBalancerRequest, asked: Address[], ctx: De
   if (family !== request.family) {
     return fail(`${listText(asked)} is ${familyText(family)}, the Service ${familyText(request.family)}`);
   }
-  const pool = poolOf(ctx.pools, asked);
+  const pool = poolOf(ctx.pools, asked, request.pool);
   if (!pool) return fail(`${listText(asked)} is in no IPAddressPool of ${ctx.metallbNamespace}`);
   if (!admits(pool, request, ctx.view)) {
     return fail(`IPAddressPool ${pool.name}'s serviceAllocation does not serve this Service`);
@@ -154,14 +154,10 @@ export function decide(
   if (request.requested && !request.requested.ok) return fail(request.requested.problem, false);
   const why = reasonToClear(request, ctx);
   if (why === undefined) {
-    const pool = poolOf(ctx.pools, request.held)!;
+    const pool = poolOf(ctx.pools, request.held, request.pool ?? request.recordedPool)!;
     return { kind: 'hold', pool: pool.name, addresses: withSecondFamily(request, pool, ctx) };
   }
   const gaveUp = `${listText(request.held)}: ${why}`;
   const next = allocate(request, ctx);
-  return next.kind === 'hold'
-    ? { ...next, gaveUp }
-    : next.kind === 'fail'
-      ? fail(`${next.message} (it gave up ${gaveUp})`)
-      : next;
+  return next.kind === 'release' ? next : { ...next, gaveUp };
 }

@@ -16,7 +16,7 @@ function inOrder(services: readonly Service[]): Service[] {
 function planEach(batch: Batch, services: readonly Service[]): void {
   for (const service of inOrder(services)) {
     const key = serviceKey(service.metadata.namespace ?? '', service.metadata.name ?? '');
-    if (!batch.has(key)) batch.plan(service, false);
+    if (!batch.has(key)) batch.plan(service);
   }
 }
 

@@ -33,6 +33,8 @@ function newHolders(): Holders {
 export class Holdings {
   /** Final service holders of the addresses this batch changed, by canonical address. */
   private readonly planned = new Map<string, Set<string>>();
+  /** Services decided in this batch: every address they held or now hold is in `planned`. */
+  private readonly decided = new Set<string>();
   private readonly requests = new Map<string, LoadBalancerRequest | undefined>();
 
   constructor(private readonly view: ModelView) {}
@@ -50,6 +52,7 @@ export class Holdings {
     };
     for (const { object: service } of this.view.overlapping(SERVICE, HELD_BY_SERVICE, range)) {
       const request = readRequest(service);
+      if (this.decided.has(request.key)) continue;
       for (const text of heldLoadBalancerIps(service)) {
         const address = parseAddress(text);
         if (!rangeContainsAddress(range, address)) continue;
@@ -89,6 +92,7 @@ export class Holdings {
   set(address: Address, service: string, holds: boolean): void {
     const text = formatAddress(address.family, address.value);
     const services = this.planned.get(text) ?? new Set(this.of(address).services);
+    this.decided.add(service);
     if (holds) services.add(service);
     else services.delete(service);
     this.planned.set(text, services);

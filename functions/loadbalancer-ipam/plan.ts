@@ -6,7 +6,7 @@ import { type Address, formatAddress, parseAddress } from '../../shared/net/addr
 import type { Effect } from '../runtime/contract.js';
 import { claimHoldersUpdate, claimObject, holdersOfClaim, holdersValue, isOwnClaim } from './claims.js';
 import { type Decision, decide } from './decide.js';
-import { serviceEvent } from './events.js';
+import { type EventType, serviceEvent } from './events.js';
 import { Holdings } from './holdings.js';
 import { CLAIMS_BY_HOLDER } from './indexes.js';
 import { type Pool, readPools } from './pools.js';
@@ -19,8 +19,6 @@ interface Outcome {
   request: LoadBalancerRequest;
   decision: Decision;
   next: Address[];
-  /** The Service's own change: a failure is reported even when its status stays as it was. */
-  own: boolean;
 }
 
 const text = (a: Address) => formatAddress(a.family, a.value);
@@ -63,11 +61,8 @@ export class Batch {
       .map((claim) => parseAddress(claim.metadata.name ?? ''));
   }
 
-  /**
-   * Decides one Service (as stored); true when it gave up an address someone waiting may take. `own`:
-   * planned for its own event, not re-planned for another's (which reports nothing unless it changes).
-   */
-  plan(service: Service, own = true): boolean {
+  /** Decides one Service (as stored); true when it gave up an address someone waiting may take. */
+  plan(service: Service): boolean {
     const request = readRequest(service);
     this.planned.add(request.key);
     const decision = decide(request, service.spec?.type, {
@@ -82,7 +77,7 @@ export class Batch {
         : decision.kind === 'fail' && !decision.clearStatus
           ? request.held
           : [];
-    this.outcomes.push({ service, request, decision, next, own });
+    this.outcomes.push({ service, request, decision, next });
     return this.take(request.key, [...request.held, ...this.claimedBy(request.key)], next);
   }
 
@@ -168,27 +163,38 @@ export class Batch {
     }
     const pool = decision.kind === 'hold' ? decision.pool : leftAlone ? recorded : undefined;
     if (pool !== recorded) {
-      const annotations: Record<string, string> = pool ? { [ALLOCATED_POOL]: pool } : {};
-      const metadata = { name, namespace, ...(uid ? { uid } : {}), annotations };
+      // Applied without the annotation, the field manager's own annotation goes (server-side apply).
+      const annotations = pool ? { annotations: { [ALLOCATED_POOL]: pool } } : {};
+      const metadata = { name, namespace, ...(uid ? { uid } : {}), ...annotations };
       out.push({ op: 'apply', object: { apiVersion: 'v1', kind: 'Service', metadata } });
     }
     return out;
   }
 
+  /**
+   * IPAllocated when a Service gets addresses, ClearAssignment when it loses them, AllocationFailed
+   * whenever it is planned and gets none (the same failure is the same Event, so the state alone
+   * decides which Events exist, and a replay onto its own result creates none).
+   */
   private events(): Effect[] {
     const out: Effect[] = [];
-    for (const { service, request, decision, next, own } of this.outcomes) {
+    const report = (o: Outcome, type: EventType, reason: string, message: string) =>
+      out.push({ op: 'createIfAbsent', object: serviceEvent(o.service, type, reason, message, this.time) });
+    for (const outcome of this.outcomes) {
+      const { request, decision, next } = outcome;
       const changed = texts(next).join(',') !== texts(request.held).join(',');
-      if (decision.kind === 'fail' && (own || changed)) {
-        const event = serviceEvent(service, 'Warning', 'AllocationFailed', decision.message, this.time);
-        out.push({ op: 'createIfAbsent', object: event });
+      if (decision.kind === 'release') continue;
+      if (decision.gaveUp && changed)
+        report(outcome, 'Normal', 'ClearAssignment', `Gave up ${decision.gaveUp}`);
+      if (decision.kind === 'fail') {
+        report(outcome, 'Warning', 'AllocationFailed', decision.message);
       } else if (decision.kind === 'hold' && changed) {
-        const gaveUp = decision.gaveUp ? ` (gave up ${decision.gaveUp})` : '';
-        const message = `Assigned IP ${JSON.stringify(texts(next))} from IPAddressPool ${decision.pool}${gaveUp}`;
-        out.push({
-          op: 'createIfAbsent',
-          object: serviceEvent(service, 'Normal', 'IPAllocated', message, this.time),
-        });
+        report(
+          outcome,
+          'Normal',
+          'IPAllocated',
+          `Assigned IP ${JSON.stringify(texts(next))} from IPAddressPool ${decision.pool}`,
+        );
       }
     }
     return out;

@@ -115,9 +115,18 @@ export function automaticPools(
   return [pinned, open];
 }
 
-/** MetalLB's poolFor: the pool that hands out every one of the addresses (pools do not overlap). */
-export function poolOf(pools: readonly Pool[], addresses: readonly Address[]): Pool | undefined {
-  return pools.find((pool) =>
-    addresses.every((address) => pool.ranges.some((range) => rangeContainsAddress(range, address))),
-  );
+/**
+ * MetalLB's poolFor: the pool that hands out every one of the addresses. Pools should not overlap
+ * (admission refuses it); where they do, the preferred pool (the one asked for, else the one
+ * recorded) keeps the addresses, so a Service does not flip between them.
+ */
+export function poolOf(
+  pools: readonly Pool[],
+  addresses: readonly Address[],
+  preferred?: string,
+): Pool | undefined {
+  const handsOut = (pool: Pool) =>
+    addresses.every((address) => pool.ranges.some((range) => rangeContainsAddress(range, address)));
+  const first = pools.find((pool) => pool.name === preferred);
+  return first && handsOut(first) ? first : pools.find(handsOut);
 }

@@ -1,5 +1,6 @@
 import type { Service } from '../../shared/kube/schemas/core.js';
 import {
+  allocatedPool,
   backendKey,
   heldLoadBalancerIps,
   loadBalancerIpsAnnotation,
@@ -37,6 +38,8 @@ export interface LoadBalancerRequest {
   labels: Readonly<Record<string, string>>;
   /** The addresses the Service holds now (status.loadBalancer.ingress), canonical. */
   held: Address[];
+  /** The pool they were recorded as allocated from (metallb.io/ip-allocated-from-pool). */
+  recordedPool?: string;
 }
 
 export function serviceKey(namespace: string, name: string): string {
@@ -93,6 +96,7 @@ export function readRequest(service: Service): LoadBalancerRequest {
   const { family, primary } = familyOf(service);
   const requested = requestedAddresses(service);
   const pool = requestedPool(service)?.pool || undefined;
+  const recordedPool = allocatedPool(service);
   return {
     key: serviceKey(namespace, name),
     namespace,
@@ -108,6 +112,7 @@ export function readRequest(service: Service): LoadBalancerRequest {
     ports: portKeys(service),
     labels: service.metadata.labels ?? {},
     held: heldLoadBalancerIps(service).map(parseAddress),
+    ...(recordedPool ? { recordedPool } : {}),
   };
 }
 

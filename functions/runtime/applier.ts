@@ -1,4 +1,6 @@
 import { isDeepStrictEqual } from 'node:util';
+import { getAt } from '../../shared/kube/memory-store/field-paths.js';
+import { readOwnership } from '../../shared/kube/memory-store/managed-fields.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
 import { ConflictError, PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
@@ -64,7 +66,7 @@ async function applyOne(store: ResourceStore, fieldManager: string, effect: Effe
     case 'apply': {
       const key = keyOf(effect.object);
       const before = store.get(key.groupKind, key.namespace, key.name);
-      if (before && alreadyApplied(before, effect.object)) return false;
+      if (before && alreadyApplied(before, effect.object, fieldManager)) return false;
       const after = await store.apply(effect.object, options);
       return versionOf(before) !== versionOf(after);
     }
@@ -101,8 +103,9 @@ const ownedMetadata = ['labels', 'annotations', 'ownerReferences'] as const;
  * the same labels, annotations and owners. Then server-side apply would change nothing, and skipping it
  * saves a write on every redelivery and replay.
  */
-export function alreadyApplied(stored: KubeObject, desired: KubeObject): boolean {
+export function alreadyApplied(stored: KubeObject, desired: KubeObject, fieldManager?: string): boolean {
   if (stored.apiVersion !== desired.apiVersion) return false;
+  if (fieldManager && dropsOwnedField(stored, desired, fieldManager)) return false;
   for (const [field, value] of Object.entries(desired)) {
     if (field === 'metadata' || field === 'apiVersion' || field === 'kind') continue;
     if (!isDeepStrictEqual(stored[field], value)) return false;
@@ -112,6 +115,17 @@ export function alreadyApplied(stored: KubeObject, desired: KubeObject): boolean
       desired.metadata[field] === undefined ||
       isDeepStrictEqual(stored.metadata[field], desired.metadata[field]),
   );
+}
+
+/**
+ * Whether the manager's last apply set a field the desired object no longer has: applying it removes
+ * that field (an annotation given up, say), so it is not a no-op.
+ */
+function dropsOwnedField(stored: KubeObject, desired: KubeObject, fieldManager: string): boolean {
+  const applied = readOwnership(stored.metadata.managedFields).find(
+    ({ entry }) => entry.manager === fieldManager && entry.operation === 'Apply' && !entry.subresource,
+  );
+  return [...(applied?.fields.values() ?? [])].some((path) => getAt(desired, path) === undefined);
 }
 
 function versionOf(obj: KubeObject | undefined): string | undefined {

@@ -13,7 +13,7 @@ import {
   parseDocument,
   type YAMLMap,
 } from 'yaml';
-import { type Expectation, fixtureRoot } from './fixture-cases.js';
+import { fixtureRoot } from './fixture-cases.js';
 
 /** Where a case's `expect:` pair sits in the text, or where one goes. */
 interface Edit {
@@ -133,11 +133,7 @@ export function rewriteExpectations(source: string, observed: ReadonlyMap<number
 export const updatingFixtures = process.env['ACPNET_UPDATE_FIXTURES'] === '1';
 
 /** Rewrites `test/fixtures/<folder>/<file>` with the observed expectations, if they differ. */
-export function writeExpectations(
-  folder: string,
-  file: string,
-  observed: ReadonlyMap<number, object>,
-): void {
+export function writeExpectations(folder: string, file: string, observed: ReadonlyMap<number, object>): void {
   const where = path.join(fixtureRoot, folder, file);
   const source = readFileSync(where, 'utf8');
   const updated = rewriteExpectations(source, observed);
