@@ -1,5 +1,6 @@
 /**
- * loadbalancer-ipam, case by case (test/fixtures/functions/loadbalancer-ipam/cases.yaml): a cluster,
+ * loadbalancer-ipam, case by case (test/fixtures/functions/loadbalancer-ipam/cases.yaml, and the
+ * guide's examples in guide.yaml): a cluster,
  * events through the runtime onto a MemoryStore, and what results: every Service's addresses and
  * recorded pool, every claim with its holders, the Events reported. Each case then plans every
  * Service again onto its own result: nothing may change.
@@ -21,10 +22,8 @@ interface Case {
   expect?: Observed;
 }
 
-const FILE = 'cases.yaml';
-const cases = readYaml<Case[]>(`loadbalancer-ipam/${FILE}`);
-
-describe('loadbalancer-ipam', () => {
+describe.each(['cases.yaml', 'guide.yaml'])('loadbalancer-ipam %s', (file) => {
+  const cases = readYaml<Case[]>(`loadbalancer-ipam/${file}`);
   const observed = new Map<number, Observed>();
 
   it.each(cases.map((c, i) => [c.name, c, i] as const))('%s', async (_name, testCase, i) => {
@@ -38,5 +37,5 @@ describe('loadbalancer-ipam', () => {
     expect(observe(store)).toEqual(actual);
   });
 
-  if (updatingFixtures) afterAll(() => writeExpectations('functions/loadbalancer-ipam', FILE, observed));
+  if (updatingFixtures) afterAll(() => writeExpectations('functions/loadbalancer-ipam', file, observed));
 });
