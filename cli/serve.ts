@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { type Logger, pino } from 'pino';
+import type { EventFunction } from '../functions/runtime/contract.js';
 import type { RunningFunctions } from '../functions/runtime/serve.js';
 import type { ResourceStore } from '../shared/kube/store.js';
 import { defaultRuleIndex } from '../webhooks/review/default-index.js';
@@ -21,6 +22,8 @@ const options = {
   state: { type: 'string' },
   kubeconfig: { type: 'string' },
   'kafka-brokers': { type: 'string' },
+  'kafka-group': { type: 'string' },
+  functions: { type: 'string' },
   'log-level': { type: 'string', default: 'info' },
   help: { type: 'boolean', short: 'h' },
   ...admissionOptions,
@@ -79,6 +82,16 @@ async function startWebhooksOrExplain(
   }
 }
 
+/** `--functions a,b`: the functions this process runs (each Knative Service or consumer runs one). */
+async function selectedFunctions(names: string): Promise<EventFunction[]> {
+  const { selectFunctions } = await import('../functions/registry.js');
+  try {
+    return selectFunctions(names.split(',').filter(Boolean));
+  } catch (error) {
+    throw new UsageError(`--functions: ${(error as Error).message}`, 'serve');
+  }
+}
+
 /** `acpnet serve`: runs until SIGTERM/SIGINT, then drains and exits 0. */
 export async function serveCommand(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('serve', args, options);
@@ -105,6 +118,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   const startFunctions = parts.includes('functions')
     ? (await import('../functions/runtime/serve.js')).startFunctions
     : undefined;
+  const selected = values.functions === undefined ? undefined : await selectedFunctions(values.functions);
 
   const logger = pino({ level: values['log-level'], base: { app: 'acpnet' } });
   const store: ResourceStore = await openStore(
@@ -137,6 +151,8 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       host,
       store,
       kafkaBrokers: values['kafka-brokers']?.split(',').filter(Boolean),
+      groupId: values['kafka-group'],
+      functions: selected,
       logger,
       stateDir: values.kubeconfig === undefined ? values.state : undefined,
     });

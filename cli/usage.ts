@@ -43,6 +43,8 @@ Flags:
   --state DIR                  manifests to load into the in-memory store
   --kubeconfig FILE            use a real cluster as the store
   --kafka-brokers HOST:PORT,.. consume events from Kafka (functions)
+  --kafka-group NAME           the Kafka consumer group (default acpnet-functions)
+  --functions a,b              run only these functions (default: all)
   --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default info)
 ${admissionFlags}
   -h, --help                   show this help

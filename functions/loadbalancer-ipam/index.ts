@@ -4,7 +4,6 @@ import { NAMESPACE, SERVICE, type Service } from '../../shared/kube/schemas/core
 import { IP_ADDRESS } from '../../shared/kube/schemas/ip-address.js';
 import { IP, SUBNET } from '../../shared/kube/schemas/kubeovn.js';
 import { IP_ADDRESS_POOL } from '../../shared/kube/schemas/metallb.js';
-import { subnetCidrIndex } from '../../shared/kubeovn/indexes.js';
 import { allocatedPool } from '../../shared/metallb/service-addresses.js';
 import type { Effect, EventFunction, ResolvedEvent } from '../runtime/contract.js';
 import { planClaimChange } from './claim-events.js';
@@ -16,6 +15,7 @@ import {
   heldByKubeOvn,
   heldByService,
   servicesByState,
+  subnetsByCidr,
 } from './indexes.js';
 import { DEFAULT_METALLB_NAMESPACE, FUNCTION_NAME } from './keys.js';
 import { Batch } from './plan.js';
@@ -79,7 +79,7 @@ export function createLoadBalancerIpam(options: LoadBalancerIpamOptions = {}): E
     consumes: [SERVICE, IP_ADDRESS_POOL, NAMESPACE, IP_ADDRESS],
     reads: [SUBNET, IP],
     indexes: [servicesByState, claimsByHolder],
-    rangeIndexes: [heldByService, claimed, heldByKubeOvn, subnetCidrIndex],
+    rangeIndexes: [heldByService, claimed, heldByKubeOvn, subnetsByCidr],
     plan(event, view): Effect[] {
       const batch = new Batch(view, metallbNamespace, event.time);
       switch (groupKindOf(event.object)) {

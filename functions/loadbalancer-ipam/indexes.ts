@@ -1,8 +1,9 @@
 import { equalityIndex, rangeIndex } from '../../shared/kube/model/indexes.js';
 import { SERVICE } from '../../shared/kube/schemas/core.js';
 import { IP_ADDRESS } from '../../shared/kube/schemas/ip-address.js';
-import { IP } from '../../shared/kube/schemas/kubeovn.js';
+import { IP, SUBNET } from '../../shared/kube/schemas/kubeovn.js';
 import { ipAddresses } from '../../shared/kubeovn/ip.js';
+import { subnetRanges } from '../../shared/kubeovn/subnet.js';
 import { heldLoadBalancerIps } from '../../shared/metallb/service-addresses.js';
 import { parseAddress, tryParseAddress } from '../../shared/net/address.js';
 import { singleAddressRange } from '../../shared/net/ranges.js';
@@ -14,6 +15,7 @@ export const HELD_BY_SERVICE = 'loadbalancer-ipam/held';
 export const CLAIMED = 'loadbalancer-ipam/claimed';
 export const CLAIMS_BY_HOLDER = 'loadbalancer-ipam/claims-by-holder';
 export const HELD_BY_KUBEOVN = 'loadbalancer-ipam/kubeovn-held';
+export const SUBNETS_BY_CIDR = 'loadbalancer-ipam/subnet-cidr';
 
 /** Keys of SERVICES_BY_STATE: every Service MetalLB serves, and those of them holding no address. */
 export const SERVED = 'served';
@@ -46,3 +48,6 @@ export const claimsByHolder = equalityIndex(IP_ADDRESS, CLAIMS_BY_HOLDER, (claim
 export const heldByKubeOvn = rangeIndex(IP, HELD_BY_KUBEOVN, (ip) =>
   ipAddresses(ip).map((text) => singleAddressRange(parseAddress(text))),
 );
+
+/** Kube-OVN Subnets by their CIDRs: the gateway of one a pool overlaps is never handed out. */
+export const subnetsByCidr = rangeIndex(SUBNET, SUBNETS_BY_CIDR, subnetRanges);

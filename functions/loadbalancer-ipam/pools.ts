@@ -5,12 +5,12 @@ import type { ModelView } from '../../shared/kube/model/model-view.js';
 import { labelsOfNamespace } from '../../shared/kube/namespace-labels.js';
 import { SUBNET } from '../../shared/kube/schemas/kubeovn.js';
 import { IP_ADDRESS_POOL, type IPAddressPool } from '../../shared/kube/schemas/metallb.js';
-import { SUBNET_CIDR_INDEX } from '../../shared/kubeovn/indexes.js';
 import { subnetCidrs } from '../../shared/kubeovn/subnet.js';
 import { type Address, tryParseAddress } from '../../shared/net/address.js';
 import type { IPRange } from '../../shared/net/range.js';
 import { RangeSet } from '../../shared/net/range-set.js';
 import { rangeContainsAddress } from '../../shared/net/ranges.js';
+import { SUBNETS_BY_CIDR } from './indexes.js';
 import type { LoadBalancerRequest } from './request.js';
 
 /** One IPAddressPool as the allocator uses it. */
@@ -35,7 +35,7 @@ export interface Pool {
 function subnetGateways(view: ModelView, ranges: readonly IPRange[]): IPRange[] {
   const out: IPRange[] = [];
   for (const range of ranges) {
-    for (const { object: subnet } of view.overlapping(SUBNET, SUBNET_CIDR_INDEX, range)) {
+    for (const { object: subnet } of view.overlapping(SUBNET, SUBNETS_BY_CIDR, range)) {
       const written = (subnet.spec?.gateway ?? '').split(',').map((t) => tryParseAddress(t.trim()));
       for (const cidr of subnetCidrs(subnet)) {
         const gateway = written.find((a) => a?.family === cidr.family)?.value ?? defaultGateway(cidr);
