@@ -53,6 +53,12 @@ const writes: Record<string, Record<string, readonly string[]>> = {
     'networking.k8s.io/ingressclasses': ['create', 'patch', 'delete'],
     'networking.k8s.io/ingresses/status': ['patch'],
   },
+  'loadbalancer-ipam': {
+    '/services': ['patch'],
+    '/services/status': ['patch'],
+    'networking.k8s.io/ipaddresses': ['create', 'patch', 'delete'],
+    '/events': ['create', 'get'],
+  },
 };
 
 describe.each(allFunctions.map((fn) => [fn.name, fn] as const))('function %s', (name, fn) => {
@@ -72,6 +78,14 @@ describe.each(allFunctions.map((fn) => [fn.name, fn] as const))('function %s', (
       expect(grants(clusterRole(`${overlay}/${name}.yaml`, `acpnet-${name}`))).toEqual(expected);
     },
   );
+
+  it.each(['knative', 'without-knative'])('%s: its workload runs this function alone', (overlay) => {
+    const workload = documents(`${overlay}/${name}.yaml`).find(
+      (d) => d.kind === (overlay === 'knative' ? 'Service' : 'Deployment'),
+    );
+    const spec = workload?.['spec'] as { template: { spec: { containers: { args: string[] }[] } } };
+    expect(spec.template.spec.containers[0]?.args).toContain(`--functions=${name}`);
+  });
 
   it.each(consumed.map((kind) => [kind.groupKind, kind] as const))(
     'knative: %s events reach it (ApiServerSource, its RBAC, a Trigger for all change types)',

@@ -30,8 +30,8 @@ interface Manifest {
   subjects?: { kind: string; name: string; namespace?: string }[];
 }
 
-function manifests(overlay: string): Manifest[] {
-  return parseAllDocuments(readFileSync(path.join(overlays, overlay, 'ingress-sync.yaml'), 'utf8')).map(
+function manifests(overlay: string, fn: string): Manifest[] {
+  return parseAllDocuments(readFileSync(path.join(overlays, overlay, `${fn}.yaml`), 'utf8')).map(
     (d) => d.toJS() as Manifest,
   );
 }
@@ -39,17 +39,22 @@ function manifests(overlay: string): Manifest[] {
 const configMapRules = (rules: readonly PolicyRule[] = []) =>
   rules.filter((r) => r.apiGroups.includes('') && r.resources.includes('configmaps'));
 
-describe.each(['knative', 'without-knative'])('tombstone RBAC of overlays/%s', (overlay) => {
-  const docs = manifests(overlay);
+const overlayFunctions = ['knative', 'without-knative'].flatMap((overlay) =>
+  allFunctions.map((fn) => [overlay, fn.name, fn] as const),
+);
+
+describe.each(overlayFunctions)('tombstone RBAC of overlays/%s, %s', (overlay, name, fn) => {
+  const docs = manifests(overlay, name);
 
   it('grants get/patch on the tombstone ConfigMap by name and create in the namespace acpnet', () => {
-    const role = docs.find((d) => d.kind === 'Role' && d.metadata.name === 'acpnet-ingress-sync-tombstones');
+    const role = docs.find((d) => d.kind === 'Role' && d.metadata.name === `acpnet-${name}-tombstones`);
     expect(role?.metadata.namespace).toBe(TOMBSTONE_NAMESPACE);
     expect(configMapRules(role?.rules)).toEqual([
       {
         apiGroups: [''],
         resources: ['configmaps'],
-        resourceNames: [tombstoneConfigMapName(consumerOf(allFunctions))],
+        // Each workload runs its one function (--functions), so its consumer is that function.
+        resourceNames: [tombstoneConfigMapName(consumerOf([fn]))],
         verbs: ['get', 'patch'],
       },
       { apiGroups: [''], resources: ['configmaps'], verbs: ['create'] },
@@ -57,7 +62,7 @@ describe.each(['knative', 'without-knative'])('tombstone RBAC of overlays/%s', (
     const binding = docs.find((d) => d.kind === 'RoleBinding' && d.roleRef?.name === role?.metadata.name);
     expect(binding?.metadata.namespace).toBe(TOMBSTONE_NAMESPACE);
     expect(binding?.subjects).toEqual([
-      { kind: 'ServiceAccount', name: 'acpnet-ingress-sync', namespace: TOMBSTONE_NAMESPACE },
+      { kind: 'ServiceAccount', name: `acpnet-${name}`, namespace: TOMBSTONE_NAMESPACE },
     ]);
   });
 
