@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import { appliedMapKeys } from '../../shared/kube/field-ownership.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
-import { PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
+import { ConflictError, PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
 import type { Effect } from './contract.js';
 import type { StatusPatches } from './status-patches.js';
 
@@ -99,12 +99,19 @@ async function applyOne(
         return await store.delete(effect.key, effect.preconditions);
       } catch (error) {
         // A successor took the name (other uid) or the object moved on: it is not ours to delete.
-        if (error instanceof PreconditionFailedError) return false;
+        if (error instanceof PreconditionFailedError && !effect.replanOnMismatch) return false;
+        if (error instanceof PreconditionFailedError) throw new ConflictError(effect.key, error.message);
         throw error;
       }
     case 'patchStatus': {
       const before = store.get(effect.key.groupKind, effect.key.namespace, effect.key.name);
       if (!before) return false;
+      if (effect.resourceVersion) {
+        // Planned against that version: if the object moved on, the plan is stale (ConflictError).
+        const preconditions = { resourceVersion: effect.resourceVersion };
+        const after = await store.patchStatus(effect.key, effect.status, options, preconditions);
+        return after !== undefined && versionOf(before) !== versionOf(after);
+      }
       if (statuses) return statuses.patches.patch(store, effect.key, effect.status, options, statuses.plan);
       const after = await store.patchStatus(effect.key, effect.status, options);
       return after !== undefined && versionOf(before) !== versionOf(after);

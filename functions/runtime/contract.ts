@@ -6,6 +6,7 @@ import type {
   DeletePreconditions,
   EqualityIndexSpec,
   JsonPatchOperation,
+  RangeIndexSpec,
   ResourceStore,
 } from '../../shared/kube/store.js';
 
@@ -38,6 +39,11 @@ export interface DeleteEffect {
   apiVersion: string;
   key: ObjectKey;
   preconditions?: DeletePreconditions;
+  /**
+   * A precondition that fails means the plan was made from a view that is now behind (someone else
+   * changed the claim): ConflictError, and the event is planned again, instead of leaving it alone.
+   */
+  replanOnMismatch?: boolean;
 }
 
 /** JSON merge patch of the status subresource. */
@@ -46,6 +52,8 @@ export interface PatchStatusEffect {
   apiVersion: string;
   key: ObjectKey;
   status: Record<string, unknown>;
+  /** The object as planned: a patch meeting a newer one fails with ConflictError, and the event is planned again. */
+  resourceVersion?: string;
 }
 
 /**
@@ -72,6 +80,7 @@ export interface EventFunction {
   /** Kinds the planner reads besides the consumed ones; a KubeStore must cache them. */
   reads: readonly KindModel[];
   indexes?: readonly EqualityIndexSpec[];
+  rangeIndexes?: readonly RangeIndexSpec[];
   /**
    * `event.object` conforms to its kind's schema (the runtime refuses, as permanent errors, events
    * whose object does not); read it with `view.read(KIND, event.object)` for its typed form.

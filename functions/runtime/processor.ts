@@ -1,3 +1,4 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type ChangeEvent, decodeChangeEvent } from '../../shared/events/apiserver.js';
 import type { EventAttributes } from '../../shared/events/attributes.js';
 import { EventFormatError } from '../../shared/events/errors.js';
@@ -16,6 +17,12 @@ import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
 import { StatusPatches } from './status-patches.js';
 import { consumerOf, Tombstones } from './tombstones.js';
+
+/**
+ * The first pause before planning again after a lost race, doubled at each attempt: a KubeStore's
+ * informer may not yet hold what the winner wrote.
+ */
+const REPLAN_DELAY_MS = 20;
 
 /** Field manager of objects the runtime copies from events into a MemoryStore. */
 export const OBSERVED_FIELD_MANAGER = 'acpnet-observed';
@@ -292,6 +299,7 @@ export class EventProcessor implements EventSink {
         const lost = error instanceof ClaimLostError || error instanceof ConflictError;
         if (!lost || attempt + 1 >= REPLANS) throw error;
         this.count('replanned', fn.name);
+        await sleep(REPLAN_DELAY_MS * 2 ** attempt);
       }
     }
   }

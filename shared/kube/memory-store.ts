@@ -22,6 +22,7 @@ import {
   type JsonPatchOperation,
   PreconditionFailedError,
   type ResourceStore,
+  type WritePreconditions,
 } from './store.js';
 
 export interface MemoryStoreOptions {
@@ -182,9 +183,21 @@ export class MemoryStore extends CachedStore implements ResourceStore {
     return true;
   }
 
-  async patchStatus(key: ObjectKey, status: unknown, options: ApplyOptions): Promise<KubeObject | undefined> {
+  async patchStatus(
+    key: ObjectKey,
+    status: unknown,
+    options: ApplyOptions,
+    preconditions?: WritePreconditions,
+  ): Promise<KubeObject | undefined> {
     const previous = this.cache.get(key.groupKind, key.namespace, key.name);
     if (!previous) return undefined;
+    const version = preconditions?.resourceVersion;
+    if (version !== undefined && version !== previous.metadata.resourceVersion) {
+      throw new ConflictError(
+        key,
+        `resourceVersion ${version} is not the stored ${previous.metadata.resourceVersion}`,
+      );
+    }
     // mergePatch builds new maps where it changes something; recordUpdate replaces managedFields.
     const next = mutableCopy(previous);
     const patched = mergePatch(previous.status, status);

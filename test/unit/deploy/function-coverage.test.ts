@@ -67,6 +67,12 @@ const writes: Record<string, Record<string, readonly string[]>> = {
     'kubeovn.io/vpc-egress-gateways': ['patch'],
     'acpnet.io/ipclaims': ['create', 'delete'],
   },
+  'loadbalancer-ipam': {
+    '/services': ['patch'],
+    '/services/status': ['patch'],
+    'networking.k8s.io/ipaddresses': ['create', 'patch', 'delete'],
+    '/events': ['create', 'get'],
+  },
 };
 
 /** What each function writes in one namespace only, granted by its Role `acpnet-<function>` there. */
@@ -122,6 +128,14 @@ describe.each(allFunctions.map((fn) => [fn.name, fn] as const))('function %s', (
         expect(granted).toEqual(wanted.sort());
       },
     );
+
+  it.each(['knative', 'without-knative'])('%s: its workload runs this function alone', (overlay) => {
+    const workload = documents(`${overlay}/${name}.yaml`).find(
+      (d) => d.kind === (overlay === 'knative' ? 'Service' : 'Deployment'),
+    );
+    const spec = workload?.['spec'] as { template: { spec: { containers: { args: string[] }[] } } };
+    expect(spec.template.spec.containers[0]?.args).toContain(`--functions=${name}`);
+  });
 
   it.each(consumed.map((kind) => [kind.groupKind, kind] as const))(
     'knative: %s events reach it (ApiServerSource, its RBAC, a Trigger for all change types)',
