@@ -43,6 +43,7 @@ Flags:
   --state DIR                  manifests to load into the in-memory store
   --kubeconfig FILE            use a real cluster as the store
   --kafka-brokers HOST:PORT,.. consume events from Kafka (functions)
+  --topic TOPIC                the Kafka topic to consume (default acpnet-events)
   --functions a,b              run only these functions (default: all); their Kafka consumer group
                                is then acpnet-<the names, sorted, joined by dots>
   --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default info)
