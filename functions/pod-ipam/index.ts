@@ -31,14 +31,13 @@ function ledgerOf(view: ModelView): Ledger {
 }
 
 /**
- * A Subnet or IPPool change: its allocators rebuilt when its layout changed, and then (once per
- * change) its status written and the Pods and gateways waiting on it planned again. A change of
- * status alone (this function's own writes among them) plans nothing.
+ * A Subnet or IPPool change: its allocators rebuilt when its layout changed, its status written when
+ * what is stored differs from the ledger (a status another replica wrote from a view that missed
+ * this one's last changes is corrected by the Subnet event that write causes), and once per layout
+ * change the Pods and gateways waiting on it planned again.
  */
 function planLayout(ctx: PlanContext, subnet: string): void {
   const ledger = ctx.ledger.subnet(subnet, ctx.view);
-  const unwritten = ctx.view.get(SUBNET, '', subnet)?.status?.['v4usingIPrange'] === undefined;
-  if (ledger.generation === ledger.replannedGeneration && !unwritten) return;
   for (const pool of (ledger.allocator?.allocators() ?? []).flatMap((a) => a.poolNames()))
     touch(ctx, subnet, pool);
   if (ledger.generation === ledger.replannedGeneration) return;

@@ -299,6 +299,12 @@ export class EventProcessor implements EventSink {
         const lost = error instanceof ClaimLostError || error instanceof ConflictError;
         if (!lost || attempt + 1 >= REPLANS) throw error;
         this.count('replanned', fn.name);
+        if (this.options.logger.isLevelEnabled('debug')) {
+          this.eventLogger(event).debug(
+            { function: fn.name, reason: (error as Error).message },
+            'lost a race; planning again',
+          );
+        }
         await sleep(REPLAN_DELAY_MS * 2 ** attempt);
       }
     }
