@@ -33,7 +33,8 @@ function truncated(text: string): string {
  */
 export function eventRecord(options: EventRecordOptions): KubeObject {
   const { involved, time } = options;
-  const namespace = involved.metadata.namespace ?? 'default';
+  // Events about cluster-scoped objects live in `default`, naming no namespace for the object.
+  const namespace = involved.metadata.namespace || 'default';
   const objectName = involved.metadata.name ?? '';
   const digest = createHash('sha256')
     .update(
@@ -56,9 +57,10 @@ export function eventRecord(options: EventRecordOptions): KubeObject {
     involvedObject: {
       apiVersion: involved.apiVersion,
       kind: involved.kind,
-      namespace,
+      ...(involved.metadata.namespace ? { namespace } : {}),
       name: objectName,
       ...(involved.metadata.uid ? { uid: involved.metadata.uid } : {}),
+      ...(involved.metadata.resourceVersion ? { resourceVersion: involved.metadata.resourceVersion } : {}),
     },
     type: options.type,
     reason: options.reason,
