@@ -148,10 +148,6 @@ describe('acpnet serve webhooks', () => {
     ],
     [['--functions', 'ingress-sync'], '--functions applies to serve functions only'],
     [['--log-level', 'loud'], '--log-level must be one of fatal, error, warn, info, debug, trace, silent'],
-    [
-      ['--functions', 'ingress-sync,nope'],
-      '--functions: unknown function(s) nope (known: ingress-sync, loadbalancer-ipam)',
-    ],
   ])(
     'refuses %j with exit 2',
     async (flags, message) => {

@@ -5,7 +5,10 @@
  * and test/e2e/keepalived-hosts.test.ts.
  */
 import { describe, expect, it } from '@jest/globals';
+import { allFunctions } from '../../../functions/registry.js';
 import { runInProcess } from '../../support/cli-in-process.js';
+
+const known = allFunctions.map((fn) => fn.name).join(', ');
 
 describe('acpnet serve functions --functions', () => {
   it('refuses a name that is no function, listing the known ones (exit 2)', async () => {
@@ -13,8 +16,7 @@ describe('acpnet serve functions --functions', () => {
     expect(result).toEqual({
       code: 2,
       stdout: '',
-      stderr:
-        "acpnet serve: --functions: unknown function(s) nope (known: ingress-sync, keepalived-hosts)\nRun 'acpnet serve --help' for usage.\n",
+      stderr: `acpnet serve: --functions: unknown function(s) nope (known: ${known})\nRun 'acpnet serve --help' for usage.\n`,
     });
   });
 
