@@ -44,9 +44,9 @@ function withDeadline<T>(work: Promise<T>, ms: number): Promise<T> {
 /**
  * Knative-style event receiver: POST / takes one CloudEvent (binary or structured). 202 once the
  * effects are applied; 400 for an event that can never be processed (the broker must not retry);
- * 503 for transient failures (the broker retries).
+ * 503 for transient failures (the broker retries). Not listening yet: startHttpRuntime listens.
  */
-export async function startHttpRuntime(options: HttpRuntimeOptions): Promise<HttpRuntime> {
+export function buildHttpRuntimeApp(options: Omit<HttpRuntimeOptions, 'port' | 'host'>) {
   const bodyLimit = options.bodyLimit ?? 4 * 1024 * 1024;
   const requestTimeoutMs = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
@@ -94,7 +94,14 @@ export async function startHttpRuntime(options: HttpRuntimeOptions): Promise<Htt
       reply.type(registry.contentType).send(await registry.metrics()),
     );
   }
+  return app;
+}
 
+export type HttpRuntimeApp = ReturnType<typeof buildHttpRuntimeApp>;
+
+/** The receiver of buildHttpRuntimeApp, listening on `options.port` (0: any free port). */
+export async function startHttpRuntime(options: HttpRuntimeOptions): Promise<HttpRuntime> {
+  const app = buildHttpRuntimeApp(options);
   const host = options.host ?? '0.0.0.0';
   await app.listen({ port: options.port ?? defaultPort(), host });
   const address = app.server.address();

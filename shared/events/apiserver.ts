@@ -1,4 +1,5 @@
 import { CloudEvent, type CloudEventV1 } from 'cloudevents';
+import { NESTED_TOO_DEEPLY, tooDeeplyNestedAt } from '../kube/nesting.js';
 import type { KubeObject } from '../kube/object.js';
 import { groupKind, groupOf } from '../kube/object.js';
 import { kindModel } from '../kube/registry.js';
@@ -103,7 +104,15 @@ function stringExtension(event: CloudEventV1<unknown>, name: string): string | u
   return typeof value === 'string' && value.length > 0 ? value : undefined;
 }
 
+/** The event's data as JSON, refused when nested deeper than any reader of it could go. */
 function dataObject(event: CloudEventV1<unknown>): unknown {
+  const data = parsedData(event);
+  const deep = tooDeeplyNestedAt(data);
+  if (deep) throw new EventFormatError(NESTED_TOO_DEEPLY, ['data', ...deep.slice(0, 1)].join('.'));
+  return data;
+}
+
+function parsedData(event: CloudEventV1<unknown>): unknown {
   const data = event.data;
   if (typeof data === 'string') {
     try {

@@ -23,6 +23,7 @@ import type {
 } from '../rules/types.js';
 import { defaultRuleIndex } from './default-index.js';
 import { applyJsonPatch } from './json-patch.js';
+import { nestingViolations } from './nesting-check.js';
 import type { RuleIndex } from './rule-index.js';
 import { sizeViolations } from './size-check.js';
 
@@ -124,7 +125,7 @@ async function runMutators(
 }
 
 /**
- * Admission of one object: size, schema, then mutators, then the validation rules of its kind and
+ * Admission of one object: nesting, size, schema, then mutators, then the validation rules of its kind and
  * operation against the mutated object. Pure apart from reads of `view`; a rule that throws denies
  * the review with code 500 instead of escaping.
  */
@@ -134,6 +135,14 @@ export async function reviewObject(input: ReviewInput, options: ReviewOptions = 
   const reviewed = operation === 'DELETE' ? (oldObject ?? input.object) : input.object;
   if (!reviewed) return result([], [], undefined, []);
 
+  // First, since everything after it recurses into the objects: a stored object too deep to read
+  // is not judged on DELETE (like any stored object that cannot be read), refused otherwise.
+  if (operation === 'DELETE') {
+    if (nestingViolations(reviewed).length > 0) return result([], [], reviewed, []);
+  } else {
+    const deep = [...nestingViolations(reviewed), ...nestingViolations(oldObject, 'oldObject.')];
+    if (deep.length > 0) return result(deep, [], reviewed, []);
+  }
   // Before the schema: the API server refuses an object this large whatever it holds, and a schema
   // walk over megabytes is the cost the size check spares.
   if (operation === 'CREATE' || operation === 'UPDATE') {

@@ -1,9 +1,10 @@
 import { Composer, type Document, LineCounter, Parser } from 'yaml';
+import { isStackOverflow, NESTED_TOO_DEEPLY, tooDeeplyNestedAt } from '../nesting.js';
 import { badSeparator, SplitChecker } from './document-separators.js';
 import { indentFlowContinuations } from './flow-indentation.js';
 import { jsonProblem } from './json-problem.js';
 import { keyProblem } from './key-problems.js';
-import { NESTING_LIMIT, tooDeeplyNested } from './nesting-depth.js';
+import { tooDeeplyNested } from './nesting-depth.js';
 import { KUBECTL_YAML } from './yaml-dialect.js';
 
 /** A non-empty document of a stream. */
@@ -82,8 +83,7 @@ function checkStream(source: string): Checked {
     if (deep === undefined && syntax === undefined) check(composer.next(token));
   }
   if (deep !== undefined) {
-    const message = `nested too deeply (limit ${NESTING_LIMIT} levels)`;
-    return { error: { line: lines.linePos(deep).line, message }, mendable: false };
+    return { error: { line: lines.linePos(deep).line, message: NESTED_TOO_DEEPLY }, mendable: false };
   }
   if (syntax === undefined) check(composer.end());
   return syntax ? { error: syntax, mendable: true } : { lines, only: first };
@@ -94,14 +94,20 @@ function streamDocument(doc: Document.Parsed, index: number, lines: LineCounter)
   const offset = doc.contents.range?.[0];
   const line = offset === undefined ? 1 : lines.linePos(offset).line;
   let value: unknown;
+  let problem: string | undefined;
   try {
     value = doc.toJS({ maxAliasCount: 1000 });
+    if (value === null || value === undefined) return undefined;
+    // Aliases nest a document deeper than its text: the syntax tree's depth check cannot see it.
+    problem =
+      keyProblem(doc) ?? jsonProblem(value) ?? (tooDeeplyNestedAt(value) ? NESTED_TOO_DEEPLY : undefined);
   } catch (error) {
-    const problem = error instanceof Error ? error.message : String(error);
-    return { doc, index, line, value: undefined, problem };
+    problem = isStackOverflow(error)
+      ? NESTED_TOO_DEEPLY
+      : error instanceof Error
+        ? error.message
+        : String(error);
   }
-  if (value === null || value === undefined) return undefined;
-  const problem = keyProblem(doc) ?? jsonProblem(value);
   return problem ? { doc, index, line, value: undefined, problem } : { doc, index, line, value };
 }
 

@@ -2,8 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { NESTING_LIMIT } from '../../../shared/kube/manifests/nesting-depth.js';
 import { loadManifests, parseManifests } from '../../../shared/kube/manifests.js';
+import { NESTING_LIMIT } from '../../../shared/kube/nesting.js';
 
 describe('large input', () => {
   let dir: string;
@@ -60,6 +60,36 @@ describe('nesting deeper than the reader takes', () => {
     ['block', block],
   ])('reads a %s-style document nested up to the limit', (_style, make) => {
     const { manifests, errors } = parseManifests(make(NESTING_LIMIT - 1), 'deep.yaml');
+    expect(errors).toEqual([]);
+    expect(manifests).toHaveLength(1);
+  });
+});
+
+describe('nesting made by aliases', () => {
+  /** An anchor nested `levels` deep, aliased inside a list nested `levels` deep: twice the text's depth. */
+  const doubled = (levels: number) =>
+    `apiVersion: v1\nkind: X\nmetadata: {name: x}\ninner: &inner ${'['.repeat(levels)}${']'.repeat(levels)}\nouter: ${'['.repeat(levels)}*inner${']'.repeat(levels)}\n`;
+  /** Anchors each nested 500 deep around the one before, `links` of them: 500 × links levels. */
+  const chained = (links: number) =>
+    `apiVersion: v1\nkind: X\nmetadata: {name: x}\n${Array.from({ length: links }, (_, i) => `l${i}: &l${i} ${'['.repeat(500)}${i === 0 ? 'end' : `*l${i - 1}`}${']'.repeat(500)}`).join('\n')}\n`;
+
+  it('refuses a document that aliases nest past the limit, though its text is not', () => {
+    const { manifests, errors } = parseManifests(doubled(300), 'aliased.yaml');
+    expect(manifests).toEqual([]);
+    expect(errors.map((e) => e.message)).toEqual([
+      `aliased.yaml:1: document 1: nested too deeply (limit ${NESTING_LIMIT} levels)`,
+    ]);
+  });
+
+  it('says the nesting limit, not the call stack, when aliases nest beyond what the reader can recurse', () => {
+    const { errors } = parseManifests(chained(10), 'chained.yaml');
+    expect(errors.map((e) => e.message)).toEqual([
+      `chained.yaml:1: document 1: nested too deeply (limit ${NESTING_LIMIT} levels)`,
+    ]);
+  });
+
+  it('reads aliases that stay within the limit', () => {
+    const { manifests, errors } = parseManifests(doubled(200), 'aliased.yaml');
     expect(errors).toEqual([]);
     expect(manifests).toHaveLength(1);
   });
