@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { GroupKind, KubeObject } from '../../shared/kube/object.js';
+import { groupKindOf, groupOf } from '../../shared/kube/object.js';
 import { formatZodIssues } from '../../shared/kube/schema-issues.js';
 import type { ReviewResult } from '../review/engine.js';
 import type { Operation } from '../rules/types.js';
@@ -52,6 +53,26 @@ function normalize(
   return { ...value, metadata } as KubeObject;
 }
 
+/**
+ * Why the stored object cannot be the previous version of the object, if it cannot: the API server
+ * sends both of one kind, name and namespace, and rules comparing them would otherwise judge one
+ * object against another.
+ */
+function identityMismatch(object: KubeObject, oldObject: KubeObject): string | undefined {
+  const differs = (field: string, was: unknown, is: unknown) =>
+    `request.oldObject.${field} is ${JSON.stringify(was ?? null)} but request.object.${field} is ${JSON.stringify(is ?? null)}; the old object must be the same object`;
+  if (groupKindOf(oldObject) !== groupKindOf(object)) {
+    return groupOf(oldObject.apiVersion) === groupOf(object.apiVersion)
+      ? differs('kind', oldObject.kind, object.kind)
+      : differs('apiVersion', oldObject.apiVersion, object.apiVersion);
+  }
+  if (oldObject.metadata.name !== object.metadata.name)
+    return differs('metadata.name', oldObject.metadata.name, object.metadata.name);
+  if (oldObject.metadata.namespace !== object.metadata.namespace)
+    return differs('metadata.namespace', oldObject.metadata.namespace, object.metadata.namespace);
+  return undefined;
+}
+
 /** Checks the envelope of an AdmissionReview and extracts its request; throws BadAdmissionReviewError. */
 export function parseAdmissionReview(body: unknown): ParsedRequest {
   if (!isRecord(body))
@@ -85,6 +106,8 @@ export function parseAdmissionReview(body: unknown): ParsedRequest {
       `invalid AdmissionReview: request.object is required for ${request.operation}`,
     );
   }
+  const mismatch = object && oldObject && identityMismatch(object, oldObject);
+  if (mismatch) throw new BadAdmissionReviewError(`invalid AdmissionReview: ${mismatch}`);
   return {
     uid: request.uid,
     operation: request.operation,

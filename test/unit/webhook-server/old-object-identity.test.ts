@@ -1,0 +1,116 @@
+import { describe, expect, it } from '@jest/globals';
+import { pino } from 'pino';
+import type { KubeObject } from '../../../shared/kube/object.js';
+import { createSelfSignedCertificate } from '../../../shared/tls/self-signed.js';
+import { defaultRuleIndex } from '../../../webhooks/review/default-index.js';
+import { reviewObject } from '../../../webhooks/review/engine.js';
+import { parseAdmissionReview } from '../../../webhooks/server/admission-review.js';
+import { buildWebhookApp } from '../../../webhooks/server/app.js';
+import { createWebhookMetrics } from '../../../webhooks/server/metrics.js';
+import { fixtureView, testSettings } from '../review/support/widgets.js';
+
+const subnet: KubeObject = {
+  apiVersion: 'kubeovn.io/v1',
+  kind: 'Subnet',
+  metadata: { name: 'net1' },
+  spec: { cidrBlock: '10.16.0.0/16', protocol: 'IPv4' },
+};
+const service: KubeObject = {
+  apiVersion: 'v1',
+  kind: 'Service',
+  metadata: { name: 'web', namespace: 'demo' },
+  spec: { ports: [{ port: 80 }] },
+};
+
+function update(object: KubeObject, oldObject: KubeObject, namespace = '') {
+  return {
+    apiVersion: 'admission.k8s.io/v1',
+    kind: 'AdmissionReview',
+    request: {
+      uid: 'u-1',
+      kind: { group: 'kubeovn.io', version: 'v1', kind: object.kind },
+      operation: 'UPDATE',
+      namespace,
+      object,
+      oldObject,
+    },
+  };
+}
+
+const renamed = (object: KubeObject, change: Partial<KubeObject['metadata']>): KubeObject => ({
+  ...object,
+  metadata: { ...object.metadata, ...change },
+});
+
+describe('an UPDATE whose oldObject is not the object', () => {
+  it.each<[string, KubeObject, KubeObject, string, string]>([
+    [
+      'of another kind',
+      subnet,
+      { ...subnet, kind: 'Vpc' },
+      '',
+      'request.oldObject.kind is "Vpc" but request.object.kind is "Subnet"',
+    ],
+    [
+      'of another group',
+      subnet,
+      { ...subnet, apiVersion: 'example.com/v1' },
+      '',
+      'request.oldObject.apiVersion is "example.com/v1" but request.object.apiVersion is "kubeovn.io/v1"',
+    ],
+    [
+      'of another name',
+      subnet,
+      renamed(subnet, { name: 'net2' }),
+      '',
+      'request.oldObject.metadata.name is "net2" but request.object.metadata.name is "net1"',
+    ],
+    [
+      'of another namespace',
+      service,
+      renamed(service, { namespace: 'other' }),
+      'demo',
+      'request.oldObject.metadata.namespace is "other" but request.object.metadata.namespace is "demo"',
+    ],
+  ])(
+    'is refused when the old object is %s, naming the field',
+    (_what, object, oldObject, namespace, message) => {
+      expect(() => parseAdmissionReview(update(object, oldObject, namespace))).toThrow(
+        `invalid AdmissionReview: ${message}; the old object must be the same object`,
+      );
+    },
+  );
+
+  it('is accepted when the old object is an earlier version of the same object', () => {
+    const older = { ...subnet, spec: { cidrBlock: '10.17.0.0/16', protocol: 'IPv4' } };
+    expect(parseAdmissionReview(update(subnet, older)).oldObject).toEqual(older);
+  });
+
+  it('accepts an old object whose namespace comes from the request, as the object does', () => {
+    const { namespace: _, ...bare } = service.metadata;
+    const parsed = parseAdmissionReview(update({ ...service, metadata: bare }, service, 'demo'));
+    expect(parsed.object?.metadata.namespace).toBe('demo');
+  });
+
+  it('is answered 400 by the webhook, before any rule reads the two', async () => {
+    const pair = await createSelfSignedCertificate({ dnsNames: ['localhost'] });
+    const rules = defaultRuleIndex();
+    const app = buildWebhookApp({
+      tls: { cert: Buffer.from(pair.certPem), key: Buffer.from(pair.keyPem) },
+      view: fixtureView([]),
+      isReady: () => true,
+      settings: testSettings,
+      review: (input, stage) => reviewObject(input, { rules, stage }),
+      metrics: createWebhookMetrics(),
+      logger: pino({ level: 'silent' }),
+    });
+    const reply = await app.inject({
+      method: 'POST',
+      url: '/validate',
+      payload: update(subnet, { ...subnet, kind: 'Vpc' }),
+    });
+    await app.close();
+    expect(reply.statusCode).toBe(400);
+    expect(reply.json<{ message: string }>().message).toContain('request.oldObject.kind is "Vpc"');
+  });
+});
