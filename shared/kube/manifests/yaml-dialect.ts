@@ -13,7 +13,8 @@ export const KUBECTL_YAML: ParseOptions & DocumentOptions & SchemaOptions = {
   resolveKnownTags: false,
   merge: true,
   prettyErrors: false,
-  uniqueKeys: true,
+  // Duplicated keys are refused by duplicateKeyOffset, in linear time.
+  uniqueKeys: false,
 };
 
 /**

@@ -1,6 +1,9 @@
 import { Composer, type Document, LineCounter, Parser } from 'yaml';
 import { isStackOverflow, NESTED_TOO_DEEPLY, tooDeeplyNestedAt } from '../nesting.js';
+import { ALIAS_LIMIT, aliasProblem } from './alias-limit.js';
+import { controlCharacter } from './control-characters.js';
 import { badSeparator, SplitChecker } from './document-separators.js';
+import { DUPLICATE_KEY, duplicateKeyOffset } from './duplicate-keys.js';
 import { indentFlowContinuations } from './flow-indentation.js';
 import { jsonProblem } from './json-problem.js';
 import { keyProblem } from './key-problems.js';
@@ -42,11 +45,17 @@ type Checked =
   /** `mendable`: a syntax error, which indenting flow continuations may mend. */
   | { error: StreamError; mendable: boolean };
 
+/** The first syntax error of a document, a duplicated key among them. */
 function syntaxError(doc: Document.Parsed, lines: LineCounter): StreamError | undefined {
   const syntax = doc.errors[0];
-  if (!syntax) return undefined;
-  const { line, col } = lines.linePos(syntax.pos[0]);
-  return { line, column: col, message: `YAML syntax error: ${syntax.message}` };
+  const duplicate = duplicateKeyOffset(doc);
+  const first =
+    duplicate !== undefined && (!syntax || duplicate < syntax.pos[0])
+      ? { offset: duplicate, message: DUPLICATE_KEY }
+      : syntax && { offset: syntax.pos[0], message: syntax.message };
+  if (!first) return undefined;
+  const { line, col } = lines.linePos(first.offset);
+  return { line, column: col, message: `YAML syntax error: ${first.message}` };
 }
 
 /**
@@ -80,7 +89,12 @@ function checkStream(source: string): Checked {
     }
     deep ??= tooDeeplyNested([token]);
     // The composer overflows on a document nested too deeply; after one error nothing more counts.
-    if (deep === undefined && syntax === undefined) check(composer.next(token));
+    if (deep === undefined && syntax === undefined) {
+      check(composer.next(token));
+      // An error token is a syntax error of its document: the document is ended here, so that the
+      // rest of a broken stream (in the worst case a token per character) is not composed.
+      if (token.type === 'error') check(composer.end(true, token.offset));
+    }
   }
   if (deep !== undefined) {
     return { error: { line: lines.linePos(deep).line, message: NESTED_TOO_DEEPLY }, mendable: false };
@@ -96,7 +110,9 @@ function streamDocument(doc: Document.Parsed, index: number, lines: LineCounter)
   let value: unknown;
   let problem: string | undefined;
   try {
-    value = doc.toJS({ maxAliasCount: 1000 });
+    problem = aliasProblem(doc);
+    if (problem) return { doc, index, line, value: undefined, problem };
+    value = doc.toJS({ maxAliasCount: ALIAS_LIMIT });
     if (value === null || value === undefined) return undefined;
     // Aliases nest a document deeper than its text: the syntax tree's depth check cannot see it.
     problem =
@@ -146,6 +162,11 @@ export function openYamlStream(text: string): OpenYamlStream {
   // kubectl hands go-yaml each document on its own, and go-yaml drops a byte order mark that
   // starts its input: at the start of the stream, and right after a separator line.
   let source = (text.startsWith('\uFEFF') ? text.slice(1) : text).replace(/^(---[^\n]*\n)\uFEFF/gm, '$1');
+  const control = controlCharacter(source);
+  if (control) {
+    const message = `YAML syntax error: control characters are not allowed (found ${control.codePoint})`;
+    return { error: { line: control.line, column: control.column, message } };
+  }
   const separator = badSeparator(source);
   if (separator) {
     const message = `invalid document separator: only a comment may follow --- (found ${JSON.stringify(separator.rest)})`;

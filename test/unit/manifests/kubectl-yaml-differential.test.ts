@@ -35,6 +35,27 @@ const generatedCases: DifferentialCase[] = [
     kubectl: 'accepts',
     yaml: Array.from({ length: 300 }, (_, i) => `${' '.repeat(i)}k:\n`).join('') + `${' '.repeat(300)}v: 1\n`,
   },
+  { name: 'a NUL in a plain scalar', kubectl: 'refuses', yaml: 'a: x\u0000y\n' },
+  { name: 'a NUL in a quoted scalar', kubectl: 'refuses', yaml: 'a: "x\u0000y"\n' },
+  { name: 'an escape control character in a comment', kubectl: 'refuses', yaml: 'a: 1 # \u001b[31m\n' },
+  { name: 'DEL in a value', kubectl: 'refuses', yaml: 'a: x\u007fy\n' },
+  { name: 'a noncharacter U+FFFE', kubectl: 'refuses', yaml: 'a: x\ufffey\n' },
+  {
+    name: 'aliases nesting a document past 512 levels',
+    kubectl: 'accepts',
+    differs:
+      'acpnet refuses any object nested deeper than 512 levels (shared/kube/nesting.ts), however the nesting is written',
+    acpnet: 'refuses',
+    yaml: `a: &a ${'['.repeat(300)}${']'.repeat(300)}\nb: ${'['.repeat(300)}*a${']'.repeat(300)}\n`,
+  },
+  {
+    name: 'more than 1,000 aliases in a document',
+    kubectl: 'accepts',
+    differs:
+      'the yaml package resolves each alias by scanning the anchors before it; acpnet refuses more than 1,000 aliases per document rather than read for minutes',
+    acpnet: 'refuses',
+    yaml: Array.from({ length: 1001 }, (_, i) => `a${i}: &a${i} {x: 1}\nm${i}: {<<: *a${i}}\n`).join(''),
+  },
 ];
 
 const cases = [...tableCases, ...generatedCases];
