@@ -6,6 +6,7 @@ import type { ReadView } from '../../shared/kube/store.js';
 import type { ReviewInput, ReviewResult } from '../review/engine.js';
 import type { AdmissionSettings } from '../rules/types.js';
 import { admissionResponse, parseAdmissionReview } from './admission-review.js';
+import { parseJsonBody } from './json-body.js';
 import type { Verdict, WebhookMetrics } from './metrics.js';
 import { minTlsVersion, type TlsMaterial } from './serving-tls.js';
 
@@ -63,8 +64,6 @@ function clientErrorMessage(error: FastifyError, bodyLimit: number): string {
       return 'request body is empty; expected an AdmissionReview';
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
       return 'content-type must be application/json (an AdmissionReview)';
-    case 'FST_ERR_CTP_INVALID_JSON_BODY':
-      return `request body is not valid JSON: ${error.message}`;
     default:
       if (error instanceof SyntaxError) return `request body is not valid JSON: ${error.message}`;
       return error.message;
@@ -94,6 +93,8 @@ export function buildWebhookApp(options: WebhookAppOptions) {
 
   // AdmissionReviews are JSON: a text body is answered 415 like every other unsupported type.
   app.removeContentTypeParser('text/plain');
+  app.removeContentTypeParser('application/json');
+  app.addContentTypeParser('application/json', { parseAs: 'string', bodyLimit }, parseJsonBody);
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
     const status = error.statusCode ?? 500;

@@ -11,3 +11,10 @@ export const BadAdmissionReviewError = createError<[detail: string]>(
   '%s',
   400,
 );
+
+/** A request body that is not JSON: the message says where the parser stopped. */
+export const InvalidJsonBodyError = createError<[detail: string]>(
+  'ACPNET_INVALID_JSON_BODY',
+  'request body is not valid JSON: %s',
+  400,
+);
