@@ -41,7 +41,7 @@ export const deepMarkers: fc.Arbitrary<string> = fc
     fc.oneof(
       fc.integer({ min: 490, max: 530 }),
       fc.integer({ min: 530, max: 3_000 }),
-      fc.integer({ min: 3_000, max: 60_000 }),
+      fc.integer({ min: 3_000, max: 20_000 }),
     ),
     fc.constantFrom<DeepShape>('object', 'array'),
   )
