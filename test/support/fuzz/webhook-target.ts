@@ -1,11 +1,4 @@
-import { pino } from 'pino';
-import { MemoryStore } from '../../../shared/kube/memory-store.js';
-import { createSelfSignedCertificate } from '../../../shared/tls/self-signed.js';
-import { defaultRuleIndex } from '../../../webhooks/review/default-index.js';
-import { reviewObject } from '../../../webhooks/review/engine.js';
-import { buildWebhookApp } from '../../../webhooks/server/app.js';
-import { createWebhookMetrics } from '../../../webhooks/server/metrics.js';
-import { testSettings } from '../../unit/review/support/widgets.js';
+import { webhookForInject } from '../webhook-app.js';
 import { webhookRequests } from './admission-reviews.js';
 import type { HttpCase } from './http-requests.js';
 import { excerpt, FuzzCrash, type FuzzTarget } from './target.js';
@@ -24,21 +17,7 @@ function uidOf(body: string | Buffer): unknown {
 
 /** The webhook server in process (fastify inject), with every rule family over an empty store. */
 export async function webhookTarget(): Promise<FuzzTarget<HttpCase>> {
-  const pair = await createSelfSignedCertificate({ dnsNames: ['localhost'] });
-  const rules = defaultRuleIndex();
-  const store = new MemoryStore();
-  rules.registerIndexes(store);
-  await store.start(rules.kindsToCache());
-  const app = buildWebhookApp({
-    tls: { cert: Buffer.from(pair.certPem), key: Buffer.from(pair.keyPem) },
-    view: store,
-    isReady: () => true,
-    settings: testSettings,
-    review: (input, stage) => reviewObject(input, { rules, stage }),
-    metrics: createWebhookMetrics({ processMetrics: false }),
-    logger: pino({ level: 'silent' }),
-  });
-  await app.ready();
+  const app = await webhookForInject();
   return {
     name: 'webhook',
     inputs: webhookRequests,

@@ -1,14 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
-import { pino } from 'pino';
 import { NESTING_LIMIT, tooDeeplyNestedAt } from '../../../shared/kube/nesting.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
-import { createSelfSignedCertificate } from '../../../shared/tls/self-signed.js';
-import { defaultRuleIndex } from '../../../webhooks/review/default-index.js';
 import { reviewObject } from '../../../webhooks/review/engine.js';
 import type { Operation } from '../../../webhooks/rules/types.js';
-import { buildWebhookApp } from '../../../webhooks/server/app.js';
-import { createWebhookMetrics } from '../../../webhooks/server/metrics.js';
 import { deepJson, deepValue } from '../../support/fuzz/hostile-values.js';
+import { webhookForInject } from '../../support/webhook-app.js';
 import { fixtureView, testSettings } from './support/widgets.js';
 
 const tooDeep = `nested too deeply (limit ${NESTING_LIMIT} levels)`;
@@ -71,17 +67,7 @@ describe('the review of an object nested deeper than acpnet reads', () => {
 
 describe('the webhook on a review nested far too deeply', () => {
   it.each(['/validate', '/mutate'])('%s answers a denial naming the limit, never a 500', async (url) => {
-    const pair = await createSelfSignedCertificate({ dnsNames: ['localhost'] });
-    const rules = defaultRuleIndex();
-    const app = buildWebhookApp({
-      tls: { cert: Buffer.from(pair.certPem), key: Buffer.from(pair.keyPem) },
-      view: fixtureView([]),
-      isReady: () => true,
-      settings: testSettings,
-      review: (input, stage) => reviewObject(input, { rules, stage }),
-      metrics: createWebhookMetrics(),
-      logger: pino({ level: 'silent' }),
-    });
+    const app = await webhookForInject();
     const object = `{"apiVersion":"v1","kind":"ConfigMap","metadata":{"name":"deep","namespace":"demo"},"data":${deepJson(20_000, 'object')}}`;
     const body = `{"apiVersion":"admission.k8s.io/v1","kind":"AdmissionReview","request":{"uid":"u-1","kind":{"group":"","version":"v1","kind":"ConfigMap"},"operation":"CREATE","namespace":"demo","object":${object}}}`;
     const reply = await app.inject({

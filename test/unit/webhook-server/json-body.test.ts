@@ -1,27 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { pino } from 'pino';
-import { createSelfSignedCertificate } from '../../../shared/tls/self-signed.js';
-import { defaultRuleIndex } from '../../../webhooks/review/default-index.js';
-import { reviewObject } from '../../../webhooks/review/engine.js';
-import { buildWebhookApp, type WebhookApp } from '../../../webhooks/server/app.js';
-import { createWebhookMetrics } from '../../../webhooks/server/metrics.js';
-import { fixtureView, testSettings } from '../review/support/widgets.js';
+import type { WebhookApp } from '../../../webhooks/server/app.js';
+import { webhookForInject } from '../../support/webhook-app.js';
 
-let app: WebhookApp;
+let app: Awaited<WebhookApp>;
 
 beforeAll(async () => {
-  const pair = await createSelfSignedCertificate({ dnsNames: ['localhost'] });
-  const rules = defaultRuleIndex();
-  app = buildWebhookApp({
-    tls: { cert: Buffer.from(pair.certPem), key: Buffer.from(pair.keyPem) },
-    view: fixtureView([]),
-    isReady: () => true,
-    settings: testSettings,
-    review: (input, stage) => reviewObject(input, { rules, stage }),
-    metrics: createWebhookMetrics(),
-    logger: pino({ level: 'silent' }),
-  });
-  await app.ready();
+  app = await webhookForInject();
 });
 
 afterAll(async () => {

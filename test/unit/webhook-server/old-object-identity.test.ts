@@ -1,13 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
-import { pino } from 'pino';
 import type { KubeObject } from '../../../shared/kube/object.js';
-import { createSelfSignedCertificate } from '../../../shared/tls/self-signed.js';
-import { defaultRuleIndex } from '../../../webhooks/review/default-index.js';
-import { reviewObject } from '../../../webhooks/review/engine.js';
 import { parseAdmissionReview } from '../../../webhooks/server/admission-review.js';
-import { buildWebhookApp } from '../../../webhooks/server/app.js';
-import { createWebhookMetrics } from '../../../webhooks/server/metrics.js';
-import { fixtureView, testSettings } from '../review/support/widgets.js';
+import { webhookForInject } from '../../support/webhook-app.js';
 
 const subnet: KubeObject = {
   apiVersion: 'kubeovn.io/v1',
@@ -93,17 +87,7 @@ describe('an UPDATE whose oldObject is not the object', () => {
   });
 
   it('is answered 400 by the webhook, before any rule reads the two', async () => {
-    const pair = await createSelfSignedCertificate({ dnsNames: ['localhost'] });
-    const rules = defaultRuleIndex();
-    const app = buildWebhookApp({
-      tls: { cert: Buffer.from(pair.certPem), key: Buffer.from(pair.keyPem) },
-      view: fixtureView([]),
-      isReady: () => true,
-      settings: testSettings,
-      review: (input, stage) => reviewObject(input, { rules, stage }),
-      metrics: createWebhookMetrics(),
-      logger: pino({ level: 'silent' }),
-    });
+    const app = await webhookForInject();
     const reply = await app.inject({
       method: 'POST',
       url: '/validate',
