@@ -148,7 +148,14 @@ function asKubeObject(value: unknown): KubeObject {
   if (metadata === null || typeof metadata !== 'object' || Array.isArray(metadata)) {
     throw new EventFormatError('must be an object', 'data.metadata');
   }
-  requireString((metadata as Record<string, unknown>).name, 'data.metadata.name');
+  const meta = metadata as Record<string, unknown>;
+  requireString(meta.name, 'data.metadata.name');
+  // The event's identity (key, tombstone, staleness) is read from these: a delete, whose object
+  // is not checked against its schema, must still carry them as strings.
+  for (const field of ['namespace', 'uid', 'resourceVersion'] as const) {
+    if (meta[field] !== undefined && typeof meta[field] !== 'string')
+      throw new EventFormatError('must be a string', `data.metadata.${field}`);
+  }
   return value as KubeObject;
 }
 

@@ -57,3 +57,22 @@ describe('the function runtime refuses what can never succeed', () => {
     },
   );
 });
+
+describe('a delete whose identity is not made of strings', () => {
+  it('is refused as malformed (400, never retried), not failed as transient', async () => {
+    const store = new MemoryStore();
+    const event = cloudEvent({ type: 'delete', object: ingress([]) }, 0);
+    const data = event.data as KubeObject;
+    const broken = event.cloneWith({ data: { ...data, metadata: { ...data.metadata, uid: 9 } } }, false);
+    const refusing = new EventProcessor({
+      store,
+      functions: [],
+      mirror: true,
+      logger: createLogger('silent'),
+    });
+    await expect(refusing.process(broken)).rejects.toMatchObject({
+      name: 'EventFormatError',
+      field: 'data.metadata.uid',
+    });
+  });
+});
