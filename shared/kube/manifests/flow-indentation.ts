@@ -17,8 +17,13 @@ import { walkTokens } from './cst-walk.js';
  * so every line keeps its number.
  */
 
-/** Rounds of mending tried on one text before giving up: each reparses the whole text. */
-const MAX_ROUNDS = 1_000;
+/**
+ * Characters reparsed in all while mending, at least: each round reparses the whole text and mends
+ * only the first cut of each document, so a document of many cuts costs rounds × text. A text not
+ * mended within max(this, 4 × its length) keeps its syntax error (kubectl would read it); a
+ * document of 400 cut scalars took seconds per round before the bound.
+ */
+const REPARSE_BUDGET = 8 * 1024 * 1024;
 
 type FlowScalar = CST.FlowScalar & { type: 'single-quoted-scalar' | 'double-quoted-scalar' };
 
@@ -137,10 +142,13 @@ function insertSpaces(text: string, insertions: Insertions): string {
  */
 export function indentFlowContinuations(text: string): string | undefined {
   let repaired = text;
-  for (let round = 0; round < MAX_ROUNDS; round++) {
+  let budget = Math.max(REPARSE_BUDGET, 4 * text.length);
+  while (budget > 0) {
     const insertions = roundOfRepairs(repaired);
+    budget -= repaired.length;
     if (insertions.length === 0) break;
     repaired = insertSpaces(repaired, insertions);
   }
+  // Mended in part: the caller takes it only if the rest needs no mending.
   return repaired === text ? undefined : repaired;
 }

@@ -62,6 +62,12 @@ function manyMerges(count: number): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Quoted scalars closing at their key's indentation (as the guide writes CNI configs): each needs mending. */
+function cutQuotes(count: number): string {
+  const lines = Array.from({ length: count }, (_, i) => `  k${i}: '{\n  "cniVersion": "0.3.1"\n  }'`);
+  return `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: cuts}\ndata:\n${lines.join('\n')}\n`;
+}
+
 /** One mapping of many keys: a duplicate check comparing each key with every earlier one is quadratic. */
 function manyKeys(count: number): string {
   const data = Array.from({ length: count }, (_, i) => `  k${i}: v`).join('\n');
@@ -120,6 +126,7 @@ const hostileTexts = fc.oneof(
   fc.integer({ min: 400, max: 800 }).map((depth) => ({ name: 'deep.yaml', text: indentedDeep(depth) })),
   fc.integer({ min: 200, max: 3_000 }).map((count) => ({ name: 'merges.yaml', text: manyMerges(count) })),
   fc.integer({ min: 2_000, max: 20_000 }).map((count) => ({ name: 'keys.yaml', text: manyKeys(count) })),
+  fc.integer({ min: 1, max: 1_500 }).map((count) => ({ name: 'cuts.yaml', text: cutQuotes(count) })),
   fc
     .constantFrom('', '\n', '---\n', '# only a comment\n', '[]', 'null', '"x"')
     .map((text) => ({ name: 'empty.yaml', text })),

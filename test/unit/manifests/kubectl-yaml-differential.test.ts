@@ -49,6 +49,14 @@ const generatedCases: DifferentialCase[] = [
     yaml: `a: &a ${'['.repeat(300)}${']'.repeat(300)}\nb: ${'['.repeat(300)}*a${']'.repeat(300)}\n`,
   },
   {
+    name: 'a document of 1,000 quoted scalars closing at the key indentation',
+    kubectl: 'accepts',
+    differs:
+      'acpnet mends such scalars one per document per reparse of the text, and stops after 8 MiB of reparsing rather than read for minutes; it reads a few hundred of them',
+    acpnet: 'refuses',
+    yaml: `spec:\n${Array.from({ length: 1000 }, (_, i) => `  k${i}: '{\n  "a": 1\n  }'\n`).join('')}`,
+  },
+  {
     name: 'more than 1,000 aliases in a document',
     kubectl: 'accepts',
     differs:

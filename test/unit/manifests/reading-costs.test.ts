@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
-import { Alias, Composer } from 'yaml';
+import { Alias, Composer, Parser } from 'yaml';
 import { ALIAS_LIMIT } from '../../../shared/kube/manifests/alias-limit.js';
 import { readYamlStream } from '../../../shared/kube/manifests/yaml-stream.js';
 import { parseManifests } from '../../../shared/kube/manifests.js';
@@ -57,6 +57,20 @@ describe('reading YAML costs what the input costs', () => {
     expect(parseManifests(merges(ALIAS_LIMIT + 1), 'merges.yaml').errors.map((e) => e.message)).toEqual([
       `merges.yaml:1: document 1: more than ${ALIAS_LIMIT} aliases (acpnet reads at most ${ALIAS_LIMIT} per document)`,
     ]);
+  });
+
+  it('mends quoted scalars cut by indentation within a bounded reparse, however many a document holds', () => {
+    const parse = jest.spyOn(Parser.prototype, 'parse');
+    const cuts = Array.from({ length: 1_000 }, (_, i) => `  k${i}: '{\n  "a": 1\n  }'`);
+    const text = configMap(cuts);
+    const stream = readYamlStream(text);
+    // Each round of mending reparses the text for one more cut: 1,000 rounds were 30 MB of parsing.
+    const parsed = parse.mock.calls.reduce((sum, [source]) => sum + source.length, 0);
+    expect(parsed).toBeLessThanOrEqual(8 * 1024 * 1024 + 4 * text.length);
+    expect(stream.error?.message).toBe("YAML syntax error: Missing closing 'quote");
+    // A few cuts are mended as before.
+    const few = readYamlStream(configMap(cuts.slice(0, 20)));
+    expect(few.error).toBeUndefined();
   });
 
   it('stops composing a broken stream at its first error token', () => {
