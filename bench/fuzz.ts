@@ -6,7 +6,7 @@
  *   npm run bench:fuzz [-- --cases N]     (or FUZZ_CASES=N; default 10,000)
  *   FUZZ_SEED=S                           reuse a run's seed
  *   FUZZ_REPLAY=TARGET:RUN                run one case of that seed again (printed with a failure)
- *   FUZZ_WATCHDOG_MS=MS                   how long one case may take (default 10,000)
+ *   FUZZ_WATCHDOG_MS=MS                   how long one case may take (default 30,000)
  */
 import { parseArgs } from 'node:util';
 import { closePlans, openPlans, seedFrom } from '../test/support/fuzz/plans.js';
@@ -17,7 +17,7 @@ const cases = Number(values.cases ?? process.env.FUZZ_CASES ?? 10_000);
 if (!Number.isInteger(cases) || cases < 1)
   throw new Error(`--cases must be a positive integer, got ${cases}`);
 const seed = seedFrom(process.env);
-const watchdogMs = Number(process.env.FUZZ_WATCHDOG_MS ?? 10_000);
+const watchdogMs = Number(process.env.FUZZ_WATCHDOG_MS ?? 30_000);
 
 const plans = await openPlans(cases);
 const started = performance.now();
