@@ -11,6 +11,7 @@
 import { parseArgs } from 'node:util';
 import { closePlans, openPlans, seedFrom } from '../test/support/fuzz/plans.js';
 import { formatReport, runFuzz } from '../test/support/fuzz/runner.js';
+import { reportFigure } from './support/figures.js';
 
 const { values } = parseArgs({ options: { cases: { type: 'string' } } });
 const cases = Number(values.cases ?? process.env.FUZZ_CASES ?? 10_000);
@@ -54,4 +55,8 @@ console.log(
     .map(([outcome, count]) => `${outcome}: ${count}`)
     .join(', ')}`,
 );
+reportFigure({ name: 'fuzz cases', value: total, unit: 'cases', goal: '≥ 10000' });
+reportFigure({ name: 'fuzz crashes', value: crashes, unit: 'cases', goal: '≤ 0' });
+reportFigure({ name: 'fuzz hangs', value: hangs, unit: 'cases', goal: '≤ 0' });
+reportFigure({ name: 'fuzz rate', value: total / seconds, unit: 'cases/s' });
 process.exitCode = crashes + hangs > 0 ? 1 : 0;

@@ -23,7 +23,7 @@ import { walkTokens } from './cst-walk.js';
  * mended within max(this, 4 × its length) keeps its syntax error (kubectl would read it); a
  * document of 400 cut scalars took seconds per round before the bound.
  */
-const REPARSE_BUDGET = 8 * 1024 * 1024;
+export const REPARSE_BUDGET = 2 * 1024 * 1024;
 
 type FlowScalar = CST.FlowScalar & { type: 'single-quoted-scalar' | 'double-quoted-scalar' };
 

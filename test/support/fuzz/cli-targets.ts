@@ -52,7 +52,7 @@ export async function replayTarget(): Promise<FuzzTarget<Buffer>> {
     async run(input) {
       const file = path.join(dir, 'events.jsonl');
       await writeFile(file, input);
-      const run = await runInProcess(['replay', '--from', file, '--output', 'json']);
+      const run = await runInProcess(['replay', '--from', file, '--output', 'json', '--log-level', 'error']);
       const outcome = checkedRun(run, [0, 1, 2]);
       if (run.code !== 2) parsedReport(run);
       return outcome;

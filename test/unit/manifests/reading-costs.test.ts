@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it, jest } from '@jest/globals';
 import { Alias, Composer, Parser } from 'yaml';
 import { ALIAS_LIMIT } from '../../../shared/kube/manifests/alias-limit.js';
+import { REPARSE_BUDGET } from '../../../shared/kube/manifests/flow-indentation.js';
 import { readYamlStream } from '../../../shared/kube/manifests/yaml-stream.js';
 import { parseManifests } from '../../../shared/kube/manifests.js';
 
@@ -66,7 +67,7 @@ describe('reading YAML costs what the input costs', () => {
     const stream = readYamlStream(text);
     // Each round of mending reparses the text for one more cut: 1,000 rounds were 30 MB of parsing.
     const parsed = parse.mock.calls.reduce((sum, [source]) => sum + source.length, 0);
-    expect(parsed).toBeLessThanOrEqual(8 * 1024 * 1024 + 4 * text.length);
+    expect(parsed).toBeLessThanOrEqual(REPARSE_BUDGET + 4 * text.length);
     expect(stream.error?.message).toBe("YAML syntax error: Missing closing 'quote");
     // A few cuts are mended as before.
     const few = readYamlStream(configMap(cuts.slice(0, 20)));
