@@ -38,7 +38,8 @@ function ledgerOf(view: ModelView): Ledger {
  */
 function planLayout(ctx: PlanContext, subnet: string): void {
   const ledger = ctx.ledger.subnet(subnet, ctx.view);
-  for (const pool of (ledger.allocator?.allocators() ?? []).flatMap((a) => a.poolNames())) touch(ctx, subnet, pool);
+  for (const pool of (ledger.allocator?.allocators() ?? []).flatMap((a) => a.poolNames()))
+    touch(ctx, subnet, pool);
   if (ledger.generation === ledger.replannedGeneration) return;
   ledger.replannedGeneration = ledger.generation;
   replanGateways(ctx, subnet);
