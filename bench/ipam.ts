@@ -21,6 +21,7 @@ import { usableRange } from '../shared/ipam/usable.js';
 import { parseCidr } from '../shared/net/cidr.js';
 import type { IPRange } from '../shared/net/range.js';
 import { RangeSet } from '../shared/net/range-set.js';
+import { reportFigure } from './support/figures.js';
 import { benchEndToEnd } from './support/pod-ipam-end-to-end.js';
 import { benchRebuild } from './support/pod-ipam-rebuild.js';
 
@@ -327,6 +328,18 @@ async function main(): Promise<void> {
       `CPU time); kube-ovn publishes ~${kubeOvnMicrosPerAllocation} µs per IPv4 allocation ` +
       `(~${(kubeOvn / 1e3).toFixed(0)}k/s): ${(slowest / kubeOvn).toFixed(0)}x that rate (other hardware)`,
   );
+  reportFigure({
+    name: 'IPv4 allocations, slowest fragmentation',
+    value: slowest,
+    unit: '/s CPU',
+    goal: '≥ 1000000',
+  });
+  const worst = v4[v4.length - 1]!;
+  reportFigure({
+    name: `IPv4 allocator/naive at ${(worst.share * 100).toFixed(0)}% held`,
+    value: worst.real.cpu / worst.naive.cpu,
+    unit: 'x',
+  });
   const restore = benchRestore(layout('10.16.0.0/16'));
   console.log(
     `restore: ${restore.loaded} held addresses loaded in ${restore.cpuMillis.toFixed(1)} ms of CPU time, ` +
@@ -338,6 +351,12 @@ async function main(): Promise<void> {
       `IPClaims; ${rebuild.held} held) in ${rebuild.cpuMillis.toFixed(0)} ms of CPU time, ` +
       `${rebuild.millis.toFixed(0)} ms wall-clock (medians of 5)`,
   );
+  reportFigure({
+    name: 'pod-ipam rebuild of 10,000 Pods',
+    value: rebuild.cpuMillis,
+    unit: 'ms CPU',
+    goal: '< 1000',
+  });
   const e2ePods = Number(process.env.BENCH_E2E_PODS ?? 500);
   if (e2ePods > 0) {
     const e2e = await benchEndToEnd(e2ePods);
@@ -346,6 +365,12 @@ async function main(): Promise<void> {
         `${e2e.allocatedPerSecond.toFixed(1)} Pods allocated/s beside ${e2e.createPerSecond.toFixed(1)} raw Pod creates/s ` +
         `(${(e2e.allocatedPerSecond / e2e.createPerSecond).toFixed(2)}x)`,
     );
+    reportFigure({
+      name: 'pod-ipam Pods allocated/s over raw Pod creates/s',
+      value: e2e.allocatedPerSecond / e2e.createPerSecond,
+      unit: 'x',
+      goal: '≥ 0.5',
+    });
   }
   const cal = calibration();
   const load = os.loadavg().map((l) => l.toFixed(1));

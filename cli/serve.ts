@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { type Logger, pino } from 'pino';
+import type { EventFunction } from '../functions/runtime/contract.js';
 import type { RunningFunctions } from '../functions/runtime/serve.js';
 import type { ResourceStore } from '../shared/kube/store.js';
 import { defaultRuleIndex } from '../webhooks/review/default-index.js';
@@ -21,7 +22,8 @@ const options = {
   state: { type: 'string' },
   kubeconfig: { type: 'string' },
   'kafka-brokers': { type: 'string' },
-  topic: { type: 'string' },
+  'kafka-group': { type: 'string' },
+  'kafka-topic': { type: 'string' },
   functions: { type: 'string' },
   'log-level': { type: 'string', default: 'info' },
   help: { type: 'boolean', short: 'h' },
@@ -42,12 +44,6 @@ function partsOf(positionals: readonly string[]): Part[] {
   return [part];
 }
 
-/** `--functions a,b`: those functions (unknown names are a usage error); all when not given. */
-async function selectedFunctions(names: readonly string[] | undefined) {
-  if (!names) return undefined;
-  return (await import('../functions/registry.js')).selectFunctions(names);
-}
-
 /** The address both servers listen on: every interface unless narrowed, e.g. to 127.0.0.1 or ::1. */
 function listenAddress(value: string | undefined): string {
   if (value === undefined) return '0.0.0.0';
@@ -58,6 +54,16 @@ function listenAddress(value: string | undefined): string {
     );
   }
   return value;
+}
+
+/** The functions `--functions a,b` names (all without it); an unknown name is a usage error. */
+async function selectedFunctions(names: string | undefined): Promise<EventFunction[]> {
+  const { selectFunctions } = await import('../functions/registry.js');
+  try {
+    return selectFunctions(names?.split(',').filter(Boolean));
+  } catch (error) {
+    throw new UsageError(`--functions: ${(error as Error).message}`, 'serve');
+  }
 }
 
 /** Calls `stop` on the first SIGTERM or SIGINT; a second one exits at once. */
@@ -95,6 +101,8 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
     return 0;
   }
   const parts = partsOf(positionals);
+  if (values.functions !== undefined && !parts.includes('functions'))
+    throw new UsageError('--functions applies to serve functions only', 'serve');
   if (!logLevels.includes(values['log-level'])) {
     throw new UsageError(`--log-level must be one of ${logLevels.join(', ')}`, 'serve');
   }
@@ -113,13 +121,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   const startFunctions = parts.includes('functions')
     ? (await import('../functions/runtime/serve.js')).startFunctions
     : undefined;
-  const selected = values.functions?.split(',').filter(Boolean);
-  let functionsToRun: Awaited<ReturnType<typeof selectedFunctions>>;
-  try {
-    functionsToRun = await selectedFunctions(selected);
-  } catch (error) {
-    throw new UsageError(`--functions: ${(error as Error).message}`, 'serve');
-  }
+  const functionsToRun = startFunctions ? await selectedFunctions(values.functions) : undefined;
 
   const logger = pino({ level: values['log-level'], base: { app: 'acpnet' } });
   const store: ResourceStore = await openStore(
@@ -152,7 +154,8 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       host,
       store,
       kafkaBrokers: values['kafka-brokers']?.split(',').filter(Boolean),
-      ...(values.topic ? { topic: values.topic } : {}),
+      groupId: values['kafka-group'],
+      topic: values['kafka-topic'],
       functions: functionsToRun,
       logger,
       stateDir: values.kubeconfig === undefined ? values.state : undefined,

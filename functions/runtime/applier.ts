@@ -1,7 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
+import { appliedMapKeys } from '../../shared/kube/field-ownership.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
-import { PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
+import { ConflictError, PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
 import type { Effect } from './contract.js';
 import type { StatusPatches } from './status-patches.js';
 
@@ -83,7 +84,7 @@ async function applyOne(
     case 'apply': {
       const key = keyOf(effect.object);
       const before = store.get(key.groupKind, key.namespace, key.name);
-      if (before && alreadyApplied(before, effect.object)) return false;
+      if (before && alreadyApplied(before, effect.object, fieldManager)) return false;
       const after = await store.apply(effect.object, options);
       return versionOf(before) !== versionOf(after);
     }
@@ -98,14 +99,27 @@ async function applyOne(
         return await store.delete(effect.key, effect.preconditions);
       } catch (error) {
         // A successor took the name (other uid) or the object moved on: it is not ours to delete.
-        if (error instanceof PreconditionFailedError) return false;
+        if (error instanceof PreconditionFailedError && !effect.replanOnMismatch) return false;
+        if (error instanceof PreconditionFailedError) throw new ConflictError(effect.key, error.message);
         throw error;
       }
     case 'patchStatus': {
       const before = store.get(effect.key.groupKind, effect.key.namespace, effect.key.name);
       if (!before) return false;
+      if (effect.resourceVersion) {
+        // Planned against that version: if the object moved on, the plan is stale (ConflictError).
+        const preconditions = { resourceVersion: effect.resourceVersion };
+        const after = await store.patchStatus(effect.key, effect.status, options, preconditions);
+        return after !== undefined && versionOf(before) !== versionOf(after);
+      }
       if (statuses) return statuses.patches.patch(store, effect.key, effect.status, options, statuses.plan);
       const after = await store.patchStatus(effect.key, effect.status, options);
+      return after !== undefined && versionOf(before) !== versionOf(after);
+    }
+    case 'jsonPatch': {
+      const before = store.get(effect.key.groupKind, effect.key.namespace, effect.key.name);
+      if (!before) return false;
+      const after = await store.patch(effect.key, effect.patch, options);
       return after !== undefined && versionOf(before) !== versionOf(after);
     }
   }
@@ -115,11 +129,13 @@ const ownedMetadata = ['labels', 'annotations', 'ownerReferences'] as const;
 
 /**
  * Whether the stored object already holds everything the desired one says: the same body fields and
- * the same labels, annotations and owners. Then server-side apply would change nothing, and skipping it
- * saves a write on every redelivery and replay.
+ * the same labels, annotations and owners, and no label or annotation the manager applied before and
+ * now leaves out (the apply would remove it). Then server-side apply would change nothing, and
+ * skipping it saves a write on every redelivery and replay.
  */
-export function alreadyApplied(stored: KubeObject, desired: KubeObject): boolean {
+export function alreadyApplied(stored: KubeObject, desired: KubeObject, fieldManager?: string): boolean {
   if (stored.apiVersion !== desired.apiVersion) return false;
+  if (fieldManager !== undefined && dropsAppliedKeys(stored, desired, fieldManager)) return false;
   for (const [field, value] of Object.entries(desired)) {
     if (field === 'metadata' || field === 'apiVersion' || field === 'kind') continue;
     if (!isDeepStrictEqual(stored[field], value)) return false;
@@ -128,6 +144,14 @@ export function alreadyApplied(stored: KubeObject, desired: KubeObject): boolean
     (field) =>
       desired.metadata[field] === undefined ||
       isDeepStrictEqual(stored.metadata[field], desired.metadata[field]),
+  );
+}
+
+function dropsAppliedKeys(stored: KubeObject, desired: KubeObject, fieldManager: string): boolean {
+  return (['labels', 'annotations'] as const).some((field) =>
+    appliedMapKeys(stored, fieldManager, ['metadata', field]).some(
+      (key) => desired.metadata[field]?.[key] === undefined,
+    ),
   );
 }
 

@@ -22,6 +22,12 @@ export async function prepareStore(store: ResourceStore, functions: readonly Eve
       store.addEqualityIndex(index);
       done.add(id);
     }
+    for (const index of fn.rangeIndexes ?? []) {
+      const id = `range|${index.kind}|${index.name}`;
+      if (done.has(id)) continue;
+      store.addRangeIndex(index);
+      done.add(id);
+    }
   }
   await store.start(EventProcessor.kindsOf(functions));
 }

@@ -1,6 +1,9 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type ChangeEvent, decodeChangeEvent } from '../../shared/events/apiserver.js';
 import type { EventAttributes } from '../../shared/events/attributes.js';
 import { EventFormatError } from '../../shared/events/errors.js';
+import { deepEqual, isPlainObject } from '../../shared/kube/json-value.js';
+import { mergePatchBetween } from '../../shared/kube/memory-store/merge-patch.js';
 import { ModelView } from '../../shared/kube/model/model-view.js';
 import type { GroupKind, KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { describeObject, groupKind, groupOf, keyString } from '../../shared/kube/object.js';
@@ -14,6 +17,12 @@ import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
 import { StatusPatches } from './status-patches.js';
 import { consumerOf, Tombstones } from './tombstones.js';
+
+/**
+ * The first pause before planning again after a lost race, doubled at each attempt: a KubeStore's
+ * informer may not yet hold what the winner wrote.
+ */
+const REPLAN_DELAY_MS = 20;
 
 /** Field manager of objects the runtime copies from events into a MemoryStore. */
 export const OBSERVED_FIELD_MANAGER = 'acpnet-observed';
@@ -225,7 +234,18 @@ export class EventProcessor implements EventSink {
       metadata.annotations = { ...metadata.annotations, [SOURCE_RESOURCE_VERSION]: event.resourceVersion };
     }
     if (existing && metadata.uid && existing.metadata.uid !== metadata.uid) await store.delete(key);
-    await store.apply({ ...event.object, metadata }, { fieldManager: OBSERVED_FIELD_MANAGER, force: true });
+    const options = { fieldManager: OBSERVED_FIELD_MANAGER, force: true };
+    const stored = await store.apply({ ...event.object, metadata }, options);
+    // Apply leaves status alone, as servers with a status subresource do. A new version of the source
+    // brings its status (a Pod's readiness, a Node's conditions); the same version again does not, so
+    // a status functions wrote since (an Ingress's addresses) stays.
+    const status = event.object.status;
+    const sameVersion =
+      event.resourceVersion !== undefined &&
+      existing?.metadata.annotations?.[SOURCE_RESOURCE_VERSION] === event.resourceVersion;
+    if (isPlainObject(status) && !sameVersion && !deepEqual(stored.status, status)) {
+      await store.patchStatus(key, mergePatchBetween(stored.status, status), options);
+    }
   }
 
   /** Child loggers cost an allocation, so one is made only for an event that logs something. */
@@ -280,8 +300,12 @@ export class EventProcessor implements EventSink {
         if (!lost || attempt + 1 >= REPLANS) throw error;
         this.count('replanned', fn.name);
         if (this.options.logger.isLevelEnabled('debug')) {
-          this.eventLogger(event).debug({ function: fn.name, reason: (error as Error).message }, 'lost a race; planning again');
+          this.eventLogger(event).debug(
+            { function: fn.name, reason: (error as Error).message },
+            'lost a race; planning again',
+          );
         }
+        await sleep(REPLAN_DELAY_MS * 2 ** attempt);
       }
     }
   }

@@ -11,6 +11,7 @@ import { envoyGatewayDefinitions } from './schemas/envoy-gateway/definitions.js'
 import { eventDefinitions } from './schemas/events.js';
 import { gatewayApiDefinitions } from './schemas/gateway-api/definitions.js';
 import { ingressDefinitions } from './schemas/ingress.js';
+import { ipAddressDefinitions } from './schemas/ip-address.js';
 import { kubeOvnDefinitions } from './schemas/kubeovn.js';
 import { metallbDefinitions } from './schemas/metallb.js';
 import { workloadDefinitions } from './schemas/workloads.js';
@@ -28,6 +29,7 @@ const models: readonly KindModel[] = [
   ...metallbDefinitions,
   ...eventDefinitions,
   ...acpnetDefinitions,
+  ...ipAddressDefinitions,
 ];
 
 const byGroupKind = new Map<GroupKind, KindModel>(models.map((m) => [m.groupKind, m]));

@@ -84,7 +84,7 @@ export async function podIpamCluster(name: string): Promise<PodIpamCluster> {
       const started = await Promise.all(
         Array.from({ length: count }, () =>
           startAcpnet({
-            args: [...serve, '--kafka-brokers', brokers, '--topic', topic, '--functions-port', '0'],
+            args: [...serve, '--kafka-brokers', brokers, '--kafka-topic', topic, '--functions-port', '0'],
             ready: (entry) => entry.msg === 'consuming',
           }),
         ),

@@ -18,6 +18,14 @@ export const IC_CIDRS_NAME = 'acpnet-interconnect-cidrs';
 /** Multus: the secondary networks of a pod, `[ns/]name[@iface],...` or a JSON list. */
 export const MULTUS_NETWORKS_ANNOTATION = 'k8s.v1.cni.cncf.io/networks';
 
+/** kube-ovn-speaker's DaemonSet runs on the nodes labelled `ovn.kubernetes.io/bgp=true`. */
+export const BGP_SPEAKER_LABEL = 'ovn.kubernetes.io/bgp';
+export const SPEAKER_NAMESPACE = 'kube-system';
+export const SPEAKER_DAEMON_SET = 'kube-ovn-speaker';
+export const SPEAKER_CONTAINER = 'kube-ovn-speaker';
+/** On the speaker DaemonSet: the flags of its container's args that acpnet sets (comma-separated). */
+export const SPEAKER_FLAGS_ANNOTATION = 'acpnet.io/speaker-flags';
+
 /** The provider of a Pod's primary NIC: its annotations are `ovn.kubernetes.io/<name>`. */
 export const OVN_PROVIDER = 'ovn';
 
