@@ -1,6 +1,7 @@
 /**
  * Pods allocated per second on a real API server (two `serve functions --functions pod-ipam`
- * replicas behind `acpnet bridge` and Kafka) beside raw Pod creation in the same run: first
+ * replicas, fed by `acpnet bridge` and Kafka or over HTTP as Knative's broker feeds them, 10 events
+ * in flight per replica) beside raw Pod creation in the same run: first
  * `count` Pods are created with nothing consuming them, then (those deleted, the replicas started)
  * `count` more, timed from the first create until every one is allocated.
  */
@@ -18,6 +19,9 @@ export interface EndToEndFigures {
   createPerSecond: number;
   allocatedPerSecond: number;
 }
+
+/** `kafka`: acpnet bridge and a consumer group (without Knative); `http`: as Knative's broker delivers. */
+export type Delivery = 'kafka' | 'http';
 
 async function rawCreation(cluster: PodIpamCluster, count: number): Promise<number> {
   const namespace = 'raw';
@@ -39,11 +43,12 @@ async function rawCreation(cluster: PodIpamCluster, count: number): Promise<numb
   return count / seconds;
 }
 
-export async function benchEndToEnd(count: number): Promise<EndToEndFigures> {
+export async function benchEndToEnd(count: number, delivery: Delivery): Promise<EndToEndFigures> {
   const cluster = await podIpamCluster('bench');
   try {
     const createPerSecond = await rawCreation(cluster, count);
-    await cluster.start(2, 8);
+    if (delivery === 'kafka') await cluster.start(2, 8);
+    else await cluster.startOverHttp(2);
     const started = Date.now();
     await createPods(cluster, cluster.namespace, 'pod', count, WORKERS);
     const done = await allocated(cluster, cluster.namespace, count, 60 * 60_000);
