@@ -3,8 +3,11 @@
  * 1,000 excludeIps ranges and 10 IPPools: the allocator (sorted free runs in treaps) beside a naive
  * allocator (a set of used addresses scanned from the start of each pool) in the same run, at several
  * levels of fragmentation (a share of the addresses held in random holes before timing). Also times
- * loading 10,000 held addresses. Figures per second of CPU time are printed beside wall-clock ones:
- * on a shared machine the process waits for a CPU much of the time.
+ * loading 10,000 held addresses, and pod-ipam's ledger rebuilt from a store of 10,000 allocated Pods.
+ * Figures per second of CPU time are printed beside wall-clock ones: on a shared machine the process
+ * waits for a CPU much of the time. Last, end to end on a real kube-apiserver (BENCH_E2E_PODS Pods,
+ * default 500; 0 skips it): Pods allocated per second by two pod-ipam replicas beside raw Pod
+ * creation in the same run.
  */
 import os from 'node:os';
 import {
@@ -19,6 +22,8 @@ import { parseCidr } from '../shared/net/cidr.js';
 import type { IPRange } from '../shared/net/range.js';
 import { RangeSet } from '../shared/net/range-set.js';
 import { reportFigure } from './support/figures.js';
+import { benchEndToEnd } from './support/pod-ipam-end-to-end.js';
+import { benchRebuild } from './support/pod-ipam-rebuild.js';
 
 const fragmentation = [0, 0.5, 0.9, 0.99];
 const rounds = 5;
@@ -309,7 +314,7 @@ function table(cidrText: string): Comparison[] {
   return results;
 }
 
-function main(): void {
+async function main(): Promise<void> {
   console.log(
     'In-memory allocation: allocations round-robin over the 11 pools, each round asking a pool for half its ' +
       'free addresses (at most 500); "held" is the share of the first 65,536 addresses held in random holes',
@@ -340,6 +345,34 @@ function main(): void {
     `restore: ${restore.loaded} held addresses loaded in ${restore.cpuMillis.toFixed(1)} ms of CPU time, ` +
       `${restore.millis.toFixed(1)} ms wall-clock (medians of 7)`,
   );
+  const rebuild = await benchRebuild(10_000);
+  console.log(
+    `pod-ipam: ledger rebuilt from a synced store of ${rebuild.pods} allocated Pods (annotations, IP objects, ` +
+      `IPClaims; ${rebuild.held} held) in ${rebuild.cpuMillis.toFixed(0)} ms of CPU time, ` +
+      `${rebuild.millis.toFixed(0)} ms wall-clock (medians of 5)`,
+  );
+  reportFigure({
+    name: 'pod-ipam rebuild of 10,000 Pods',
+    value: rebuild.cpuMillis,
+    unit: 'ms CPU',
+    goal: '< 1000',
+  });
+  const e2ePods = Number(process.env.BENCH_E2E_PODS ?? 500);
+  for (const delivery of e2ePods > 0 ? (['kafka', 'http'] as const) : []) {
+    const e2e = await benchEndToEnd(e2ePods, delivery);
+    const ratio = e2e.allocatedPerSecond / e2e.createPerSecond;
+    console.log(
+      `pod-ipam end to end (real kube-apiserver, 2 replicas, ${delivery === 'kafka' ? 'bridge + Kafka' : 'HTTP as Knative delivers'}; ` +
+        `${e2e.pods} Pods): ${e2e.allocatedPerSecond.toFixed(1)} Pods allocated/s beside ` +
+        `${e2e.createPerSecond.toFixed(1)} raw Pod creates/s (${ratio.toFixed(2)}x)`,
+    );
+    reportFigure({
+      name: `pod-ipam Pods allocated/s over raw Pod creates/s (${delivery})`,
+      value: ratio,
+      unit: 'x',
+      goal: '≥ 0.5',
+    });
+  }
   const cal = calibration();
   const load = os.loadavg().map((l) => l.toFixed(1));
   console.log(
@@ -348,4 +381,4 @@ function main(): void {
   );
 }
 
-main();
+await main();

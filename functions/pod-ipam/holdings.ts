@@ -4,7 +4,7 @@ import type { IP } from '../../shared/kube/schemas/kubeovn.js';
 import type { Pod } from '../../shared/kube/schemas/workloads.js';
 import { portName } from '../../shared/kubeovn/port-name.js';
 import { statefulSetOwner } from '../../shared/kubeovn/statefulset.js';
-import { type Family, tryParseAddress } from '../../shared/net/address.js';
+import { type Address, type Family, tryParseAddress } from '../../shared/net/address.js';
 import { isTerminal, usesHostNetwork } from './pod-state.js';
 
 /** One address of a Subnet held by one owner, as the store records it. */
@@ -18,31 +18,51 @@ export interface Holding {
 
 const SUBNET_SCOPE = /^Subnet\/(.+)$/;
 
-export function claimHolding(claim: IPClaim): Holding | undefined {
+/** Reads one address; a rebuild passes one that remembers (each address is read three times). */
+export type AddressReader = (text: string) => Address | undefined;
+
+export function claimHolding(claim: IPClaim, parse: AddressReader = tryParseAddress): Holding | undefined {
   const subnet = SUBNET_SCOPE.exec(claim.spec.scope)?.[1];
-  const address = tryParseAddress(claim.spec.address);
+  const address = parse(claim.spec.address);
   if (!subnet || !address) return undefined;
   return { subnet, family: address.family, address: address.value, owner: claim.spec.owner };
 }
 
-function addressesOf(text: string | undefined): { family: Family; value: bigint }[] {
+function addressesOf(text: string | undefined, parse: AddressReader): { family: Family; value: bigint }[] {
   const out = new Map<Family, bigint>();
   for (const part of (text ?? '').split(',')) {
-    const address = tryParseAddress(part.trim());
+    const address = parse(part.trim());
     if (address && !out.has(address.family)) out.set(address.family, address.value);
   }
   return [...out].map(([family, value]) => ({ family, value }));
 }
 
 /** The addresses a Kube-OVN IP object records, held by the NIC it is named after. */
-export function ipObjectHoldings(ip: IP): Holding[] {
+export function ipObjectHoldings(ip: IP, parse: AddressReader = tryParseAddress): Holding[] {
   const spec = ip.spec;
   const subnet = spec?.subnet;
   const owner = ip.metadata.name;
   if (!subnet || !owner) return [];
   const text = [spec.v4IpAddress, spec.v6IpAddress, spec.ipAddress].filter(Boolean).join(',');
   const mac = spec.macAddress || undefined;
-  return addressesOf(text).map(({ family, value }) => ({ subnet, family, address: value, owner, mac }));
+  return addressesOf(text, parse).map(({ family, value }) => ({
+    subnet,
+    family,
+    address: value,
+    owner,
+    mac,
+  }));
+}
+
+/** A reader that parses each distinct text once. */
+export function rememberingReader(): AddressReader {
+  const known = new Map<string, Address | undefined>();
+  return (text) => {
+    if (known.has(text)) return known.get(text);
+    const address = tryParseAddress(text);
+    known.set(text, address);
+    return address;
+  };
 }
 
 /**
@@ -51,7 +71,11 @@ export function ipObjectHoldings(ip: IP): Holding[] {
  * IPAM under another plugin). A Pod that no longer holds addresses (host network, or finished and
  * not a StatefulSet's) has none.
  */
-export function podHoldings(pod: Pod, subnetOfProvider: (provider: string) => string | undefined): Holding[] {
+export function podHoldings(
+  pod: Pod,
+  subnetOfProvider: (provider: string) => string | undefined,
+  parse: AddressReader = tryParseAddress,
+): Holding[] {
   if (usesHostNetwork(pod) || (isTerminal(pod) && !statefulSetOwner(pod))) return [];
   const annotations = pod.metadata.annotations ?? {};
   const out: Holding[] = [];
@@ -65,7 +89,7 @@ export function podHoldings(pod: Pod, subnetOfProvider: (provider: string) => st
     if (!subnet) continue;
     const owner = portName(pod.metadata.name ?? '', pod.metadata.namespace ?? '', provider);
     const mac = annotations[nicAnnotation(provider, 'mac_address')] || undefined;
-    for (const { family, value } of addressesOf(annotations[nicAnnotation(provider, 'ip_address')])) {
+    for (const { family, value } of addressesOf(annotations[nicAnnotation(provider, 'ip_address')], parse)) {
       out.push({ subnet, family, address: value, owner, mac });
     }
   }

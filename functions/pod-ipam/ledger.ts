@@ -6,7 +6,7 @@ import { IP, IPPOOL, SUBNET } from '../../shared/kube/schemas/kubeovn.js';
 import { POD } from '../../shared/kube/schemas/workloads.js';
 import type { ResourceStore, WatchEvent } from '../../shared/kube/store.js';
 import { type Family, formatAddress } from '../../shared/net/address.js';
-import { claimHolding, type Holding, ipObjectHoldings, podHoldings } from './holdings.js';
+import { claimHolding, type Holding, ipObjectHoldings, podHoldings, rememberingReader } from './holdings.js';
 import { IPPOOLS_BY_SUBNET, SUBNETS_BY_PROVIDER } from './indexes.js';
 import { isReservation } from './owners.js';
 import { SubnetLedger } from './subnet-ledger.js';
@@ -64,8 +64,9 @@ export class Ledger {
       bySubnet.set(held.subnet, list);
     };
     const seen = new Map<string, bigint>();
+    const parse = rememberingReader();
     for (const claim of view.list(IP_CLAIM)) {
-      const held = claimHolding(claim);
+      const held = claimHolding(claim, parse);
       if (!held) continue;
       this.claims.set(keyOf(held.subnet, held.family, held.address), held.owner);
       const first = seen.get(`${held.subnet}|${held.family}|${held.owner}`);
@@ -78,10 +79,10 @@ export class Ledger {
       add(held);
     }
     const recorded: Holding[] = [];
-    for (const ip of view.list(IP)) recorded.push(...ipObjectHoldings(ip));
+    for (const ip of view.list(IP)) recorded.push(...ipObjectHoldings(ip, parse));
     const providerSubnet = (provider: string) =>
       view.byIndex(SUBNET, SUBNETS_BY_PROVIDER, provider)[0]?.metadata.name;
-    for (const pod of view.list(POD)) recorded.push(...podHoldings(pod, providerSubnet));
+    for (const pod of view.list(POD)) recorded.push(...podHoldings(pod, providerSubnet, parse));
     for (const held of recorded) {
       const claimedBy = this.claims.get(keyOf(held.subnet, held.family, held.address));
       if (claimedBy !== undefined && claimedBy !== held.owner && isReservation(claimedBy)) {

@@ -92,7 +92,8 @@ function emitAllocated(
   const current = pod.metadata.annotations ?? {};
   const unchanged = Object.entries(annotations).every(([key, value]) => current[key] === value);
   if (results.length > 0 && !unchanged) ctx.effects.push(podAnnotationsEffect(pod, annotations));
-  for (const result of results) ctx.effects.push({ op: 'apply', object: ipObject(pod, result) });
+  for (const result of results)
+    ctx.effects.push({ op: 'apply', object: ipObject(pod, result), concurrent: true });
 }
 
 /**

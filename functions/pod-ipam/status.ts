@@ -62,7 +62,13 @@ export function statusEffects(ctx: PlanContext, subnet: string, pools: Iterable<
   if (stored && ledger.allocator) {
     const status = subnetStatus(ledger);
     if (differs(stored.status, status)) {
-      effects.push({ op: 'patchStatus', apiVersion: stored.apiVersion, key: keyOf(stored), status });
+      effects.push({
+        op: 'patchStatus',
+        apiVersion: stored.apiVersion,
+        key: keyOf(stored),
+        status,
+        concurrent: true,
+      });
     }
   }
   for (const name of pools) {
@@ -70,7 +76,13 @@ export function statusEffects(ctx: PlanContext, subnet: string, pools: Iterable<
     if (!pool || pool.spec?.subnet !== subnet || !ledger.allocator) continue;
     const status = subnetStatus(ledger, 'pool', name);
     if (differs(pool.status, status)) {
-      effects.push({ op: 'patchStatus', apiVersion: pool.apiVersion, key: keyOf(pool), status });
+      effects.push({
+        op: 'patchStatus',
+        apiVersion: pool.apiVersion,
+        key: keyOf(pool),
+        status,
+        concurrent: true,
+      });
     }
   }
   return effects;

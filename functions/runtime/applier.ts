@@ -67,10 +67,25 @@ export async function applyEffects(
   changed: EffectRecord[] = [],
   statuses?: { patches: StatusPatches; plan: number },
 ): Promise<EffectRecord[]> {
-  for (const effect of effects) {
-    if (await applyOne(store, fieldManager, effect, statuses)) changed.push(describeEffect(fn, effect));
+  for (let i = 0; i < effects.length; ) {
+    let end = i + 1;
+    while (isConcurrent(effects[i]) && isConcurrent(effects[end])) end++;
+    const run = effects.slice(i, end);
+    const results = await Promise.allSettled(
+      run.map((effect) => applyOne(store, fieldManager, effect, statuses)),
+    );
+    for (const [j, result] of results.entries()) {
+      if (result.status === 'fulfilled' && result.value) changed.push(describeEffect(fn, run[j]!));
+    }
+    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    if (failed) throw failed.reason;
+    i = end;
   }
   return changed;
+}
+
+function isConcurrent(effect: Effect | undefined): boolean {
+  return effect !== undefined && 'concurrent' in effect && effect.concurrent === true;
 }
 
 async function applyOne(

@@ -19,7 +19,16 @@ export interface ResolvedEvent extends ChangeEvent {
 export interface ApplyEffect {
   op: 'apply';
   object: KubeObject;
+  /** May be applied at the same time as the effects next to it that say so too (see Concurrent). */
+  concurrent?: boolean;
 }
+
+/**
+ * Effects are applied in order, one at a time; a run of adjacent effects that each say
+ * `concurrent: true` is applied at once (none of them depends on another), the run finishing before
+ * the next effect starts. A failure in the run fails the event after the others have finished.
+ */
+export type Concurrent = { concurrent?: boolean };
 
 /** Creates the object unless one with its identity exists (claims: first writer wins). */
 export interface CreateIfAbsentEffect {
@@ -54,6 +63,7 @@ export interface PatchStatusEffect {
   status: Record<string, unknown>;
   /** The object as planned: a patch meeting a newer one fails with ConflictError, and the event is planned again. */
   resourceVersion?: string;
+  concurrent?: boolean;
 }
 
 /**

@@ -13,6 +13,7 @@ import { createLogger } from '../../functions/runtime/logger.js';
 import { kubeConfigTransport } from '../../shared/kube/kube-store/transport.js';
 import { type AcpnetProcess, repoRoot, startAcpnet } from '../e2e/support/acpnet-process.js';
 import { type Broker, ensureBroker } from '../integration/functions/kafka-broker.js';
+import { type Dispatcher, dispatchPods } from './event-dispatcher.js';
 import { goModuleDir } from './go-modules.js';
 import { type KubeApiServer, kubectlOk, startKubeApiServer, waitForCrdsEstablished } from './kube-harness.js';
 
@@ -38,6 +39,8 @@ export interface PodIpamCluster {
   request(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown): Promise<unknown>;
   /** Starts the bridge and `count` replicas on a fresh topic of `partitions` partitions. */
   start(count: number, partitions: number): Promise<void>;
+  /** Starts `count` replicas fed over HTTP, as Knative's broker feeds them (event-dispatcher.ts). */
+  startOverHttp(count: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -45,6 +48,7 @@ export async function podIpamCluster(name: string): Promise<PodIpamCluster> {
   const [server, broker]: [KubeApiServer, Broker] = await Promise.all([startKubeApiServer(), ensureBroker()]);
   const kubeconfig = server.kubeconfig;
   const processes: AcpnetProcess[] = [];
+  let dispatcher: Dispatcher | undefined;
   const kc = new KubeConfig();
   kc.loadFromFile(kubeconfig);
   const api = kubeConfigTransport(kc, 120_000);
@@ -99,7 +103,23 @@ export async function podIpamCluster(name: string): Promise<PodIpamCluster> {
         return (JSON.parse(line ?? '{}') as { url?: string }).url ?? '';
       });
     },
+    async startOverHttp(count) {
+      const serve = ['serve', 'functions', '--functions', 'pod-ipam', '--kubeconfig', kubeconfig];
+      const started = await Promise.all(
+        Array.from({ length: count }, () =>
+          startAcpnet({
+            args: [...serve, '--functions-port', '0'],
+            ready: (entry) => entry.msg === 'functions listening',
+          }),
+        ),
+      );
+      processes.push(...started);
+      cluster.replicas = started;
+      cluster.urls = started.map((p) => String(p.readyEntry['url']));
+      dispatcher = await dispatchPods(kubeconfig, cluster.urls);
+    },
     async stop() {
+      await dispatcher?.stop();
       await Promise.all(processes.map((p) => p.stop()));
       await Promise.all([server.stop(), broker.stop()]);
     },
