@@ -43,6 +43,7 @@ Flags:
   --state DIR                  manifests to load into the in-memory store
   --kubeconfig FILE            use a real cluster as the store
   --kafka-brokers HOST:PORT,.. consume events from Kafka (functions)
+  --kafka-session-timeout SEC  seconds a crashed consumer holds its partitions (6-1800, default 10)
   --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default info)
 ${admissionFlags}
   -h, --help                   show this help

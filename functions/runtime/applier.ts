@@ -68,8 +68,13 @@ async function applyOne(store: ResourceStore, fieldManager: string, effect: Effe
       const after = await store.apply(effect.object, options);
       return versionOf(before) !== versionOf(after);
     }
-    case 'createIfAbsent':
+    case 'createIfAbsent': {
+      // Held already: a create would only be refused and read back (two round trips per event on
+      // a cluster). The cache is trusted here as alreadyApplied trusts it for apply.
+      const key = keyOf(effect.object);
+      if (store.get(key.groupKind, key.namespace, key.name)) return false;
       return (await store.createIfAbsent(effect.object, options)).created;
+    }
     case 'delete':
       try {
         return await store.delete(effect.key, effect.preconditions);

@@ -19,6 +19,8 @@ export interface KafkaRuntimeOptions {
   backoffMs?: number;
   maxBackoffMs?: number;
   fromBeginning?: boolean;
+  /** See ConsumerSettings.sessionTimeoutMs. */
+  sessionTimeoutMs?: number;
   /** How often the consumer lag metric is refreshed. */
   lagIntervalMs?: number;
   logger: Logger;
@@ -60,6 +62,7 @@ export async function startKafkaRuntime(options: KafkaRuntimeOptions): Promise<K
     groupId: options.groupId,
     topics: [options.topic],
     fromBeginning: options.fromBeginning ?? true,
+    sessionTimeoutMs: options.sessionTimeoutMs,
   });
 
   async function deadLetter(record: InboundRecord, error: Error, attempts: number): Promise<void> {

@@ -19,6 +19,8 @@ export interface StartFunctionsOptions {
   port: number;
   store: ResourceStore;
   kafkaBrokers?: string[];
+  /** See ConsumerSettings.sessionTimeoutMs. */
+  kafkaSessionTimeoutMs?: number;
   logger: Logger;
   host?: string;
   /** Kafka topic to consume (default acpnet-events) and consumer group (default acpnet-functions). */
@@ -84,6 +86,7 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
       processor,
       topic: options.topic ?? DEFAULT_TOPIC,
       groupId: options.groupId ?? DEFAULT_GROUP,
+      sessionTimeoutMs: options.kafkaSessionTimeoutMs,
       logger: log,
       metrics,
     });

@@ -17,6 +17,12 @@ export interface ConsumerSettings {
   fromBeginning: boolean;
   /** Partitions handled at once; records of one partition are always handled in order. */
   concurrentPartitions?: number;
+  /**
+   * How long the group coordinator waits for a silent member before giving its partitions to
+   * another (default 10 s). A member that crashed holds its partitions this long, so a replacement
+   * waits as long before it consumes.
+   */
+  sessionTimeoutMs?: number;
 }
 
 export interface RecordConsumer {
