@@ -30,6 +30,8 @@ export interface KafkaRuntimeOptions {
 export interface KafkaRuntime {
   /** Finishes in-flight events, commits their offsets and leaves the group. */
   stop(): Promise<void>;
+  /** Consuming: a member of the group (see RecordConsumer.inGroup). */
+  ready(): boolean;
 }
 
 /** Headers a dead-lettered record carries besides its own. */
@@ -132,6 +134,7 @@ export async function startKafkaRuntime(options: KafkaRuntimeOptions): Promise<K
   }
 
   return {
+    ready: () => consumer.inGroup(),
     async stop() {
       stopping = true;
       clearInterval(lagTimer);

@@ -64,17 +64,18 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
   } catch (error) {
     log.warn({ err: error }, 'tombstones could not be read; the first event tries again');
   }
+  let kafka: KafkaRuntime | undefined;
   const http = await startHttpRuntime({
     processor,
     port: options.port,
     host: options.host,
     logger: log,
     metrics,
-    ready: () => store.isSynced(),
+    // With Kafka, the process is ready while it consumes: not while the broker is out of reach.
+    ready: () => store.isSynced() && (kafka?.ready() ?? true),
   });
   log.info({ url: http.url, functions: functions.map((fn) => fn.name) }, 'functions listening');
 
-  let kafka: KafkaRuntime | undefined;
   if (options.kafkaBrokers && options.kafkaBrokers.length > 0) {
     const transport = new KafkajsTransport({
       brokers: options.kafkaBrokers,

@@ -71,6 +71,7 @@ class KafkajsConsumer implements RecordConsumer {
   private readonly consumer: Consumer;
   private readonly uncommitted = new UncommittedKeys();
   private readonly heartbeatIntervalMs: number;
+  private member = false;
 
   constructor(
     kafka: Kafka,
@@ -85,7 +86,16 @@ class KafkajsConsumer implements RecordConsumer {
       heartbeatInterval: this.heartbeatIntervalMs,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.member = true;
+    });
+    for (const left of [this.consumer.events.REBALANCING, this.consumer.events.STOP]) {
+      this.consumer.on(left, () => {
+        this.member = false;
+      });
+    }
     this.consumer.on(this.consumer.events.CRASH, (event) => {
+      this.member = false;
       this.logger.warn(
         { err: event.payload.error, restart: event.payload.restart },
         'kafka consumer crashed',
@@ -143,6 +153,10 @@ class KafkajsConsumer implements RecordConsumer {
   async stop(): Promise<void> {
     await this.consumer.stop();
     await this.consumer.disconnect();
+  }
+
+  inGroup(): boolean {
+    return this.member;
   }
 }
 

@@ -34,6 +34,12 @@ export interface RecordConsumer {
   run(handle: (record: InboundRecord) => Promise<void>): Promise<void>;
   /** Lets in-flight records finish, commits their offsets, leaves the group. */
   stop(): Promise<void>;
+  /**
+   * Whether the consumer is a member of its group now: false until it has joined, while its group
+   * rebalances, and from a crash (the broker out of reach past the client's retries) until it has
+   * joined again.
+   */
+  inGroup(): boolean;
 }
 
 export interface RecordProducer {

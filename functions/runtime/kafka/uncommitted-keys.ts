@@ -39,9 +39,4 @@ export class UncommittedKeys {
     const next = BigInt(nextOffset);
     for (const [key, offset] of keys) if (offset < next) keys.delete(key);
   }
-
-  /** Keys held for the partition (for tests and logs). */
-  size(topic: string, partition: number): number {
-    return this.partitions.get(`${topic}/${partition}`)?.size ?? 0;
-  }
 }

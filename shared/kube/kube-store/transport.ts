@@ -4,6 +4,7 @@ import {
   type KubeConfig,
   RequestContext,
 } from '@kubernetes/client-node';
+import { connectionIdentity, DispatcherPool } from './dispatcher-pool.js';
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -40,10 +41,12 @@ const METHODS = {
 
 /**
  * Requests through @kubernetes/client-node: the kubeconfig's server, TLS settings and
- * credentials (tokens, client certificates, exec plugins) apply to every request.
+ * credentials (tokens, client certificates, exec plugins) apply to every request. Connections are
+ * kept alive and reused while their TLS material stays the same (DispatcherPool).
  */
 export function kubeConfigTransport(kubeConfig: KubeConfig, timeoutMs = 30_000): ApiTransport {
   const http = new IsomorphicFetchHttpLibrary();
+  const pool = new DispatcherPool();
   return async (request) => {
     const cluster = kubeConfig.getCurrentCluster();
     if (!cluster) throw new Error('the kubeconfig has no current cluster');
@@ -58,6 +61,8 @@ export function kubeConfigTransport(kubeConfig: KubeConfig, timeoutMs = 30_000):
     }
     context.setSignal(AbortSignal.timeout(timeoutMs));
     await kubeConfig.applySecurityAuthentication(context);
+    const dispatcher = pool.pick(connectionIdentity(kubeConfig), context.getDispatcher());
+    if (dispatcher) context.setDispatcher(dispatcher);
     const response = await http.send(context).toPromise();
     return { statusCode: response.httpStatusCode, body: parseBody(await response.body.text()) };
   };
