@@ -1,9 +1,10 @@
 /**
  * The Kafka broker stopped and started again in the middle of a stream, once with SIGTERM (a
  * controlled shutdown) and once with SIGKILL (a crash), on a broker of this file alone, while a
- * producer keeps publishing and the runtime consumes. The runtime must carry on by itself, apply
- * every event's effect exactly once (fault-stream.ts says how that is counted), and end where a
- * replay of the topic ends.
+ * producer keeps publishing and the runtime consumes. The runtime must carry on by itself, report
+ * itself not ready while the broker is gone and ready again once it consumes, apply every event's
+ * effect exactly once (fault-stream.ts says how that is counted), and end where a replay of the
+ * topic ends.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { allFunctions } from '../../../functions/registry.js';
@@ -20,7 +21,7 @@ import { buildStream, EffectLedger } from './fault-stream.js';
 import { type PrivateBroker, startPrivateBroker } from './kafka-broker.js';
 import { clusterState, producedState } from './scenario.js';
 
-const logger = createLogger((process.env.FAULT_LOG as 'warn') ?? 'silent');
+const logger = createLogger('silent');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let broker: PrivateBroker;
 
@@ -94,20 +95,27 @@ describe('the broker stopped and restarted in the middle of a stream', () => {
       }
     })();
 
-    const outages: { signal: 'SIGTERM' | 'SIGKILL'; atChange: number; published: number; downMs: number }[] =
-      [];
+    const outages: {
+      signal: string;
+      atEffect: number;
+      published: number;
+      notReadyS: number;
+      readyS: number;
+    }[] = [];
+    await until('the consumer to join its group', () => runtime.ready());
     for (const [signal, after] of [
       ['SIGTERM', stream.records.length / 4],
       ['SIGKILL', stream.records.length / 2],
     ] as const) {
       await until(`${after} effects before the ${signal}`, () => ledger.changes >= after);
       const down = Date.now();
-      outages.push({ signal, atChange: ledger.changes, published, downMs: 0 });
+      const atEffect = ledger.changes;
       await broker.halt(signal);
-      await sleep(3_000);
+      await until(`readiness to go false after the ${signal}`, () => !runtime.ready());
+      const notReadyS = (Date.now() - down) / 1000;
       await broker.restart();
-      const outage = outages.at(-1);
-      if (outage) outage.downMs = Date.now() - down;
+      await until(`readiness to come back after the ${signal}`, () => runtime.ready());
+      outages.push({ signal, atEffect, published, notReadyS, readyS: (Date.now() - down) / 1000 });
     }
 
     await publishing;
