@@ -282,5 +282,5 @@ describe('a consumer killed at random points of a stream', () => {
     expect(produced(rules.items as KubeObject[], frontends.items as KubeObject[])).toEqual(
       produced(store.list('crd.alauda.io/Rule'), store.list('crd.alauda.io/Frontend')),
     );
-  }, 2_700_000);
+  }, 3_600_000);
 });
