@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { type Logger, pino } from 'pino';
+import type { EventFunction } from '../functions/runtime/contract.js';
 import type { RunningFunctions } from '../functions/runtime/serve.js';
 import type { ResourceStore } from '../shared/kube/store.js';
 import { defaultRuleIndex } from '../webhooks/review/default-index.js';
@@ -21,6 +22,9 @@ const options = {
   state: { type: 'string' },
   kubeconfig: { type: 'string' },
   'kafka-brokers': { type: 'string' },
+  'kafka-group': { type: 'string' },
+  'kafka-topic': { type: 'string' },
+  functions: { type: 'string' },
   'kafka-session-timeout': { type: 'string' },
   'log-level': { type: 'string', default: 'info' },
   help: { type: 'boolean', short: 'h' },
@@ -69,6 +73,16 @@ function kafkaSessionTimeoutMs(value: string | undefined): number | undefined {
   return seconds * 1000;
 }
 
+/** The functions `--functions a,b` names (all without it); an unknown name is a usage error. */
+async function selectedFunctions(names: string | undefined): Promise<EventFunction[]> {
+  const { selectFunctions } = await import('../functions/registry.js');
+  try {
+    return selectFunctions(names?.split(',').filter(Boolean));
+  } catch (error) {
+    throw new UsageError(`--functions: ${(error as Error).message}`, 'serve');
+  }
+}
+
 /** Calls `stop` on the first SIGTERM or SIGINT; a second one exits at once. */
 function onShutdownSignal(logger: Logger, stop: () => void): void {
   const handle = (signal: NodeJS.Signals) => {
@@ -104,6 +118,8 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
     return 0;
   }
   const parts = partsOf(positionals);
+  if (values.functions !== undefined && !parts.includes('functions'))
+    throw new UsageError('--functions applies to serve functions only', 'serve');
   if (!logLevels.includes(values['log-level'])) {
     throw new UsageError(`--log-level must be one of ${logLevels.join(', ')}`, 'serve');
   }
@@ -123,6 +139,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   const startFunctions = parts.includes('functions')
     ? (await import('../functions/runtime/serve.js')).startFunctions
     : undefined;
+  const functionsToRun = startFunctions ? await selectedFunctions(values.functions) : undefined;
 
   const logger = pino({ level: values['log-level'], base: { app: 'acpnet' } });
   const store: ResourceStore = await openStore(
@@ -155,6 +172,9 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       host,
       store,
       kafkaBrokers: values['kafka-brokers']?.split(',').filter(Boolean),
+      groupId: values['kafka-group'],
+      topic: values['kafka-topic'],
+      functions: functionsToRun,
       kafkaSessionTimeoutMs: kafkaSessionTimeout,
       logger,
       stateDir: values.kubeconfig === undefined ? values.state : undefined,

@@ -102,7 +102,15 @@ describe('acpnet serve webhooks', () => {
   it('runs the functions half with `serve functions` and stops it on SIGTERM', async () => {
     const child = spawn(
       path.join(repoRoot, 'node_modules/.bin/node'),
-      [path.join(repoRoot, 'cli/acpnet.mjs'), 'serve', 'functions', '--functions-port', '0'],
+      [
+        path.join(repoRoot, 'cli/acpnet.mjs'),
+        'serve',
+        'functions',
+        '--functions-port',
+        '0',
+        '--functions',
+        'loadbalancer-ipam',
+      ],
       { cwd, stdio: ['ignore', 'pipe', 'pipe'] },
     );
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
@@ -138,7 +146,12 @@ describe('acpnet serve webhooks', () => {
       ['--state', 'test/fixtures/review/cli/state', '--kubeconfig', 'k'],
       '--state and --kubeconfig exclude each other',
     ],
+    [['--functions', 'ingress-sync'], '--functions applies to serve functions only'],
     [['--log-level', 'loud'], '--log-level must be one of fatal, error, warn, info, debug, trace, silent'],
+    [
+      ['--functions', 'ingress-sync,nope'],
+      '--functions: unknown function(s) nope (known: ingress-sync, loadbalancer-ipam)',
+    ],
     [
       ['--kafka-session-timeout', '5'],
       '--kafka-session-timeout must be a number of seconds from 6 to 1800, got "5"',
