@@ -7,7 +7,7 @@
  * topic ends.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { allFunctions } from '../../../functions/registry.js';
+import { ingressSync } from '../../../functions/ingress-sync/index.js';
 import { KafkajsTransport } from '../../../functions/runtime/kafka/kafkajs-transport.js';
 import { startKafkaRuntime } from '../../../functions/runtime/kafka-runtime.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
@@ -36,8 +36,8 @@ async function until(what: string, check: () => Promise<boolean> | boolean, time
 async function freshProcessor(metrics?: FunctionMetrics) {
   const store = new MemoryStore({ now: () => new Date('2026-01-01T00:00:00Z') });
   store.load(clusterState());
-  await prepareStore(store, allFunctions);
-  const processor = new EventProcessor({ store, functions: allFunctions, mirror: true, logger, metrics });
+  await prepareStore(store, [ingressSync]);
+  const processor = new EventProcessor({ store, functions: [ingressSync], mirror: true, logger, metrics });
   return { store, processor };
 }
 

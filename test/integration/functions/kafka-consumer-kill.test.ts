@@ -11,13 +11,13 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { KubeConfig, type KubernetesObject, Watch } from '@kubernetes/client-node';
-import { allFunctions } from '../../../functions/registry.js';
+import { ingressSync } from '../../../functions/ingress-sync/index.js';
 import { KafkajsTransport } from '../../../functions/runtime/kafka/kafkajs-transport.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
 import { prepareStore } from '../../../functions/runtime/prepare.js';
 import { EventProcessor } from '../../../functions/runtime/processor.js';
 import { readKafkaTopic, replayEvents } from '../../../functions/runtime/replay.js';
-import { DEFAULT_GROUP, DEFAULT_TOPIC } from '../../../functions/runtime/serve.js';
+import { DEFAULT_TOPIC } from '../../../functions/runtime/serve.js';
 import { MemoryStore } from '../../../shared/kube/memory-store.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import type { WatchEventType } from '../../../shared/kube/store.js';
@@ -39,6 +39,7 @@ const app = `acpnet-kill-${id}`;
 const albNamespace = `${app}-alb`;
 const alb = `alb-${id}`;
 const project = `kill-${id}`;
+const group = `acpnet-kill-${id}`;
 const logger = createLogger('silent');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -129,6 +130,10 @@ async function serveFunctions(): Promise<AcpnetProcess> {
     args: [
       'serve',
       'functions',
+      '--functions',
+      'ingress-sync',
+      '--kafka-group',
+      group,
       '--kubeconfig',
       server.kubeconfig,
       '--kafka-brokers',
@@ -242,7 +247,7 @@ describe('a consumer killed at random points of a stream', () => {
       const last = await start();
       await until(
         'every offset committed',
-        async () => (await transport.groupLag(DEFAULT_GROUP, DEFAULT_TOPIC)).every((p) => p.lag === 0),
+        async () => (await transport.groupLag(group, DEFAULT_TOPIC)).every((p) => p.lag === 0),
         last,
         900_000,
       );
@@ -271,8 +276,8 @@ describe('a consumer killed at random points of a stream', () => {
       getJson(['alaudaloadbalancer2.crd.alauda.io', '-n', albNamespace]),
     ]);
     store.load([namespaceList, services, albs].flatMap((list) => (list.items ?? [list]) as KubeObject[]));
-    await prepareStore(store, allFunctions);
-    const processor = new EventProcessor({ store, functions: allFunctions, mirror: true, logger });
+    await prepareStore(store, [ingressSync]);
+    const processor = new EventProcessor({ store, functions: [ingressSync], mirror: true, logger });
     const report = await replayEvents(await readKafkaTopic(transport, { topic: DEFAULT_TOPIC }), processor);
     expect(report.errors).toEqual([]);
     const [rules, frontends] = await Promise.all([
