@@ -1,20 +1,20 @@
 /**
  * The Kafka broker stopped and started again in the middle of a stream, once with SIGTERM (a
  * controlled shutdown) and once with SIGKILL (a crash), on a broker of this file alone, while a
- * producer keeps publishing and the runtime consumes. The runtime must carry on by itself, report
- * itself not ready while the broker is gone and ready again once it consumes, apply every event's
+ * producer keeps publishing and the functions (startFunctions, the functions half of `acpnet serve`)
+ * consume. They must carry on by themselves, answer /readyz with 503 while the broker is gone and
+ * with 200 again once they consume, apply every event's
  * effect exactly once (fault-stream.ts says how that is counted), and end where a replay of the
  * topic ends.
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ingressSync } from '../../../functions/ingress-sync/index.js';
 import { KafkajsTransport } from '../../../functions/runtime/kafka/kafkajs-transport.js';
-import { startKafkaRuntime } from '../../../functions/runtime/kafka-runtime.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
-import { FunctionMetrics } from '../../../functions/runtime/metrics.js';
 import { prepareStore } from '../../../functions/runtime/prepare.js';
 import { EventProcessor } from '../../../functions/runtime/processor.js';
 import { readKafkaTopic, replayEvents } from '../../../functions/runtime/replay.js';
+import { startFunctions } from '../../../functions/runtime/serve.js';
 import type { KafkaRecord } from '../../../shared/events/kafka.js';
 import { MemoryStore } from '../../../shared/kube/memory-store.js';
 import { buildStream, EffectLedger } from './fault-stream.js';
@@ -33,11 +33,11 @@ async function until(what: string, check: () => Promise<boolean> | boolean, time
   }
 }
 
-async function freshProcessor(metrics?: FunctionMetrics) {
+async function freshProcessor() {
   const store = new MemoryStore({ now: () => new Date('2026-01-01T00:00:00Z') });
   store.load(clusterState());
   await prepareStore(store, [ingressSync]);
-  const processor = new EventProcessor({ store, functions: [ingressSync], mirror: true, logger, metrics });
+  const processor = new EventProcessor({ store, functions: [ingressSync], mirror: true, logger });
   return { store, processor };
 }
 
@@ -67,11 +67,21 @@ describe('the broker stopped and restarted in the middle of a stream', () => {
     const producing = new KafkajsTransport({ brokers: broker.brokers, logger, clientId: 'test-producer' });
     await transport.ensureTopics([{ name: topic, partitions: 3 }]);
 
-    const metrics = new FunctionMetrics();
-    const { store, processor } = await freshProcessor(metrics);
+    const store = new MemoryStore({ now: () => new Date('2026-01-01T00:00:00Z') });
+    store.load(clusterState());
     const ledger = new EffectLedger();
     store.watch('crd.alauda.io/Rule', (event) => ledger.observe(event.type, event.object));
-    const runtime = await startKafkaRuntime({ transport, processor, topic, groupId, logger, metrics });
+    const functions = await startFunctions({
+      port: 0,
+      host: '127.0.0.1',
+      store,
+      functions: [ingressSync],
+      kafkaBrokers: broker.brokers,
+      topic,
+      groupId,
+      logger,
+    });
+    const readiness = async () => (await fetch(`${functions.url}/readyz`)).status;
 
     // The producer publishes at a steady pace and, while the broker is away, tries a chunk again
     // until it is taken (a repeated record is a redelivery the consumer must absorb).
@@ -102,7 +112,7 @@ describe('the broker stopped and restarted in the middle of a stream', () => {
       notReadyS: number;
       readyS: number;
     }[] = [];
-    await until('the consumer to join its group', () => runtime.ready());
+    await until('the consumer to join its group', async () => (await readiness()) === 200);
     for (const [signal, after] of [
       ['SIGTERM', stream.records.length / 4],
       ['SIGKILL', stream.records.length / 2],
@@ -111,10 +121,10 @@ describe('the broker stopped and restarted in the middle of a stream', () => {
       const down = Date.now();
       const atEffect = ledger.changes;
       await broker.halt(signal);
-      await until(`readiness to go false after the ${signal}`, () => !runtime.ready());
+      await until(`/readyz to answer 503 after the ${signal}`, async () => (await readiness()) === 503);
       const notReadyS = (Date.now() - down) / 1000;
       await broker.restart();
-      await until(`readiness to come back after the ${signal}`, () => runtime.ready());
+      await until(`/readyz to answer 200 again after the ${signal}`, async () => (await readiness()) === 200);
       outages.push({ signal, atEffect, published, notReadyS, readyS: (Date.now() - down) / 1000 });
     }
 
@@ -125,10 +135,10 @@ describe('the broker stopped and restarted in the middle of a stream', () => {
     await until('every offset committed', async () =>
       (await transport.groupLag(groupId, topic)).every((p) => p.lag === 0),
     );
-    await runtime.stop();
+    await functions.close();
 
     const { lost, duplicated, outOfOrder, examples } = ledger.compare(stream.expected);
-    const outcomes = (await metrics.events.get()).values
+    const outcomes = (await functions.metrics.events.get()).values
       .filter((v) => v.labels.function === '-')
       .map((v) => `${v.labels.outcome} ${v.value}`);
     console.log(

@@ -150,6 +150,16 @@ async function serveFunctions(): Promise<AcpnetProcess> {
   return running;
 }
 
+/** The functions port of a consumer, from its `functions listening` log entry. */
+function functionsUrl(consumer: AcpnetProcess): string {
+  for (const line of consumer.output().split('\n')) {
+    if (!line.includes('"functions listening"')) continue;
+    const entry = JSON.parse(line) as { url?: string };
+    if (entry.url) return entry.url;
+  }
+  throw new Error(`no "functions listening" entry:\n${consumer.output()}`);
+}
+
 /** Rules and Frontends of the test's ALB, without what the API server adds. */
 function produced(rules: readonly KubeObject[], frontends: readonly KubeObject[]): unknown {
   const byName = (a: { name?: string }, b: { name?: string }) => (a.name ?? '').localeCompare(b.name ?? '');
@@ -234,6 +244,8 @@ describe('a consumer killed at random points of a stream', () => {
         consumer,
       );
       firstEffectMs.push(Date.now() - at);
+      // Consuming, so ready: with Kafka, readiness follows the consumer's group membership.
+      expect((await fetch(`${functionsUrl(consumer)}/readyz`)).status).toBe(200);
       return consumer;
     };
     try {
