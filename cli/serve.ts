@@ -25,6 +25,7 @@ const options = {
   'kafka-group': { type: 'string' },
   'kafka-topic': { type: 'string' },
   functions: { type: 'string' },
+  'kafka-session-timeout': { type: 'string' },
   'log-level': { type: 'string', default: 'info' },
   help: { type: 'boolean', short: 'h' },
   ...admissionOptions,
@@ -54,6 +55,22 @@ function listenAddress(value: string | undefined): string {
     );
   }
   return value;
+}
+
+/**
+ * The Kafka session timeout in ms. The bounds are the broker's defaults for
+ * group.min.session.timeout.ms and group.max.session.timeout.ms, outside which it refuses a member.
+ */
+function kafkaSessionTimeoutMs(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!/^\d+$/.test(value) || seconds < 6 || seconds > 1800) {
+    throw new UsageError(
+      `--kafka-session-timeout must be a number of seconds from 6 to 1800, got ${JSON.stringify(value)}`,
+      'serve',
+    );
+  }
+  return seconds * 1000;
 }
 
 /** The functions `--functions a,b` names (all without it); an unknown name is a usage error. */
@@ -116,6 +133,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   const functionsPort = parsePort('--functions-port', values['functions-port'], 8080);
   const settings = admissionSettings(values);
   const host = listenAddress(values['listen-address']);
+  const kafkaSessionTimeout = kafkaSessionTimeoutMs(values['kafka-session-timeout']);
 
   // Loaded only when served: `serve webhooks` does not load the functions and their Kafka client.
   const startFunctions = parts.includes('functions')
@@ -157,6 +175,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       groupId: values['kafka-group'],
       topic: values['kafka-topic'],
       functions: functionsToRun,
+      kafkaSessionTimeoutMs: kafkaSessionTimeout,
       logger,
       stateDir: values.kubeconfig === undefined ? values.state : undefined,
     });

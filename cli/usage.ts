@@ -47,6 +47,7 @@ Flags:
   --kafka-topic TOPIC          Kafka topic of the events (default acpnet-events)
   --kafka-group GROUP          Kafka consumer group (default acpnet-functions); one per deployed function
   --functions a,b              run only these functions (default: all), e.g. one per Knative Service
+  --kafka-session-timeout SEC  seconds a crashed consumer holds its partitions (6-1800, default 10)
   --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default info)
 ${admissionFlags}
   -h, --help                   show this help

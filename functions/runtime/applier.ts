@@ -104,6 +104,11 @@ async function applyOne(
       return versionOf(before) !== versionOf(after);
     }
     case 'createIfAbsent': {
+      // Held already: a create would only be refused and read back, two round trips per event on
+      // a cluster. The cache is trusted here as alreadyApplied trusts it for apply; not for a claim,
+      // whose race the API server arbitrates.
+      const key = keyOf(effect.object);
+      if (!effect.claim && store.get(key.groupKind, key.namespace, key.name)) return false;
       const { object, created } = await store.createIfAbsent(effect.object, options);
       if (!created && effect.claim && !alreadyApplied(object, effect.object))
         throw new ClaimLostError(object);

@@ -19,6 +19,8 @@ export interface KafkaRuntimeOptions {
   backoffMs?: number;
   maxBackoffMs?: number;
   fromBeginning?: boolean;
+  /** See ConsumerSettings.sessionTimeoutMs. */
+  sessionTimeoutMs?: number;
   /** How often the consumer lag metric is refreshed. */
   lagIntervalMs?: number;
   logger: Logger;
@@ -28,6 +30,8 @@ export interface KafkaRuntimeOptions {
 export interface KafkaRuntime {
   /** Finishes in-flight events, commits their offsets and leaves the group. */
   stop(): Promise<void>;
+  /** Consuming: a member of the group (see RecordConsumer.inGroup). */
+  ready(): boolean;
 }
 
 /** Headers a dead-lettered record carries besides its own. */
@@ -60,6 +64,7 @@ export async function startKafkaRuntime(options: KafkaRuntimeOptions): Promise<K
     groupId: options.groupId,
     topics: [options.topic],
     fromBeginning: options.fromBeginning ?? true,
+    sessionTimeoutMs: options.sessionTimeoutMs,
   });
 
   async function deadLetter(record: InboundRecord, error: Error, attempts: number): Promise<void> {
@@ -129,6 +134,7 @@ export async function startKafkaRuntime(options: KafkaRuntimeOptions): Promise<K
   }
 
   return {
+    ready: () => consumer.inGroup(),
     async stop() {
       stopping = true;
       clearInterval(lagTimer);

@@ -20,6 +20,8 @@ export interface StartFunctionsOptions {
   port: number;
   store: ResourceStore;
   kafkaBrokers?: string[];
+  /** See ConsumerSettings.sessionTimeoutMs. */
+  kafkaSessionTimeoutMs?: number;
   logger: Logger;
   host?: string;
   /**
@@ -66,17 +68,18 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
   } catch (error) {
     log.warn({ err: error }, 'tombstones could not be read; the first event tries again');
   }
+  let kafka: KafkaRuntime | undefined;
   const http = await startHttpRuntime({
     processor,
     port: options.port,
     host: options.host,
     logger: log,
     metrics,
-    ready: () => store.isSynced(),
+    // With Kafka, the process is ready while it consumes: not while the broker is out of reach.
+    ready: () => store.isSynced() && (kafka?.ready() ?? true),
   });
   log.info({ url: http.url, functions: functions.map((fn) => fn.name) }, 'functions listening');
 
-  let kafka: KafkaRuntime | undefined;
   if (options.kafkaBrokers && options.kafkaBrokers.length > 0) {
     const transport = new KafkajsTransport({
       brokers: options.kafkaBrokers,
@@ -88,6 +91,7 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
       processor,
       topic: options.topic ?? DEFAULT_TOPIC,
       groupId: options.groupId ?? (options.functions ? `acpnet-${consumerOf(functions)}` : DEFAULT_GROUP),
+      sessionTimeoutMs: options.kafkaSessionTimeoutMs,
       logger: log,
       metrics,
     });

@@ -1,11 +1,22 @@
 #!/usr/bin/env bash
 # Starts a single-node Kafka (KRaft, combined broker+controller) on free loopback ports.
-# Usage: start.sh [STATE_DIR]   (default: $HOME/.cache/acpnet/kafka-run)
+# Usage: start.sh [STATE_DIR] [--keep-data]   (default STATE_DIR: $HOME/.cache/acpnet/kafka-run)
 # Writes STATE_DIR/bootstrap (host:port) and STATE_DIR/pid, and prints the bootstrap address.
+# Without --keep-data a stopped broker's STATE_DIR is wiped and a new one formatted; with it, a
+# broker stopped (or killed) earlier starts again on the same ports, cluster id and data, as a
+# restarted broker would.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-STATE_DIR="${1:-${ACPNET_CACHE:-$HOME/.cache/acpnet}/kafka-run}"
+keep_data=false
+positional=()
+for arg in "$@"; do
+  case "$arg" in
+    --keep-data) keep_data=true ;;
+    *) positional+=("$arg") ;;
+  esac
+done
+STATE_DIR="${positional[0]:-${ACPNET_CACHE:-$HOME/.cache/acpnet}/kafka-run}"
 libs="$("$here/ensure.sh")"
 
 free_port() {
@@ -18,13 +29,23 @@ if [[ -f "$STATE_DIR/pid" ]] && kill -0 "$(cat "$STATE_DIR/pid")" 2>/dev/null; t
   exit 0
 fi
 
-rm -rf "$STATE_DIR"
-mkdir -p "$STATE_DIR/data"
-broker_port="$(free_port)"
-controller_port="$(free_port)"
-while [[ "$controller_port" == "$broker_port" ]]; do controller_port="$(free_port)"; done
+restart=false
+if [[ "$keep_data" == true && -f "$STATE_DIR/server.properties" && -f "$STATE_DIR/data/meta.properties" ]]; then
+  restart=true
+  broker_port="$(sed -n 's|^advertised.listeners=PLAINTEXT://127.0.0.1:||p' "$STATE_DIR/server.properties")"
+  # The previous run's log says it started; only this run's lines may say so now.
+  cat "$STATE_DIR/server.log" "$STATE_DIR/stdout.log" >>"$STATE_DIR/previous.log" 2>/dev/null || true
+  : >"$STATE_DIR/server.log"
+  : >"$STATE_DIR/stdout.log"
+else
+  rm -rf "$STATE_DIR"
+  mkdir -p "$STATE_DIR/data"
+  broker_port="$(free_port)"
+  controller_port="$(free_port)"
+  while [[ "$controller_port" == "$broker_port" ]]; do controller_port="$(free_port)"; done
+fi
 
-cat >"$STATE_DIR/server.properties" <<PROPS
+[[ "$restart" == true ]] || cat >"$STATE_DIR/server.properties" <<PROPS
 process.roles=broker,controller
 node.id=1
 controller.quorum.voters=1@127.0.0.1:$controller_port
@@ -56,9 +77,11 @@ PROPS
 java_opts=(-Xms256m -Xmx512m -XX:+UseG1GC -Djava.awt.headless=true
   "-Dlog4j.configuration=file:$STATE_DIR/log4j.properties" -cp "$libs/*")
 
-cluster_id="$(java "${java_opts[@]}" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
-java "${java_opts[@]}" kafka.tools.StorageTool format -t "$cluster_id" \
-  -c "$STATE_DIR/server.properties" >"$STATE_DIR/format.log" 2>&1
+if [[ "$restart" == false ]]; then
+  cluster_id="$(java "${java_opts[@]}" kafka.tools.StorageTool random-uuid 2>/dev/null | tail -1)"
+  java "${java_opts[@]}" kafka.tools.StorageTool format -t "$cluster_id" \
+    -c "$STATE_DIR/server.properties" >"$STATE_DIR/format.log" 2>&1
+fi
 
 nohup java "${java_opts[@]}" kafka.Kafka "$STATE_DIR/server.properties" \
   >"$STATE_DIR/stdout.log" 2>&1 </dev/null &

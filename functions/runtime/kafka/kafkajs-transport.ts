@@ -9,6 +9,7 @@ import type {
   RecordProducer,
   TopicSpec,
 } from './transport.js';
+import { UncommittedKeys } from './uncommitted-keys.js';
 
 export interface KafkajsOptions {
   brokers: readonly string[];
@@ -51,23 +52,59 @@ function logCreator(logger: Logger) {
     };
 }
 
+/** Heartbeats go on while a record is handled, so a slow record (retries, backoff) keeps its partitions. */
+async function withHeartbeats<T>(
+  work: Promise<T>,
+  heartbeat: () => Promise<void>,
+  everyMs: number,
+): Promise<T> {
+  // A failed heartbeat (a rebalance under way) is seen again by the heartbeat after the record.
+  const timer = setInterval(() => void heartbeat().catch(() => undefined), everyMs);
+  try {
+    return await work;
+  } finally {
+    clearInterval(timer);
+  }
+}
+
 class KafkajsConsumer implements RecordConsumer {
   private readonly consumer: Consumer;
+  private readonly uncommitted = new UncommittedKeys();
+  private readonly heartbeatIntervalMs: number;
+  private member = false;
 
   constructor(
     kafka: Kafka,
     private readonly settings: ConsumerSettings,
     private readonly logger: Logger,
   ) {
+    const sessionTimeout = settings.sessionTimeoutMs ?? 10_000;
+    this.heartbeatIntervalMs = Math.min(3_000, Math.floor(sessionTimeout / 3));
     this.consumer = kafka.consumer({
       groupId: settings.groupId,
+      sessionTimeout,
+      heartbeatInterval: this.heartbeatIntervalMs,
       retry: { retries: Number.MAX_SAFE_INTEGER, initialRetryTime: 300, maxRetryTime: 10_000 },
     });
+    this.consumer.on(this.consumer.events.GROUP_JOIN, () => {
+      this.member = true;
+    });
+    for (const left of [this.consumer.events.REBALANCING, this.consumer.events.STOP]) {
+      this.consumer.on(left, () => {
+        this.member = false;
+      });
+    }
     this.consumer.on(this.consumer.events.CRASH, (event) => {
+      this.member = false;
       this.logger.warn(
         { err: event.payload.error, restart: event.payload.restart },
         'kafka consumer crashed',
       );
+    });
+    this.consumer.on(this.consumer.events.COMMIT_OFFSETS, (event) => {
+      for (const { topic, partitions } of event.payload.topics) {
+        for (const { partition, offset } of partitions) this.uncommitted.committed(topic, partition, offset);
+      }
     });
   }
 
@@ -77,9 +114,10 @@ class KafkajsConsumer implements RecordConsumer {
       await this.consumer.subscribe({ topic, fromBeginning: this.settings.fromBeginning });
     }
     // A batch holds records of one partition, handled in order. A record's offset is resolved only
-    // after `handle` resolves, and resolved offsets are committed once per batch (and on stop or
-    // error): no offset is committed before its effects are applied. Committing per batch rather
-    // than every 100 records keeps the commit round trip off the per-record path.
+    // after `handle` resolves, so no offset is committed before its effects are applied. Resolved
+    // offsets are committed every 100 records or every second, within a batch too (a batch may hold
+    // thousands), and on stop; and before a record whose key was handled since the last commit (see
+    // UncommittedKeys), so what a crash leaves to be delivered again holds one record per object.
     await this.consumer.run({
       autoCommit: true,
       autoCommitInterval: 1000,
@@ -91,17 +129,23 @@ class KafkajsConsumer implements RecordConsumer {
         resolveOffset,
         heartbeat,
         commitOffsetsIfNecessary,
+        uncommittedOffsets,
         isRunning,
         isStale,
       }) => {
         const { topic, partition } = batch;
         for (const message of batch.messages) {
           if (!isRunning() || isStale()) break;
-          await handle(inbound(topic, partition, message));
+          const record = inbound(topic, partition, message);
+          if (this.uncommitted.holds(topic, partition, record.key)) {
+            await commitOffsetsIfNecessary(uncommittedOffsets());
+          }
+          await withHeartbeats(handle(record), heartbeat, this.heartbeatIntervalMs);
           resolveOffset(message.offset);
+          this.uncommitted.handled(topic, partition, record.key, message.offset);
+          await commitOffsetsIfNecessary();
           await heartbeat();
         }
-        await commitOffsetsIfNecessary();
       },
     });
   }
@@ -109,6 +153,10 @@ class KafkajsConsumer implements RecordConsumer {
   async stop(): Promise<void> {
     await this.consumer.stop();
     await this.consumer.disconnect();
+  }
+
+  inGroup(): boolean {
+    return this.member;
   }
 }
 

@@ -17,6 +17,12 @@ export interface ConsumerSettings {
   fromBeginning: boolean;
   /** Partitions handled at once; records of one partition are always handled in order. */
   concurrentPartitions?: number;
+  /**
+   * How long the group coordinator waits for a silent member before giving its partitions to
+   * another (default 10 s). A member that crashed holds its partitions this long, so a replacement
+   * waits as long before it consumes.
+   */
+  sessionTimeoutMs?: number;
 }
 
 export interface RecordConsumer {
@@ -28,6 +34,12 @@ export interface RecordConsumer {
   run(handle: (record: InboundRecord) => Promise<void>): Promise<void>;
   /** Lets in-flight records finish, commits their offsets, leaves the group. */
   stop(): Promise<void>;
+  /**
+   * Whether the consumer is a member of its group now: false until it has joined, while its group
+   * rebalances, and from a crash (the broker out of reach past the client's retries) until it has
+   * joined again.
+   */
+  inGroup(): boolean;
 }
 
 export interface RecordProducer {

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import {
   HttpMethod,
   IsomorphicFetchHttpLibrary,
   type KubeConfig,
   RequestContext,
 } from '@kubernetes/client-node';
+import { connectionIdentity, DispatcherPool } from './dispatcher-pool.js';
 
 export interface ApiRequest {
   method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
@@ -40,53 +40,13 @@ const METHODS = {
 } as const;
 
 /**
- * client-node gives every request a new connection pool (`applySecurityAuthentication` makes a new
- * dispatcher each time), so each request would open its own TLS connection: a handshake on both ends
- * per write. The first dispatcher made for the same TLS material (CA, client certificate and key, as
- * the kubeconfig's files hold them now) is kept and used again, so connections are kept alive.
- */
-function reusedDispatchers(kubeConfig: KubeConfig): (context: RequestContext) => Promise<void> {
-  const kept = new Map<string, ReturnType<RequestContext['getDispatcher']>>();
-  return async (context) => {
-    const tls: {
-      ca?: unknown;
-      cert?: unknown;
-      key?: unknown;
-      rejectUnauthorized?: boolean;
-      servername?: string;
-    } = {};
-    await kubeConfig.applyToHTTPSOptions(tls);
-    const key = createHash('sha256')
-      .update(
-        JSON.stringify([
-          String(tls.ca),
-          String(tls.cert),
-          String(tls.key),
-          tls.rejectUnauthorized,
-          tls.servername,
-        ]),
-      )
-      .digest('hex');
-    const dispatcher = kept.get(key);
-    if (dispatcher) {
-      context.setDispatcher(dispatcher);
-      return;
-    }
-    const made = context.getDispatcher();
-    if (made) {
-      kept.clear();
-      kept.set(key, made);
-    }
-  };
-}
-
-/**
  * Requests through @kubernetes/client-node: the kubeconfig's server, TLS settings and
- * credentials (tokens, client certificates, exec plugins) apply to every request.
+ * credentials (tokens, client certificates, exec plugins) apply to every request. Connections are
+ * kept alive and reused while their TLS material stays the same (DispatcherPool).
  */
 export function kubeConfigTransport(kubeConfig: KubeConfig, timeoutMs = 30_000): ApiTransport {
   const http = new IsomorphicFetchHttpLibrary();
-  const reuse = reusedDispatchers(kubeConfig);
+  const pool = new DispatcherPool();
   return async (request) => {
     const cluster = kubeConfig.getCurrentCluster();
     if (!cluster) throw new Error('the kubeconfig has no current cluster');
@@ -101,7 +61,8 @@ export function kubeConfigTransport(kubeConfig: KubeConfig, timeoutMs = 30_000):
     }
     context.setSignal(AbortSignal.timeout(timeoutMs));
     await kubeConfig.applySecurityAuthentication(context);
-    await reuse(context);
+    const dispatcher = pool.pick(connectionIdentity(kubeConfig), context.getDispatcher());
+    if (dispatcher) context.setDispatcher(dispatcher);
     const response = await http.send(context).toPromise();
     return { statusCode: response.httpStatusCode, body: parseBody(await response.body.text()) };
   };

@@ -148,6 +148,14 @@ describe('acpnet serve webhooks', () => {
     ],
     [['--functions', 'ingress-sync'], '--functions applies to serve functions only'],
     [['--log-level', 'loud'], '--log-level must be one of fatal, error, warn, info, debug, trace, silent'],
+    [
+      ['--kafka-session-timeout', '5'],
+      '--kafka-session-timeout must be a number of seconds from 6 to 1800, got "5"',
+    ],
+    [
+      ['--kafka-session-timeout', '10s'],
+      '--kafka-session-timeout must be a number of seconds from 6 to 1800, got "10s"',
+    ],
   ])(
     'refuses %j with exit 2',
     async (flags, message) => {
