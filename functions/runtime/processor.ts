@@ -1,6 +1,7 @@
 import { type ChangeEvent, decodeChangeEvent } from '../../shared/events/apiserver.js';
 import type { EventAttributes } from '../../shared/events/attributes.js';
 import { EventFormatError } from '../../shared/events/errors.js';
+import { deepFreeze } from '../../shared/kube/json-value.js';
 import { ModelView } from '../../shared/kube/model/model-view.js';
 import type { GroupKind, KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { describeObject, groupKind, groupOf, keyString } from '../../shared/kube/object.js';
@@ -134,6 +135,8 @@ export class EventProcessor implements EventSink {
       this.count('stale');
       return { eventId: event.id, outcome: 'stale', effects: [] };
     }
+    // Functions and the store only read the event's object: frozen, the store shares it instead of copying.
+    if (event.object) deepFreeze(event.object);
     const resolved = this.resolve(event, key);
     if (resolved && event.type !== 'delete') refuseMalformed(resolved.object);
     if (this.options.mirror && !this.options.dryRun) await this.mirror(event, key);
