@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { type Logger, pino } from 'pino';
+import { type KafkaClient, kafkaClientOf } from '../functions/runtime/kafka/clients.js';
 import type { RunningFunctions } from '../functions/runtime/serve.js';
 import type { ResourceStore } from '../shared/kube/store.js';
 import { defaultRuleIndex } from '../webhooks/review/default-index.js';
@@ -22,6 +23,7 @@ const options = {
   kubeconfig: { type: 'string' },
   'kafka-brokers': { type: 'string' },
   'kafka-group': { type: 'string' },
+  'kafka-client': { type: 'string' },
   functions: { type: 'string' },
   'log-level': { type: 'string', default: 'info' },
   help: { type: 'boolean', short: 'h' },
@@ -108,6 +110,12 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   if (values.state !== undefined && values.kubeconfig !== undefined) {
     throw new UsageError('--state and --kubeconfig exclude each other', 'serve');
   }
+  let kafkaClient: KafkaClient;
+  try {
+    kafkaClient = kafkaClientOf(values['kafka-client']);
+  } catch (error) {
+    throw new UsageError((error as Error).message, 'serve');
+  }
   const webhookPort = parsePort('--webhook-port', values['webhook-port'], 8443);
   const functionsPort = parsePort('--functions-port', values['functions-port'], 8080);
   const settings = admissionSettings(values);
@@ -151,6 +159,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       store,
       kafkaBrokers: values['kafka-brokers']?.split(',').filter(Boolean),
       groupId: values['kafka-group'],
+      kafkaClient,
       functions: functionsToRun,
       logger,
       stateDir: values.kubeconfig === undefined ? values.state : undefined,

@@ -4,7 +4,7 @@ import type { ResourceStore } from '../../shared/kube/store.js';
 import { allFunctions } from '../registry.js';
 import type { EventFunction } from './contract.js';
 import { startHttpRuntime } from './http-runtime.js';
-import { KafkajsTransport } from './kafka/kafkajs-transport.js';
+import { createKafkaTransport, type KafkaClient, kafkaClientOf } from './kafka/clients.js';
 import { type KafkaRuntime, startKafkaRuntime } from './kafka-runtime.js';
 import type { Logger } from './logger.js';
 import { FunctionMetrics } from './metrics.js';
@@ -19,6 +19,8 @@ export interface StartFunctionsOptions {
   port: number;
   store: ResourceStore;
   kafkaBrokers?: string[];
+  /** Kafka client (default: ACPNET_KAFKA_CLIENT, else kafkajs). */
+  kafkaClient?: KafkaClient;
   logger: Logger;
   host?: string;
   /** Kafka topic to consume (default acpnet-events) and consumer group (default acpnet-functions). */
@@ -74,7 +76,7 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
 
   let kafka: KafkaRuntime | undefined;
   if (options.kafkaBrokers && options.kafkaBrokers.length > 0) {
-    const transport = new KafkajsTransport({
+    const transport = await createKafkaTransport(options.kafkaClient ?? kafkaClientOf(), {
       brokers: options.kafkaBrokers,
       logger: log,
       clientId: 'acpnet-functions',
