@@ -37,6 +37,11 @@ export class PartitionQueues<T> {
     return this.queued < (this.options.highWater ?? 1000);
   }
 
+  /** Items of a partition not yet handled, the one being handled included. */
+  remaining(partition: number): number {
+    return this.queues.get(partition)?.length ?? 0;
+  }
+
   onDrain(listener: () => void): void {
     this.drained = listener;
   }

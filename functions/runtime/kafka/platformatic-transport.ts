@@ -67,6 +67,9 @@ class PlatformaticConsumer implements RecordConsumer {
   private stream: MessagesStream<string, Buffer, string, string> | undefined;
   private queues: PartitionQueues<Inbound> | undefined;
   private stopping = false;
+  private readonly handledSinceCommit = new Map<number, number>();
+  /** Per partition, the last handled record whose offset is not committed yet. */
+  private readonly uncommitted = new Map<number, Inbound>();
 
   constructor(
     options: PlatformaticOptions,
@@ -103,8 +106,18 @@ class PlatformaticConsumer implements RecordConsumer {
             await sleep(Math.min(10_000, 300 * 2 ** (attempt - 1)));
           }
         }
-        const committed = message.commit();
-        if (committed) committed.catch((error: unknown) => log.warn({ err: error }, 'offset commit failed'));
+        // Committed once a partition's queue runs dry or every 100 records, as kafkajs commits per
+        // batch: a commit round trip per record would cost more than handling it.
+        const partition = message.partition;
+        const handled = (this.handledSinceCommit.get(partition) ?? 0) + 1;
+        if (handled < 100 && queues.remaining(partition) > 1) {
+          this.handledSinceCommit.set(partition, handled);
+          this.uncommitted.set(partition, message);
+          return;
+        }
+        this.handledSinceCommit.set(partition, 0);
+        this.uncommitted.delete(partition);
+        this.commit(message).catch((error: unknown) => log.warn({ err: error }, 'offset commit failed'));
       },
     });
     this.queues = queues;
@@ -124,10 +137,16 @@ class PlatformaticConsumer implements RecordConsumer {
     stream.on('error', (error: Error) => log.warn({ err: error }, 'kafka consumer stream failed'));
   }
 
+  private async commit(message: Inbound): Promise<void> {
+    await message.commit();
+  }
+
   async stop(): Promise<void> {
     this.stopping = true;
     this.stream?.pause();
     await this.queues?.idle();
+    await Promise.all([...this.uncommitted.values()].map((message) => this.commit(message)));
+    this.uncommitted.clear();
     await this.stream?.close();
     await this.consumer.close();
   }
