@@ -13,7 +13,7 @@ Flags:
   --kafka-brokers HOST:PORT,.. where to publish
   --topic TOPIC                topic to publish to (default acpnet-events)
   --mode binary|structured     CloudEvents Kafka content mode (default binary)
-  --kafka-client NAME          kafkajs or platformatic (default kafkajs, or ACPNET_KAFKA_CLIENT)
+  --kafka-client NAME          kafkajs or platformatic (default platformatic, or ACPNET_KAFKA_CLIENT)
   --source URI                 CloudEvents source attribute (default acpnet://bridge)
   --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default info)
   -h, --help                   show this help

@@ -20,7 +20,7 @@ Flags:
   --output text|json           report format (default text)
   --write-state DIR            write the resulting store as DIR/<namespace or _cluster>/<kind>-<name>.yaml
   --kafka-brokers HOST:PORT,.. brokers for a kafka:// source
-  --kafka-client NAME          kafkajs or platformatic (default kafkajs, or ACPNET_KAFKA_CLIENT)
+  --kafka-client NAME          kafkajs or platformatic (default platformatic, or ACPNET_KAFKA_CLIENT)
   --log-level LEVEL            logs on stderr (default warn)
   -h, --help                   show this help
 

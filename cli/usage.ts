@@ -44,7 +44,7 @@ Flags:
   --kubeconfig FILE            use a real cluster as the store
   --kafka-brokers HOST:PORT,.. consume events from Kafka (functions)
   --kafka-group GROUP          Kafka consumer group (default acpnet-functions)
-  --kafka-client NAME          kafkajs or platformatic (default kafkajs, or ACPNET_KAFKA_CLIENT)
+  --kafka-client NAME          kafkajs or platformatic (default platformatic, or ACPNET_KAFKA_CLIENT)
   --functions a,b              run only these functions (default: all)
   --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default info)
 ${admissionFlags}

@@ -19,7 +19,7 @@ export interface StartFunctionsOptions {
   port: number;
   store: ResourceStore;
   kafkaBrokers?: string[];
-  /** Kafka client (default: ACPNET_KAFKA_CLIENT, else kafkajs). */
+  /** Kafka client (default: ACPNET_KAFKA_CLIENT, else @platformatic/kafka). */
   kafkaClient?: KafkaClient;
   logger: Logger;
   host?: string;

@@ -5,7 +5,7 @@ import type { KafkaTransport } from './transport.js';
 export const KAFKA_CLIENTS = ['kafkajs', 'platformatic'] as const;
 export type KafkaClient = (typeof KAFKA_CLIENTS)[number];
 
-export const DEFAULT_KAFKA_CLIENT: KafkaClient = 'kafkajs';
+export const DEFAULT_KAFKA_CLIENT: KafkaClient = 'platformatic';
 
 /**
  * The client named by a `--kafka-client` flag, else by ACPNET_KAFKA_CLIENT, else the default.

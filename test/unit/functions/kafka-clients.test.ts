@@ -4,9 +4,9 @@ import { PartitionQueues } from '../../../functions/runtime/kafka/partition-queu
 
 describe('kafkaClientOf', () => {
   it.each([
-    { flag: undefined, env: undefined, client: 'kafkajs' },
-    { flag: undefined, env: '', client: 'kafkajs' },
-    { flag: undefined, env: 'platformatic', client: 'platformatic' },
+    { flag: undefined, env: undefined, client: 'platformatic' },
+    { flag: undefined, env: '', client: 'platformatic' },
+    { flag: undefined, env: 'kafkajs', client: 'kafkajs' },
     { flag: 'kafkajs', env: 'platformatic', client: 'kafkajs' },
     { flag: 'platformatic', env: undefined, client: 'platformatic' },
   ])('flag $flag, env $env -> $client', ({ flag, env, client }) => {
