@@ -1,15 +1,18 @@
 // npm run bench:functions — ingress-sync replay throughput on a MemoryStore, and Kafka consumption
-// through the runtime (no-op function) beside a bare kafkajs consumer in the same run.
+// through the runtime (no-op function) on each Kafka client, beside that client's bare consumer,
+// all in the same run.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { Consumer } from '@platformatic/kafka';
 import type { CloudEvent } from 'cloudevents';
 import { Kafka, logLevel } from 'kafkajs';
 import { parse } from 'yaml';
 import { ingressSync } from '../functions/ingress-sync/index.js';
 import type { EventFunction } from '../functions/runtime/contract.js';
-import { KafkajsTransport } from '../functions/runtime/kafka/kafkajs-transport.js';
+import { createKafkaTransport, KAFKA_CLIENTS, type KafkaClient } from '../functions/runtime/kafka/clients.js';
+import type { KafkaTransport } from '../functions/runtime/kafka/transport.js';
 import { startKafkaRuntime } from '../functions/runtime/kafka-runtime.js';
 import { createLogger } from '../functions/runtime/logger.js';
 import { prepareStore } from '../functions/runtime/prepare.js';
@@ -109,13 +112,97 @@ const noop: EventFunction = {
   plan: () => [],
 };
 
+/** Seconds from the first record to the last of `KAFKA_RECORDS`, as `count` reports each one. */
+function stopwatch(): { count: () => void; done: Promise<number> } {
+  let counted = 0;
+  let start = 0n;
+  let finish: (seconds: number) => void = () => {};
+  const done = new Promise<number>((resolve) => {
+    finish = resolve;
+  });
+  return {
+    count() {
+      if (counted === 0) start = process.hrtime.bigint();
+      if (++counted === KAFKA_RECORDS) finish(Number(process.hrtime.bigint() - start) / 1e9);
+    },
+    done,
+  };
+}
+
+/** A bare kafkajs consumer that only counts messages. */
+async function bareKafkajs(brokerList: string[], topic: string): Promise<number> {
+  const kafka = new Kafka({ clientId: 'bench-bare', brokers: brokerList, logLevel: logLevel.NOTHING });
+  const bare = kafka.consumer({ groupId: `${topic}-bare-kafkajs` });
+  await bare.connect();
+  await bare.subscribe({ topic, fromBeginning: true });
+  const watch = stopwatch();
+  await bare.run({ partitionsConsumedConcurrently: 3, eachMessage: async () => watch.count() });
+  const seconds = await watch.done;
+  await bare.disconnect();
+  return KAFKA_RECORDS / seconds;
+}
+
+/** A bare @platformatic/kafka consumer that only counts messages. */
+async function barePlatformatic(brokerList: string[], topic: string): Promise<number> {
+  const bare = new Consumer({
+    clientId: 'bench-bare',
+    bootstrapBrokers: brokerList,
+    groupId: `${topic}-bare-platformatic`,
+  });
+  const stream = await bare.consume({ topics: [topic], mode: 'earliest', autocommit: false });
+  const watch = stopwatch();
+  stream.on('data', () => watch.count());
+  const seconds = await watch.done;
+  await stream.close();
+  await bare.close(true);
+  return KAFKA_RECORDS / seconds;
+}
+
+/** The runtime: decode, dedup, stale check, a no-op function, commit after each record. */
+async function runtimeRate(transport: KafkaTransport, topic: string, client: KafkaClient): Promise<number> {
+  const store = new MemoryStore();
+  await prepareStore(store, [noop]);
+  const processor = new EventProcessor({
+    store,
+    functions: [noop],
+    mirror: false,
+    logger,
+    dedupCapacity: 1000,
+  });
+  const watch = stopwatch();
+  const sink = {
+    async process(event: CloudEvent<unknown>) {
+      const result = await processor.process(event);
+      watch.count();
+      return result;
+    },
+  };
+  const runtime = await startKafkaRuntime({
+    transport,
+    processor: sink,
+    topic,
+    groupId: `${topic}-runtime-${client}`,
+    logger,
+  });
+  const seconds = await watch.done;
+  await runtime.stop();
+  return KAFKA_RECORDS / seconds;
+}
+
 async function benchKafka(): Promise<void> {
   const broker = await brokers();
   try {
-    const transport = new KafkajsTransport({ brokers: broker.list, logger, clientId: 'bench' });
+    const transports = {
+      kafkajs: await createKafkaTransport('kafkajs', { brokers: broker.list, logger, clientId: 'bench' }),
+      platformatic: await createKafkaTransport('platformatic', {
+        brokers: broker.list,
+        logger,
+        clientId: 'bench',
+      }),
+    };
     const topic = `bench-${process.pid}-${Date.now()}`;
-    await transport.ensureTopics([{ name: topic, partitions: 3 }]);
-    const producer = await transport.producer();
+    await transports.kafkajs.ensureTopics([{ name: topic, partitions: 3 }]);
+    const producer = await transports.kafkajs.producer();
     const records: KafkaRecord[] = [];
     for (let i = 0; i < KAFKA_RECORDS; i++) {
       records.push(encodeKafkaRecord(buildChangeEvent('add', ingress(i, 0), { source: 'bench' }), 'binary'));
@@ -123,72 +210,36 @@ async function benchKafka(): Promise<void> {
     for (let i = 0; i < records.length; i += 1000) await producer.send(topic, records.slice(i, i + 1000));
     await producer.close();
 
-    // Baseline: a bare kafkajs consumer that only counts messages.
-    const kafka = new Kafka({ clientId: 'bench-bare', brokers: broker.list, logLevel: logLevel.NOTHING });
-    const bare = kafka.consumer({ groupId: `${topic}-bare` });
-    await bare.connect();
-    await bare.subscribe({ topic, fromBeginning: true });
-    let bareCount = 0;
-    let bareStart = 0n;
-    const bareDone = new Promise<bigint>((resolve) => {
-      void bare.run({
-        partitionsConsumedConcurrently: 3,
-        eachMessage: async () => {
-          if (bareCount === 0) bareStart = process.hrtime.bigint();
-          if (++bareCount === KAFKA_RECORDS) resolve(process.hrtime.bigint());
-        },
-      });
-    });
-    const bareSeconds = Number((await bareDone) - bareStart) / 1e9;
-    await bare.disconnect();
-
-    // The runtime: decode, dedup, stale check, a no-op function, commit after each record.
-    const store = new MemoryStore();
-    await prepareStore(store, [noop]);
-    const processor = new EventProcessor({
-      store,
-      functions: [noop],
-      mirror: false,
-      logger,
-      dedupCapacity: 1000,
-    });
-    let count = 0;
-    let start = 0n;
-    let finish: (t: bigint) => void = () => {};
-    const done = new Promise<bigint>((resolve) => {
-      finish = resolve;
-    });
-    const sink = {
-      async process(event: CloudEvent<unknown>) {
-        if (count === 0) start = process.hrtime.bigint();
-        const result = await processor.process(event);
-        if (++count === KAFKA_RECORDS) finish(process.hrtime.bigint());
-        return result;
-      },
+    // Interleaved, so both clients see the same load on the machine.
+    const bare = {
+      kafkajs: await bareKafkajs(broker.list, topic),
+      platformatic: await barePlatformatic(broker.list, topic),
     };
-    const runtime = await startKafkaRuntime({
-      transport,
-      processor: sink,
-      topic,
-      groupId: `${topic}-runtime`,
-      logger,
-    });
-    const seconds = Number((await done) - start) / 1e9;
-    await runtime.stop();
-
-    const bareRate = KAFKA_RECORDS / bareSeconds;
-    const rate = KAFKA_RECORDS / seconds;
-    console.log(
-      `kafka: bare kafkajs consumer ${Math.round(bareRate)} records/s (${KAFKA_RECORDS} records, 3 partitions)`,
-    );
-    console.log(`kafka: runtime with a no-op function ${Math.round(rate)} records/s`);
+    const runtime = {
+      kafkajs: await runtimeRate(transports.kafkajs, topic, 'kafkajs'),
+      platformatic: await runtimeRate(transports.platformatic, topic, 'platformatic'),
+    };
+    for (const client of KAFKA_CLIENTS) {
+      console.log(
+        `kafka (${client}): bare consumer ${Math.round(bare[client])} records/s, runtime with a no-op function ${Math.round(runtime[client])} records/s (${KAFKA_RECORDS} records, 3 partitions)`,
+      );
+      reportFigure({
+        name: `Kafka runtime (no-op function)/bare ${client}`,
+        value: runtime[client] / bare[client],
+        unit: 'x',
+        goal: '≥ 0.7',
+      });
+    }
     reportFigure({
-      name: 'Kafka runtime (no-op function)/bare kafkajs',
-      value: rate / bareRate,
+      name: 'Kafka runtime platformatic/kafkajs',
+      value: runtime.platformatic / runtime.kafkajs,
       unit: 'x',
-      goal: '≥ 0.7',
     });
-    console.log(`kafka: ratio runtime/bare = ${(rate / bareRate).toFixed(3)}`);
+    reportFigure({
+      name: 'Kafka bare consumer platformatic/kafkajs',
+      value: bare.platformatic / bare.kafkajs,
+      unit: 'x',
+    });
   } finally {
     broker.stop();
   }

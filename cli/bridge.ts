@@ -13,6 +13,7 @@ Flags:
   --kafka-brokers HOST:PORT,.. where to publish
   --topic TOPIC                topic to publish to (default acpnet-events)
   --mode binary|structured     CloudEvents Kafka content mode (default binary)
+  --kafka-client NAME          kafkajs or platformatic (default platformatic, or ACPNET_KAFKA_CLIENT)
   --source URI                 CloudEvents source attribute (default acpnet://bridge)
   --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default info)
   -h, --help                   show this help
@@ -23,6 +24,7 @@ const flags = {
   'kafka-brokers': { type: 'string' },
   topic: { type: 'string' },
   mode: { type: 'string' },
+  'kafka-client': { type: 'string' },
   source: { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -47,14 +49,14 @@ export async function bridgeCommand(args: readonly string[], io: CliIO): Promise
     { createLogger },
     { allFunctions },
     { startBridge },
-    { KafkajsTransport },
+    { createKafkaTransport, kafkaClientOf },
     { openStore },
     { DEFAULT_TOPIC },
   ] = await Promise.all([
     import('../functions/runtime/logger.js'),
     import('../functions/registry.js'),
     import('../functions/runtime/bridge.js'),
-    import('../functions/runtime/kafka/kafkajs-transport.js'),
+    import('../functions/runtime/kafka/clients.js'),
     import('./store.js'),
     import('../functions/runtime/serve.js'),
   ]);
@@ -64,7 +66,11 @@ export async function bridgeCommand(args: readonly string[], io: CliIO): Promise
   );
   const store = await openStore({ kubeconfig: values.kubeconfig }, logger);
   const kinds = [...new Set(allFunctions.flatMap((fn) => fn.consumes.map((kind) => kind.groupKind)))];
-  const transport = new KafkajsTransport({ brokers, logger, clientId: 'acpnet-bridge' });
+  const transport = await createKafkaTransport(kafkaClient(values['kafka-client'], kafkaClientOf), {
+    brokers,
+    logger,
+    clientId: 'acpnet-bridge',
+  });
   const bridge = await startBridge({
     store,
     kinds,
@@ -82,4 +88,12 @@ export async function bridgeCommand(args: readonly string[], io: CliIO): Promise
   await bridge.stop();
   await store.stop();
   return 0;
+}
+
+function kafkaClient<T>(flag: string | undefined, parse: (flag?: string) => T): T {
+  try {
+    return parse(flag);
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error), 'bridge');
+  }
 }

@@ -20,6 +20,7 @@ Flags:
   --output text|json           report format (default text)
   --write-state DIR            write the resulting store as DIR/<namespace or _cluster>/<kind>-<name>.yaml
   --kafka-brokers HOST:PORT,.. brokers for a kafka:// source
+  --kafka-client NAME          kafkajs or platformatic (default platformatic, or ACPNET_KAFKA_CLIENT)
   --log-level LEVEL            logs on stderr (default warn)
   -h, --help                   show this help
 
@@ -34,6 +35,7 @@ const flags = {
   output: { type: 'string' },
   'write-state': { type: 'string' },
   'kafka-brokers': { type: 'string' },
+  'kafka-client': { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
@@ -85,7 +87,7 @@ export async function replayCommand(args: readonly string[], io: CliIO): Promise
   const { store, clock } = await openReplayStore(values.state);
   await prepareStore(store, functions);
 
-  const events = await readSource(values.from, values['kafka-brokers'], logger);
+  const events = await readSource(values.from, values['kafka-brokers'], values['kafka-client'], logger);
   const processor = new EventProcessor({ store, functions, mirror: true, dryRun: values['dry-run'], logger });
   // The store's clock is the time of the event being processed: the same events give the same bytes.
   const sink = {
@@ -103,6 +105,7 @@ export async function replayCommand(args: readonly string[], io: CliIO): Promise
 async function readSource(
   from: string,
   brokersFlag: string | undefined,
+  clientFlag: string | undefined,
   logger: Logger,
 ): Promise<RecordedEvent[]> {
   const { parseKafkaSource, readJsonlFile, readKafkaTopic } = await import('../functions/runtime/replay.js');
@@ -118,8 +121,14 @@ async function readSource(
     if (brokers.length === 0) {
       throw new UsageError('a kafka:// source needs --kafka-brokers or ACPNET_KAFKA_BROKERS', 'replay');
     }
-    const { KafkajsTransport } = await import('../functions/runtime/kafka/kafkajs-transport.js');
-    const transport = new KafkajsTransport({ brokers, logger, clientId: 'acpnet-replay' });
+    const { createKafkaTransport, kafkaClientOf } = await import('../functions/runtime/kafka/clients.js');
+    let client: ReturnType<typeof kafkaClientOf>;
+    try {
+      client = kafkaClientOf(clientFlag);
+    } catch (error) {
+      throw new UsageError(error instanceof Error ? error.message : String(error), 'replay');
+    }
+    const transport = await createKafkaTransport(client, { brokers, logger, clientId: 'acpnet-replay' });
     try {
       return await readKafkaTopic(transport, kafka);
     } finally {

@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import path from 'node:path';
 import { type Logger, pino } from 'pino';
 import type { EventFunction } from '../functions/runtime/contract.js';
+import { type KafkaClient, kafkaClientOf } from '../functions/runtime/kafka/clients.js';
 import type { RunningFunctions } from '../functions/runtime/serve.js';
 import type { ResourceStore } from '../shared/kube/store.js';
 import { defaultRuleIndex } from '../webhooks/review/default-index.js';
@@ -24,6 +25,7 @@ const options = {
   'kafka-brokers': { type: 'string' },
   'kafka-group': { type: 'string' },
   'kafka-topic': { type: 'string' },
+  'kafka-client': { type: 'string' },
   functions: { type: 'string' },
   'kafka-session-timeout': { type: 'string' },
   'log-level': { type: 'string', default: 'info' },
@@ -129,6 +131,12 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   if (values.state !== undefined && values.kubeconfig !== undefined) {
     throw new UsageError('--state and --kubeconfig exclude each other', 'serve');
   }
+  let kafkaClient: KafkaClient;
+  try {
+    kafkaClient = kafkaClientOf(values['kafka-client']);
+  } catch (error) {
+    throw new UsageError((error as Error).message, 'serve');
+  }
   const webhookPort = parsePort('--webhook-port', values['webhook-port'], 8443);
   const functionsPort = parsePort('--functions-port', values['functions-port'], 8080);
   const settings = admissionSettings(values);
@@ -174,6 +182,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       kafkaBrokers: values['kafka-brokers']?.split(',').filter(Boolean),
       groupId: values['kafka-group'],
       topic: values['kafka-topic'],
+      kafkaClient,
       functions: functionsToRun,
       kafkaSessionTimeoutMs: kafkaSessionTimeout,
       logger,

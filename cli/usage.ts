@@ -46,6 +46,7 @@ Flags:
   --kafka-brokers HOST:PORT,.. consume events from Kafka (functions)
   --kafka-topic TOPIC          Kafka topic of the events (default acpnet-events)
   --kafka-group GROUP          Kafka consumer group (default acpnet-functions); one per deployed function
+  --kafka-client NAME          kafkajs or platformatic (default platformatic, or ACPNET_KAFKA_CLIENT)
   --functions a,b              run only these functions (default: all), e.g. one per Knative Service
   --kafka-session-timeout SEC  seconds a crashed consumer holds its partitions (6-1800, default 10)
   --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default info)

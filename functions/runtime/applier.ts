@@ -1,5 +1,5 @@
-import { isDeepStrictEqual } from 'node:util';
 import { appliedMapKeys } from '../../shared/kube/field-ownership.js';
+import { deepEqual } from '../../shared/kube/json-value.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
 import { ConflictError, PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
@@ -158,12 +158,11 @@ export function alreadyApplied(stored: KubeObject, desired: KubeObject, fieldMan
   if (fieldManager !== undefined && dropsAppliedKeys(stored, desired, fieldManager)) return false;
   for (const [field, value] of Object.entries(desired)) {
     if (field === 'metadata' || field === 'apiVersion' || field === 'kind') continue;
-    if (!isDeepStrictEqual(stored[field], value)) return false;
+    if (!deepEqual(stored[field], value)) return false;
   }
   return ownedMetadata.every(
     (field) =>
-      desired.metadata[field] === undefined ||
-      isDeepStrictEqual(stored.metadata[field], desired.metadata[field]),
+      desired.metadata[field] === undefined || deepEqual(stored.metadata[field], desired.metadata[field]),
   );
 }
 

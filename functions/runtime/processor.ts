@@ -2,7 +2,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type ChangeEvent, decodeChangeEvent } from '../../shared/events/apiserver.js';
 import type { EventAttributes } from '../../shared/events/attributes.js';
 import { EventFormatError } from '../../shared/events/errors.js';
-import { deepEqual, isPlainObject } from '../../shared/kube/json-value.js';
+import { deepEqual, deepFreeze, isPlainObject } from '../../shared/kube/json-value.js';
 import { mergePatchBetween } from '../../shared/kube/memory-store/merge-patch.js';
 import { ModelView } from '../../shared/kube/model/model-view.js';
 import type { GroupKind, KubeObject, ObjectKey } from '../../shared/kube/object.js';
@@ -154,6 +154,8 @@ export class EventProcessor implements EventSink {
       this.count('stale');
       return { eventId: event.id, outcome: 'stale', effects: [] };
     }
+    // Functions and the store only read the event's object: frozen, the store shares it instead of copying.
+    if (event.object) deepFreeze(event.object);
     const resolved = this.resolve(event, key);
     if (resolved && event.type !== 'delete') refuseMalformed(resolved.object);
     if (this.options.mirror && !this.options.dryRun) await this.mirror(event, key);

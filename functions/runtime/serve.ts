@@ -4,7 +4,7 @@ import type { ResourceStore } from '../../shared/kube/store.js';
 import { allFunctions } from '../registry.js';
 import type { EventFunction } from './contract.js';
 import { startHttpRuntime } from './http-runtime.js';
-import { KafkajsTransport } from './kafka/kafkajs-transport.js';
+import { createKafkaTransport, type KafkaClient, kafkaClientOf } from './kafka/clients.js';
 import { type KafkaRuntime, startKafkaRuntime } from './kafka-runtime.js';
 import type { Logger } from './logger.js';
 import { FunctionMetrics } from './metrics.js';
@@ -22,6 +22,8 @@ export interface StartFunctionsOptions {
   kafkaBrokers?: string[];
   /** See ConsumerSettings.sessionTimeoutMs. */
   kafkaSessionTimeoutMs?: number;
+  /** Kafka client (default: ACPNET_KAFKA_CLIENT, else @platformatic/kafka). */
+  kafkaClient?: KafkaClient;
   logger: Logger;
   host?: string;
   /**
@@ -81,7 +83,7 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
   log.info({ url: http.url, functions: functions.map((fn) => fn.name) }, 'functions listening');
 
   if (options.kafkaBrokers && options.kafkaBrokers.length > 0) {
-    const transport = new KafkajsTransport({
+    const transport = await createKafkaTransport(options.kafkaClient ?? kafkaClientOf(), {
       brokers: options.kafkaBrokers,
       logger: log,
       clientId: 'acpnet-functions',

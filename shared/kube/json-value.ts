@@ -33,6 +33,30 @@ export function deepClone<T>(value: T): T {
   return value;
 }
 
+/**
+ * A copy of JSON data that can be changed where it is not frozen: frozen parts (stored objects and
+ * what they share, frozen deep by deepFreeze) are shared rather than copied. The top level is
+ * always a new map or list.
+ */
+export function copySharingFrozen<T>(value: T): T {
+  if (Array.isArray(value)) return value.map(shareOrCopy) as T;
+  if (isPlainObject(value)) {
+    const out: JsonObject = {};
+    for (const key in value) {
+      const member = value[key];
+      if (member !== undefined) out[key] = shareOrCopy(member);
+    }
+    return out as T;
+  }
+  return value;
+}
+
+function shareOrCopy(value: unknown): unknown {
+  return typeof value === 'object' && value !== null && Object.isFrozen(value)
+    ? value
+    : copySharingFrozen(value);
+}
+
 /** Freezes JSON data in place so readers of a store cannot change what others see. */
 export function deepFreeze<T>(value: T): T {
   if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {

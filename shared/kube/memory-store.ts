@@ -1,6 +1,6 @@
 import { type CacheErrorReporter, IndexedCache } from './cache-index.js';
 import { CachedStore } from './cached-store.js';
-import { deepClone, deepEqual, deepFreeze } from './json-value.js';
+import { copySharingFrozen, deepClone, deepEqual, deepFreeze } from './json-value.js';
 import { leafPaths } from './memory-store/field-paths.js';
 import { applyJsonPatch, PatchTestFailedError, patchedField } from './memory-store/json-patch.js';
 import { mergePatch } from './memory-store/merge-patch.js';
@@ -235,10 +235,14 @@ export class MemoryStore extends CachedStore implements ResourceStore {
     return this.commit(next, previous);
   }
 
-  /** A mutable copy with the namespace the API server would give it (default / none). */
+  /**
+   * A copy whose top level and metadata can be changed, with the namespace the API server would
+   * give it (default / none). Frozen members are shared: writes copy them before changing them.
+   */
   private normalized(obj: KubeObject): KubeObject {
-    const copy = deepClone(obj);
-    copy.metadata ??= {};
+    const copy = copySharingFrozen(obj);
+    if (!copy.metadata) copy.metadata = {};
+    else if (Object.isFrozen(copy.metadata)) copy.metadata = copySharingFrozen(copy.metadata);
     const definition = kindModel(groupKindOf(copy));
     if (definition?.namespaced && !copy.metadata.namespace) copy.metadata.namespace = 'default';
     if (definition && !definition.namespaced) delete copy.metadata.namespace;

@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { KubeConfig } from '@kubernetes/client-node';
-import { KafkajsTransport } from '../../functions/runtime/kafka/kafkajs-transport.js';
+import { createKafkaTransport, kafkaClientOf } from '../../functions/runtime/kafka/clients.js';
 import { createLogger } from '../../functions/runtime/logger.js';
 import { kubeConfigTransport } from '../../shared/kube/kube-store/transport.js';
 import { type AcpnetProcess, repoRoot, startAcpnet } from '../e2e/support/acpnet-process.js';
@@ -70,7 +70,7 @@ export async function podIpamCluster(name: string): Promise<PodIpamCluster> {
     request,
     async start(count, partitions) {
       const topic = `${name}-${Date.now()}`;
-      const transport = new KafkajsTransport({
+      const transport = await createKafkaTransport(kafkaClientOf(), {
         brokers: broker.brokers,
         logger: createLogger('silent'),
         clientId: name,

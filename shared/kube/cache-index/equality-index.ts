@@ -14,6 +14,10 @@ function byNamespaceAndName(a: KubeObject, b: KubeObject): number {
   );
 }
 
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((key, i) => key === b[i]);
+}
+
 /** value -> objects, kept current as objects of one kind are written and deleted. */
 export class EqualityIndex {
   private readonly members = new Map<string, Members>();
@@ -26,14 +30,25 @@ export class EqualityIndex {
 
   /** Indexes `obj` (identified by `id` within its kind), replacing what `id` was indexed under. */
   update(id: string, obj: KubeObject): void {
-    this.remove(id);
     let keys: readonly string[];
     try {
       keys = [...new Set(this.spec.keys(obj))];
     } catch (error) {
+      this.remove(id);
       this.onError(error, obj);
       return;
     }
+    const previous = this.keysOf.get(id);
+    if (previous && sameKeys(previous, keys)) {
+      // Indexed under the same values: only the object changes.
+      for (const key of keys) {
+        const entry = this.members.get(key)!;
+        entry.byId.set(id, obj);
+        entry.sorted = undefined;
+      }
+      return;
+    }
+    this.remove(id);
     for (const key of keys) {
       let entry = this.members.get(key);
       if (!entry) {

@@ -1,5 +1,5 @@
 import { compareStrings, isPlainObject, type JsonObject } from '../json-value.js';
-import { decodeFieldsV1, encodeFieldsV1, type FieldSet, fieldSet } from './field-paths.js';
+import { decodeFieldsV1, encodeFieldsV1, type FieldPath, fieldSet } from './field-paths.js';
 
 /** One metadata.managedFields entry, as the API server writes it. */
 export interface ManagedFieldsEntry {
@@ -12,10 +12,13 @@ export interface ManagedFieldsEntry {
   time?: string;
 }
 
-/** An entry with its fields decoded; `changed` marks entries whose fieldsV1 must be re-encoded. */
+/**
+ * An entry with its fields decoded; `changed` marks entries whose fieldsV1 must be re-encoded.
+ * `fields` may be shared with the decoding cache: replace it, never change it in place.
+ */
 export interface Ownership {
   entry: ManagedFieldsEntry;
-  fields: FieldSet;
+  fields: ReadonlyMap<string, FieldPath>;
   changed: boolean;
 }
 
@@ -31,15 +34,22 @@ function isEntry(value: unknown): value is ManagedFieldsEntry {
  * Decoded fields of frozen fieldsV1 maps (stored objects are frozen, so their encoding never changes
  * under the same identity): each write decodes only what it has not seen.
  */
-const decodedFields = new WeakMap<object, FieldSet>();
+const decodedFields = new WeakMap<object, ReadonlyMap<string, FieldPath>>();
 
-function fieldsOf(fieldsV1: unknown): FieldSet {
+function fieldsOf(fieldsV1: unknown): ReadonlyMap<string, FieldPath> {
   const cacheable = isPlainObject(fieldsV1) && Object.isFrozen(fieldsV1);
   const cached = cacheable ? decodedFields.get(fieldsV1) : undefined;
-  if (cached) return new Map(cached);
+  if (cached) return cached;
   const fields = fieldSet(decodeFieldsV1(fieldsV1));
-  if (cacheable) decodedFields.set(fieldsV1, new Map(fields));
+  if (cacheable) decodedFields.set(fieldsV1, fields);
   return fields;
+}
+
+/** Encodes `fields`, remembering them as the decoding of the result (used once the store freezes it). */
+function encodeOwned(fields: ReadonlyMap<string, FieldPath>): JsonObject {
+  const encoded = encodeFieldsV1(fields.values());
+  decodedFields.set(encoded, fields);
+  return encoded;
 }
 
 /** Decodes an object's managedFields; malformed entries are dropped. */
@@ -53,7 +63,7 @@ export function readOwnership(managedFields: unknown): Ownership[] {
 }
 
 /** Whether two field sets hold the same paths. */
-export function sameFields(a: FieldSet, b: FieldSet): boolean {
+export function sameFields(a: ReadonlyMap<string, FieldPath>, b: ReadonlyMap<string, FieldPath>): boolean {
   if (a.size !== b.size) return false;
   for (const key of a.keys()) if (!b.has(key)) return false;
   return true;
@@ -72,9 +82,7 @@ export function sameOwner(
 export function writeOwnership(owners: readonly Ownership[]): ManagedFieldsEntry[] {
   return owners
     .filter((owner) => owner.fields.size > 0)
-    .map((owner) =>
-      owner.changed ? { ...owner.entry, fieldsV1: encodeFieldsV1(owner.fields.values()) } : owner.entry,
-    )
+    .map((owner) => (owner.changed ? { ...owner.entry, fieldsV1: encodeOwned(owner.fields) } : owner.entry))
     .sort(
       (a, b) =>
         compareStrings(a.manager, b.manager) ||

@@ -149,7 +149,9 @@ export function serverSideApply(
     );
   }
   for (const conflict of conflicts) {
-    conflict.owner.fields.delete(pathKey(conflict.path));
+    const fields = new Map(conflict.owner.fields);
+    fields.delete(pathKey(conflict.path));
+    conflict.owner.fields = fields;
     conflict.owner.changed = true;
   }
 
@@ -225,9 +227,15 @@ export function recordUpdate(
     };
     owners.push(mine);
   }
-  const before = mine.fields.size;
-  for (const path of paths) mine.fields.set(pathKey(path), path);
+  let added: FieldSet | undefined;
+  for (const path of paths) {
+    const key = pathKey(path);
+    if (mine.fields.has(key)) continue;
+    added ??= new Map(mine.fields);
+    added.set(key, path);
+  }
+  if (added) mine.fields = added;
   // Paths it already owned add nothing: a canonical entry would re-encode to itself.
-  if (mine.fields.size !== before || !isCanonicalEncoding(mine.entry.fieldsV1)) mine.changed = true;
+  if (added || !isCanonicalEncoding(mine.entry.fieldsV1)) mine.changed = true;
   obj.metadata.managedFields = writeOwnership(owners);
 }

@@ -6,7 +6,7 @@ import type { CloudEvent } from 'cloudevents';
 import { parse } from 'yaml';
 import { allFunctions } from '../../../functions/registry.js';
 import type { EffectRecord } from '../../../functions/runtime/applier.js';
-import { KafkajsTransport } from '../../../functions/runtime/kafka/kafkajs-transport.js';
+import { createKafkaTransport, kafkaClientOf } from '../../../functions/runtime/kafka/clients.js';
 import { startKafkaRuntime } from '../../../functions/runtime/kafka-runtime.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
 import { prepareStore } from '../../../functions/runtime/prepare.js';
@@ -19,7 +19,8 @@ interface Snapshot {
   applied: (EffectRecord & { event: string })[];
 }
 
-const [brokers, topic, groupId, snapshotFile, stateFile] = process.argv.slice(2) as [
+const [brokers, topic, groupId, snapshotFile, stateFile, client] = process.argv.slice(2) as [
+  string,
   string,
   string,
   string,
@@ -52,7 +53,11 @@ const sink = {
   },
 };
 
-const transport = new KafkajsTransport({ brokers: brokers.split(','), logger, clientId: 'consumer-child' });
+const transport = await createKafkaTransport(kafkaClientOf(client), {
+  brokers: brokers.split(','),
+  logger,
+  clientId: 'consumer-child',
+});
 const runtime = await startKafkaRuntime({ transport, processor: sink, topic, groupId, logger });
 process.stdout.write('ready\n');
 process.on('SIGTERM', () => {

@@ -9,7 +9,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ingressSync } from '../../../functions/ingress-sync/index.js';
-import { KafkajsTransport } from '../../../functions/runtime/kafka/kafkajs-transport.js';
+import { createKafkaTransport, kafkaClientOf } from '../../../functions/runtime/kafka/clients.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
 import { prepareStore } from '../../../functions/runtime/prepare.js';
 import { EventProcessor } from '../../../functions/runtime/processor.js';
@@ -63,8 +63,16 @@ describe('the broker stopped and restarted in the middle of a stream', () => {
       source: 'test://broker-restart',
       service: { name: 'web', port: 8080 },
     });
-    const transport = new KafkajsTransport({ brokers: broker.brokers, logger, clientId: 'acpnet-runtime' });
-    const producing = new KafkajsTransport({ brokers: broker.brokers, logger, clientId: 'test-producer' });
+    const transport = await createKafkaTransport(kafkaClientOf(), {
+      brokers: broker.brokers,
+      logger,
+      clientId: 'acpnet-runtime',
+    });
+    const producing = await createKafkaTransport(kafkaClientOf(), {
+      brokers: broker.brokers,
+      logger,
+      clientId: 'test-producer',
+    });
     await transport.ensureTopics([{ name: topic, partitions: 3 }]);
 
     const store = new MemoryStore({ now: () => new Date('2026-01-01T00:00:00Z') });

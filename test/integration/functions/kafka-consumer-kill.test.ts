@@ -12,7 +12,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { KubeConfig, type KubernetesObject, Watch } from '@kubernetes/client-node';
 import { ingressSync } from '../../../functions/ingress-sync/index.js';
-import { KafkajsTransport } from '../../../functions/runtime/kafka/kafkajs-transport.js';
+import { createKafkaTransport, kafkaClientOf } from '../../../functions/runtime/kafka/clients.js';
+import type { KafkaTransport } from '../../../functions/runtime/kafka/transport.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
 import { prepareStore } from '../../../functions/runtime/prepare.js';
 import { EventProcessor } from '../../../functions/runtime/processor.js';
@@ -45,7 +46,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let server: KubeApiServer;
 let broker: PrivateBroker;
-let transport: KafkajsTransport;
+let transport: KafkaTransport;
 /** The consumer process running now, killed when a test fails with it still running. */
 let running: AcpnetProcess | undefined;
 
@@ -194,7 +195,11 @@ beforeAll(async () => {
   await kubectlOk(server.kubeconfig, ['apply', '-f', '-'], {
     stdin: JSON.stringify({ apiVersion: 'v1', kind: 'List', items: cluster }),
   });
-  transport = new KafkajsTransport({ brokers: broker.brokers, logger, clientId: 'acpnet-test' });
+  transport = await createKafkaTransport(kafkaClientOf(), {
+    brokers: broker.brokers,
+    logger,
+    clientId: 'acpnet-test',
+  });
 }, KUBE_SETUP_TIMEOUT_MS);
 
 afterAll(async () => {

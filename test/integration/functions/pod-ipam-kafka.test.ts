@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { podIpam } from '../../../functions/pod-ipam/index.js';
 import type { EffectRecord } from '../../../functions/runtime/applier.js';
-import { KafkajsTransport } from '../../../functions/runtime/kafka/kafkajs-transport.js';
+import { createKafkaTransport, kafkaClientOf } from '../../../functions/runtime/kafka/clients.js';
+import type { KafkaTransport } from '../../../functions/runtime/kafka/transport.js';
 import { startKafkaRuntime } from '../../../functions/runtime/kafka-runtime.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
 import { prepareStore } from '../../../functions/runtime/prepare.js';
@@ -21,11 +22,15 @@ import { type Broker, ensureBroker } from './kafka-broker.js';
 
 const logger = createLogger('silent');
 let broker: Broker;
-let transport: KafkajsTransport;
+let transport: KafkaTransport;
 
 beforeAll(async () => {
   broker = await ensureBroker();
-  transport = new KafkajsTransport({ brokers: broker.brokers, logger, clientId: 'pod-ipam-test' });
+  transport = await createKafkaTransport(kafkaClientOf(), {
+    brokers: broker.brokers,
+    logger,
+    clientId: 'pod-ipam-test',
+  });
 }, 600_000);
 
 afterAll(async () => {
