@@ -11,6 +11,7 @@ import { gatewayApiDefinitions } from './schemas/gateway-api/definitions.js';
 import { ingressDefinitions } from './schemas/ingress.js';
 import { kubeOvnDefinitions } from './schemas/kubeovn.js';
 import { metallbDefinitions } from './schemas/metallb.js';
+import { routeDefinitions } from './schemas/openshift-route.js';
 import { workloadDefinitions } from './schemas/workloads.js';
 
 /** Every kind acpnet knows. Add a module's models here to register them. */
@@ -24,6 +25,7 @@ const models: readonly KindModel[] = [
   ...envoyGatewayDefinitions,
   ...kubeOvnDefinitions,
   ...metallbDefinitions,
+  ...routeDefinitions,
 ];
 
 const byGroupKind = new Map<GroupKind, KindModel>(models.map((m) => [m.groupKind, m]));
