@@ -19,6 +19,7 @@ Usage:
   acpnet rules [--output text|json|markdown]  list the webhook's rules, their reasons and guide sections
   acpnet keepalived render [flags] FILE|-     render alive.yaml or keepalived.conf for soft LB hosts
   acpnet interconnect clean [flags]           remove what a cluster left in the OVN interconnect databases
+  acpnet migrate routes [flags] PATH...|-     convert OpenShift Routes to Gateway API and Envoy Gateway objects
   acpnet help [COMMAND]                       show help
 
 Run 'acpnet COMMAND --help' for the flags of a command.

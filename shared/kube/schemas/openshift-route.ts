@@ -9,8 +9,12 @@ import { kubeObject } from './meta.js';
 
 export const ROUTE_GROUP = 'route.openshift.io';
 
-const dnsLabels = /^([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]{0,61}[a-zA-Z0-9])(\.([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]{0,61}[a-zA-Z0-9]))*$/;
-const routeHost = z.string().max(253).regex(dnsLabels, 'must be a DNS name: labels of letters, digits and "-"');
+const dnsLabels =
+  /^([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]{0,61}[a-zA-Z0-9])(\.([a-zA-Z0-9]|[a-zA-Z0-9][a-zA-Z0-9-]{0,61}[a-zA-Z0-9]))*$/;
+const routeHost = z
+  .string()
+  .max(253)
+  .regex(dnsLabels, 'must be a DNS name: labels of letters, digits and "-"');
 
 const targetReference = z.strictObject({
   kind: z.enum(['Service', '']).optional(),
@@ -31,7 +35,7 @@ const headerName = z
   .regex(/^[-!#$%&'*+.0-9A-Z^_`a-z|~]+$/, 'must be an HTTP header name (RFC 2616 token)')
   .refine(
     (name) => !['strict-transport-security', 'proxy', 'cookie', 'set-cookie'].includes(name.toLowerCase()),
-    (name) => ({ message: `the ${name.toLowerCase()} header may not be modified via header actions` }),
+    'the strict-transport-security, proxy, cookie and set-cookie headers may not be modified via header actions',
   );
 
 /** The CRD's rule on dynamic values: HAProxy `%[fetch(arg),converter]` forms, or plain printable text. */
@@ -50,7 +54,11 @@ function headerActions(fetch: 'req' | 'res') {
     })
     .superRefine((a, ctx) => {
       if ((a.type === 'Set') !== (a.set !== undefined))
-        ctx.addIssue({ code: 'custom', path: ['set'], message: 'set is required when type is Set, and forbidden otherwise' });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['set'],
+          message: 'set is required when type is Set, and forbidden otherwise',
+        });
       if (a.set && !pattern.test(a.set.value))
         ctx.addIssue({
           code: 'custom',
@@ -64,7 +72,8 @@ function headerActions(fetch: 'req' | 'res') {
     .superRefine((list, ctx) => {
       const seen = new Set<string>();
       list.forEach((h, i) => {
-        if (seen.has(h.name)) ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate header ${h.name}` });
+        if (seen.has(h.name))
+          ctx.addIssue({ code: 'custom', path: [i, 'name'], message: `duplicate header ${h.name}` });
         seen.add(h.name);
       });
     });
@@ -86,7 +95,11 @@ const routeTls = z
     if (tls.termination === 'passthrough') {
       for (const field of ['certificate', 'key', 'caCertificate', 'destinationCACertificate'] as const)
         if (given(field))
-          ctx.addIssue({ code: 'custom', path: [field], message: 'must be empty when termination is passthrough' });
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: 'must be empty when termination is passthrough',
+          });
       if (tls.insecureEdgeTerminationPolicy === 'Allow')
         ctx.addIssue({
           code: 'custom',
@@ -122,7 +135,10 @@ export const routeSpec = z
     httpHeaders: z
       .strictObject({
         actions: z
-          .strictObject({ request: headerActions('req').optional(), response: headerActions('res').optional() })
+          .strictObject({
+            request: headerActions('req').optional(),
+            response: headerActions('res').optional(),
+          })
           .optional(),
       })
       .optional(),
@@ -130,7 +146,11 @@ export const routeSpec = z
   .superRefine((spec, ctx) => {
     const passthrough = spec.tls?.termination === 'passthrough';
     if (passthrough && (spec.path ?? '') !== '')
-      ctx.addIssue({ code: 'custom', path: ['path'], message: 'must be empty when tls.termination is passthrough' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['path'],
+        message: 'must be empty when tls.termination is passthrough',
+      });
     if (passthrough && spec.httpHeaders !== undefined)
       ctx.addIssue({
         code: 'custom',
@@ -138,13 +158,21 @@ export const routeSpec = z
         message: 'header actions are not permitted when tls termination is passthrough',
       });
     if (spec.wildcardPolicy === 'Subdomain' && (spec.host ?? '') === '')
-      ctx.addIssue({ code: 'custom', path: ['host'], message: 'is required when wildcardPolicy is Subdomain' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['host'],
+        message: 'is required when wildcardPolicy is Subdomain',
+      });
     // alternateBackends is a list map keyed by kind and name.
     const seen = new Set<string>();
     (spec.alternateBackends ?? []).forEach((b, i) => {
       const key = `${b.kind ?? ''}/${b.name}`;
       if (seen.has(key))
-        ctx.addIssue({ code: 'custom', path: ['alternateBackends', i, 'name'], message: `duplicate backend ${b.name}` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['alternateBackends', i, 'name'],
+          message: `duplicate backend ${b.name}`,
+        });
       seen.add(key);
     });
   });
