@@ -169,16 +169,17 @@ function allowlist({ settings, log, t, subject }: Context, value: unknown): void
   log.mapped(subject, `${t.securityPolicy} spec.authorization (default Deny, Allow clientCIDRs)`);
 }
 
+const PASSTHROUGH_TIMEOUT =
+  "a TLSRoute has no timeout: Envoy closes a TCP connection after 1 hour idle (its default), where the router closed the tunnel after this value's idle time";
+
 /** Router annotations with no effect on a passthrough Route's migration, beyond what the router ignores. */
 const PASSTHROUGH_UNSUPPORTED: Readonly<Record<string, string>> = {
   [keys.IP_ALLOWLIST]:
     "Envoy Gateway's SecurityPolicy cannot target a TLSRoute; restrict the Route's TLS listener with a SecurityPolicy on the Gateway (sectionName)",
   [keys.IP_WHITELIST]:
     "Envoy Gateway's SecurityPolicy cannot target a TLSRoute; restrict the Route's TLS listener with a SecurityPolicy on the Gateway (sectionName)",
-  [keys.TIMEOUT]:
-    'a TLSRoute has no timeout; Envoy closes TCP connections idle for 1 hour, as the router does by default',
-  [keys.TIMEOUT_TUNNEL]:
-    'a TLSRoute has no timeout; Envoy closes TCP connections idle for 1 hour, as the router does by default',
+  [keys.TIMEOUT]: PASSTHROUGH_TIMEOUT,
+  [keys.TIMEOUT_TUNNEL]: PASSTHROUGH_TIMEOUT,
   [keys.POD_CONCURRENT_CONNECTIONS]: 'the connection limit is converted for HTTP kinds of Route only',
 };
 
