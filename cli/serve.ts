@@ -21,6 +21,7 @@ const options = {
   state: { type: 'string' },
   kubeconfig: { type: 'string' },
   'kafka-brokers': { type: 'string' },
+  functions: { type: 'string' },
   'log-level': { type: 'string', default: 'info' },
   help: { type: 'boolean', short: 'h' },
   ...admissionOptions,
@@ -79,6 +80,23 @@ async function startWebhooksOrExplain(
   }
 }
 
+/**
+ * `--functions a,b`: only these functions run in this process (each Knative Service and Kafka
+ * consumer Deployment runs one, with its own permissions), in a consumer group of their own.
+ */
+async function functionSelection(names: string | undefined) {
+  if (names === undefined) return {};
+  const { selectFunctions } = await import('../functions/registry.js');
+  const { DEFAULT_GROUP } = await import('../functions/runtime/serve.js');
+  const { consumerOf } = await import('../functions/runtime/tombstones.js');
+  try {
+    const functions = selectFunctions(names.split(',').filter(Boolean));
+    return { functions, groupId: `${DEFAULT_GROUP}-${consumerOf(functions)}` };
+  } catch (error) {
+    throw new UsageError(`--functions: ${error instanceof Error ? error.message : String(error)}`, 'serve');
+  }
+}
+
 /** `acpnet serve`: runs until SIGTERM/SIGINT, then drains and exits 0. */
 export async function serveCommand(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('serve', args, options);
@@ -105,6 +123,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   const startFunctions = parts.includes('functions')
     ? (await import('../functions/runtime/serve.js')).startFunctions
     : undefined;
+  const selection = startFunctions ? await functionSelection(values.functions) : undefined;
 
   const logger = pino({ level: values['log-level'], base: { app: 'acpnet' } });
   const store: ResourceStore = await openStore(
@@ -139,6 +158,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       kafkaBrokers: values['kafka-brokers']?.split(',').filter(Boolean),
       logger,
       stateDir: values.kubeconfig === undefined ? values.state : undefined,
+      ...selection,
     });
   }
   // Started once listening, so /readyz answers 503 while the caches fill. Runs until a signal

@@ -44,6 +44,8 @@ Flags:
   --state DIR                  manifests to load into the in-memory store
   --kubeconfig FILE            use a real cluster as the store
   --kafka-brokers HOST:PORT,.. consume events from Kafka (functions)
+  --functions NAME,...         run only these functions (default all), consuming Kafka in the group
+                               acpnet-functions-<names joined by dots>
   --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default info)
 ${admissionFlags}
   -h, --help                   show this help

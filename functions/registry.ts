@@ -1,8 +1,9 @@
 import { ingressSync } from './ingress-sync/index.js';
+import { routeMigration } from './route-migration/index.js';
 import type { EventFunction } from './runtime/contract.js';
 
 /** Every function acpnet runs, in the order they see each event. */
-export const allFunctions: readonly EventFunction[] = [ingressSync];
+export const allFunctions: readonly EventFunction[] = [ingressSync, routeMigration];
 
 /** The functions named in `--functions a,b`; throws naming any unknown one. */
 export function selectFunctions(names: readonly string[] | undefined): EventFunction[] {

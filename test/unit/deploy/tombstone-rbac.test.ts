@@ -30,8 +30,8 @@ interface Manifest {
   subjects?: { kind: string; name: string; namespace?: string }[];
 }
 
-function manifests(overlay: string): Manifest[] {
-  return parseAllDocuments(readFileSync(path.join(overlays, overlay, 'ingress-sync.yaml'), 'utf8')).map(
+function manifests(overlay: string, fn: string): Manifest[] {
+  return parseAllDocuments(readFileSync(path.join(overlays, overlay, `${fn}.yaml`), 'utf8')).map(
     (d) => d.toJS() as Manifest,
   );
 }
@@ -39,17 +39,22 @@ function manifests(overlay: string): Manifest[] {
 const configMapRules = (rules: readonly PolicyRule[] = []) =>
   rules.filter((r) => r.apiGroups.includes('') && r.resources.includes('configmaps'));
 
-describe.each(['knative', 'without-knative'])('tombstone RBAC of overlays/%s', (overlay) => {
-  const docs = manifests(overlay);
+const cases = ['knative', 'without-knative'].flatMap((overlay) =>
+  allFunctions.map((fn) => [overlay, fn.name, fn] as const),
+);
+
+describe.each(cases)('tombstone RBAC of overlays/%s, function %s', (overlay, name, fn) => {
+  const docs = manifests(overlay, name);
 
   it('grants get/patch on the tombstone ConfigMap by name and create in the namespace acpnet', () => {
-    const role = docs.find((d) => d.kind === 'Role' && d.metadata.name === 'acpnet-ingress-sync-tombstones');
+    const role = docs.find((d) => d.kind === 'Role' && d.metadata.name === `acpnet-${name}-tombstones`);
     expect(role?.metadata.namespace).toBe(TOMBSTONE_NAMESPACE);
     expect(configMapRules(role?.rules)).toEqual([
       {
         apiGroups: [''],
         resources: ['configmaps'],
-        resourceNames: [tombstoneConfigMapName(consumerOf(allFunctions))],
+        // Each function runs in a process of its own (serve functions --functions NAME).
+        resourceNames: [tombstoneConfigMapName(consumerOf([fn]))],
         verbs: ['get', 'patch'],
       },
       { apiGroups: [''], resources: ['configmaps'], verbs: ['create'] },
@@ -57,13 +62,23 @@ describe.each(['knative', 'without-knative'])('tombstone RBAC of overlays/%s', (
     const binding = docs.find((d) => d.kind === 'RoleBinding' && d.roleRef?.name === role?.metadata.name);
     expect(binding?.metadata.namespace).toBe(TOMBSTONE_NAMESPACE);
     expect(binding?.subjects).toEqual([
-      { kind: 'ServiceAccount', name: 'acpnet-ingress-sync', namespace: TOMBSTONE_NAMESPACE },
+      { kind: 'ServiceAccount', name: `acpnet-${name}`, namespace: TOMBSTONE_NAMESPACE },
     ]);
   });
 
-  it('grants nothing on ConfigMaps cluster-wide', () => {
+  it('runs only this function, so its tombstones are the ones it may write', () => {
+    const workload = docs.find((d) => d.kind === 'Service' || d.kind === 'Deployment') as
+      | (Manifest & { spec: { template: { spec: { containers: { args: string[] }[] } } } })
+      | undefined;
+    expect(workload?.spec.template.spec.containers[0]?.args).toContain(`--functions=${name}`);
+  });
+
+  it('grants on ConfigMaps cluster-wide only what the function itself reads and writes', () => {
+    const usesConfigMaps = [...fn.consumes, ...fn.reads].some((kind) => kind.groupKind === '/ConfigMap');
     for (const role of docs.filter((d) => d.kind === 'ClusterRole')) {
-      expect(configMapRules(role.rules)).toEqual([]);
+      const rules = configMapRules(role.rules);
+      if (usesConfigMaps) expect(rules.filter((r) => r.resourceNames !== undefined)).toEqual([]);
+      else expect(rules).toEqual([]);
     }
   });
 });

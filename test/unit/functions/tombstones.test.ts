@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { allFunctions } from '../../../functions/registry.js';
+import { ingressSync } from '../../../functions/ingress-sync/index.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
 import { EventProcessor } from '../../../functions/runtime/processor.js';
 import {
@@ -50,7 +50,7 @@ function ingress(rv: string, uid = 'uid-a'): KubeObject {
 function restart(store: MemoryStore, options: { dryRun?: boolean } = {}): EventProcessor {
   return new EventProcessor({
     store,
-    functions: allFunctions,
+    functions: [ingressSync],
     mirror: true,
     logger: createLogger('silent'),
     ...options,
@@ -61,7 +61,7 @@ const rules = (store: MemoryStore) => store.list('crd.alauda.io/Rule');
 
 describe('tombstones in a live run', () => {
   it('a restarted consumer skips the redelivered add of a deleted Ingress: no Rule comes back', async () => {
-    const { store, processor } = await newRuntime(state);
+    const { store, processor } = await newRuntime(state, [ingressSync]);
     const add = { type: 'add', object: ingress('5'), id: 'add-5' } as const;
     await feed(processor, [add, { type: 'delete', object: ingress('8'), id: 'delete-8' }]);
     expect(rules(store)).toEqual([]);
@@ -78,7 +78,7 @@ describe('tombstones in a live run', () => {
   });
 
   it('without the tombstones the same redelivery would re-create the Rule', async () => {
-    const { store, processor } = await newRuntime(state);
+    const { store, processor } = await newRuntime(state, [ingressSync]);
     const add = { type: 'add', object: ingress('5'), id: 'add-5' } as const;
     await feed(processor, [add, { type: 'delete', object: ingress('8'), id: 'delete-8' }]);
     await store.delete(CONFIG_MAP);
@@ -88,7 +88,7 @@ describe('tombstones in a live run', () => {
   });
 
   it('lets a recreated object (new uid) through, and a repeated delete changes nothing', async () => {
-    const { store, processor } = await newRuntime(state);
+    const { store, processor } = await newRuntime(state, [ingressSync]);
     await feed(processor, [
       { type: 'add', object: ingress('5') },
       { type: 'delete', object: ingress('8') },
@@ -104,7 +104,7 @@ describe('tombstones in a live run', () => {
   });
 
   it('writes nothing in a dry run, yet skips within it', async () => {
-    const { store } = await newRuntime(state);
+    const { store } = await newRuntime(state, [ingressSync]);
     const dry = restart(store, { dryRun: true });
     const results = await feed(dry, [
       { type: 'add', object: ingress('5') },
