@@ -48,7 +48,7 @@ export const routeMigration: EventFunction = {
       case SERVICE.groupKind: {
         const gateways = new Map<string, GatewayRef>();
         for (const route of view.byIndex(ROUTE, ROUTES_BY_SERVICE, `${namespace}/${name}`)) {
-          const ref = gatewayOfRoute(route, undefined, view);
+          const ref = gatewayOfRoute(route, undefined, view, false);
           if (!('failure' in ref)) gateways.set(gatewayKey(ref), ref);
         }
         return gateways.size === 0 ? [] : planGateways(view, [...gateways.values()], undefined);

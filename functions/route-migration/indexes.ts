@@ -6,18 +6,15 @@ import { gatewayKey, parseGatewayRef } from '../../shared/route-migration/gatewa
 export const ROUTES_BY_GATEWAY = 'route-migration/routes-by-gateway';
 export const ROUTES_BY_SERVICE = 'route-migration/routes-by-service';
 
-/** The key of Routes that name no Gateway: they go to the only Gateway there is. */
-export const UNNAMED_GATEWAY = '';
-
 export function isMigrated(route: Route): boolean {
   return route.metadata.labels?.[MIGRATE_LABEL] === 'true';
 }
 
-/** Migrated Routes by the Gateway their annotation names (`namespace/name`), UNNAMED_GATEWAY when none. */
+/** Migrated Routes by the Gateway their annotation names (`namespace/name`). */
 export const routesByGateway = equalityIndex(ROUTE, ROUTES_BY_GATEWAY, (route) => {
   if (!isMigrated(route)) return [];
   const annotated = route.metadata.annotations?.[MIGRATE_GATEWAY_ANNOTATION];
-  if (annotated === undefined) return [UNNAMED_GATEWAY];
+  if (annotated === undefined) return [];
   const ref = parseGatewayRef(annotated, route.metadata.namespace ?? '');
   return ref ? [gatewayKey(ref)] : [];
 });

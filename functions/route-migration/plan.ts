@@ -1,21 +1,18 @@
 import type { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../shared/kube/object.js';
-import { GATEWAY } from '../../shared/kube/schemas/gateway-api/definitions.js';
 import { ROUTE, type Route } from '../../shared/kube/schemas/openshift-route.js';
 import { type GatewayRef, gatewayKey, gatewayOfRoute } from '../../shared/route-migration/gateway-choice.js';
 import { migrateRoutes } from '../../shared/route-migration/migrate.js';
 import type { Effect } from '../runtime/contract.js';
-import { isMigrated, ROUTES_BY_GATEWAY, UNNAMED_GATEWAY } from './indexes.js';
+import { isMigrated, ROUTES_BY_GATEWAY } from './indexes.js';
 import { deleteOf, identity, madeForGateway, madeFromRoute, previousGateways } from './made-objects.js';
 import { statusEffect } from './status.js';
 
 const routeId = (route: Route) => `${route.metadata.namespace ?? ''}/${route.metadata.name ?? ''}`;
 
-/** The migrated Routes of a Gateway: those naming it, and those naming none when it is the only Gateway. */
+/** The migrated Routes of a Gateway: those whose annotation names it. */
 function routesOf(view: ModelView, gateway: GatewayRef): readonly Route[] {
-  const named = view.byIndex(ROUTE, ROUTES_BY_GATEWAY, gatewayKey(gateway));
-  const only = view.list(GATEWAY).length === 1;
-  return only ? [...named, ...view.byIndex(ROUTE, ROUTES_BY_GATEWAY, UNNAMED_GATEWAY)] : named;
+  return view.byIndex(ROUTE, ROUTES_BY_GATEWAY, gatewayKey(gateway));
 }
 
 /**
@@ -62,6 +59,7 @@ export async function planGateways(
     createGateway: false,
     pruneListeners: true,
     ownedByRoute: true,
+    onlyGatewayByDefault: false,
     gateways,
   });
   const effects: Effect[] = objects.map((object) => ({
@@ -95,7 +93,7 @@ export function gatewaysOfRoute(
   const out = new Map<string, GatewayRef>();
   for (const ref of previousGateways(view, namespace, name)) out.set(gatewayKey(ref), ref);
   if (route && isMigrated(route)) {
-    const now = gatewayOfRoute(route, undefined, view);
+    const now = gatewayOfRoute(route, undefined, view, false);
     if (!('failure' in now)) out.set(gatewayKey(now), now);
   }
   return [...out.values()];

@@ -26,12 +26,14 @@ export const gatewayKey = (ref: GatewayRef) => `${ref.namespace}/${ref.name}`;
 
 /**
  * The Gateway a Route's Gateway API routes attach to: the Route's acpnet.io/migrate-gateway
- * annotation, else the one given (--gateway), else the only Gateway there is.
+ * annotation, else the one given (--gateway), else (for the CLI) the only Gateway there is; the
+ * function takes only the annotation, since "the only Gateway" changes as Gateways come and go.
  */
 export function gatewayOfRoute(
   route: Route,
   given: GatewayRef | undefined,
   view: ModelView,
+  onlyGatewayByDefault = true,
 ): GatewayRef | { failure: string } {
   const namespace = route.metadata.namespace ?? '';
   const annotated = route.metadata.annotations?.[MIGRATE_GATEWAY_ANNOTATION];
@@ -42,6 +44,10 @@ export function gatewayOfRoute(
     );
   }
   if (given) return given;
+  if (!onlyGatewayByDefault)
+    return {
+      failure: `no Gateway is named: set the ${MIGRATE_GATEWAY_ANNOTATION} annotation to [NAMESPACE/]NAME`,
+    };
   const gateways = view.list(GATEWAY);
   const [only] = gateways;
   if (only && gateways.length === 1)

@@ -29,6 +29,8 @@ export interface MigrationOptions {
   pruneListeners: boolean;
   /** The Routes live in the cluster the objects go to: the objects are owned by them. */
   ownedByRoute: boolean;
+  /** Routes without the acpnet.io/migrate-gateway annotation go to --gateway, else to the only Gateway there is. */
+  onlyGatewayByDefault?: boolean;
   /** Gateways to plan even when no Route given is migrated onto them (with pruning: to remove their listeners). */
   gateways?: readonly GatewayRef[];
 }
@@ -124,7 +126,7 @@ export function migrateRoutes(
       continue;
     }
     const gatewayOf = (r: Route) => {
-      const ref = gatewayOfRoute(r, options.gateway, view);
+      const ref = gatewayOfRoute(r, options.gateway, view, options.onlyGatewayByDefault ?? true);
       if ('failure' in ref || options.createGateway || view.get(GATEWAY, ref.namespace, ref.name)) return ref;
       return {
         failure: `Gateway ${gatewayKey(ref)} does not exist; the migration adds listeners to it but does not create it`,

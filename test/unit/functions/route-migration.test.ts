@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { routeMigration } from '../../../functions/route-migration/index.js';
 import { ROUTER_NAME } from '../../../functions/route-migration/status.js';
-import { MIGRATED_FOR_GATEWAY_LABEL, MIGRATED_FROM_LABEL } from '../../../shared/kube/keys/openshift-route.js';
+import {
+  MIGRATED_FOR_GATEWAY_LABEL,
+  MIGRATED_FROM_LABEL,
+} from '../../../shared/kube/keys/openshift-route.js';
 import type { MemoryStore } from '../../../shared/kube/memory-store.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { type EventSpec, feed, newRuntime, readYaml } from './harness.js';
@@ -36,7 +39,9 @@ function madeObjects(store: MemoryStore): string[] {
   return MADE_KINDS.flatMap((kind) =>
     store
       .list(kind)
-      .filter((o) => o.metadata.labels?.[MIGRATED_FROM_LABEL] || o.metadata.labels?.[MIGRATED_FOR_GATEWAY_LABEL])
+      .filter(
+        (o) => o.metadata.labels?.[MIGRATED_FROM_LABEL] || o.metadata.labels?.[MIGRATED_FOR_GATEWAY_LABEL],
+      )
       .map((o) => `${o.kind} ${o.metadata.namespace}/${o.metadata.name}`),
   ).sort();
 }
@@ -44,9 +49,15 @@ function madeObjects(store: MemoryStore): string[] {
 function conditions(store: MemoryStore): Record<string, { status: string; reason: string }> {
   const out: Record<string, { status: string; reason: string }> = {};
   for (const route of store.list('route.openshift.io/Route')) {
-    const ingress = (route.status as { ingress?: { routerName: string; conditions: { status: string; reason: string }[] }[] })?.ingress;
+    const ingress = (
+      route.status as { ingress?: { routerName: string; conditions: { status: string; reason: string }[] }[] }
+    )?.ingress;
     const ours = ingress?.find((entry) => entry.routerName === ROUTER_NAME)?.conditions[0];
-    if (ours) out[`${route.metadata.namespace}/${route.metadata.name}`] = { status: ours.status, reason: ours.reason };
+    if (ours)
+      out[`${route.metadata.namespace}/${route.metadata.name}`] = {
+        status: ours.status,
+        reason: ours.reason,
+      };
   }
   return out;
 }
@@ -68,7 +79,10 @@ describe('route-migration', () => {
       expect(refs?.map((r) => r.port)).toEqual(ports);
     }
     // Every event again, in order: nothing more to do.
-    const again = await feed(processor, testCase.events.map((e, i) => ({ ...e, id: `again-${i}` })));
+    const again = await feed(
+      processor,
+      testCase.events.map((e, i) => ({ ...e, id: `again-${i}` })),
+    );
     expect(again.flatMap((r) => r.effects)).toEqual([]);
   });
 });
