@@ -69,13 +69,15 @@ describe('route-migration', () => {
     expect(results.map((r) => r.outcome)).toEqual(testCase.events.map(() => 'processed'));
     expect(madeObjects(store)).toEqual([...testCase.expect.objects].sort());
     const gateway = store.get('gateway.networking.k8s.io/Gateway', 'demo', 'demo-gateway');
-    const listeners = (gateway?.spec as { listeners: { name: string }[] }).listeners.map((l) => l.name);
+    const spec = gateway?.spec as { listeners: { name: string }[] } | undefined;
+    const listeners = spec?.listeners.map((l) => l.name);
     expect(listeners).toEqual(testCase.expect.listeners);
     expect(conditions(store)).toEqual(testCase.expect.status);
     for (const [id, ports] of Object.entries(testCase.expect.ports ?? {})) {
       const [namespace = '', name = ''] = id.split('/');
       const route = store.get('gateway.networking.k8s.io/HTTPRoute', namespace, name);
-      const refs = (route?.spec as { rules: { backendRefs: { port: number }[] }[] }).rules[0]?.backendRefs;
+      const routeSpec = route?.spec as { rules: { backendRefs: { port: number }[] }[] } | undefined;
+      const refs = routeSpec?.rules[0]?.backendRefs;
       expect(refs?.map((r) => r.port)).toEqual(ports);
     }
     // Every event again, in order: nothing more to do.
