@@ -149,3 +149,20 @@ describe('acpnet serve webhooks', () => {
     60_000,
   );
 });
+
+describe('acpnet serve functions --functions', () => {
+  it('refuses a function it does not have, naming the ones it has, with exit 2', async () => {
+    const run = await runCli([
+      'serve',
+      'functions',
+      '--functions-port',
+      '0',
+      '--functions',
+      'ingress-sync,nope',
+    ]);
+    expect(run.stderr).toContain(
+      '--functions: unknown function(s) nope (known: ingress-sync, route-migration)',
+    );
+    expect(run.code).toBe(2);
+  }, 60_000);
+});
