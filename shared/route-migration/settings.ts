@@ -181,6 +181,8 @@ const PASSTHROUGH_UNSUPPORTED: Readonly<Record<string, string>> = {
   [keys.TIMEOUT]: PASSTHROUGH_TIMEOUT,
   [keys.TIMEOUT_TUNNEL]: PASSTHROUGH_TIMEOUT,
   [keys.POD_CONCURRENT_CONNECTIONS]: 'the connection limit is converted for HTTP kinds of Route only',
+  [keys.RATE_LIMIT]:
+    'of the rate limits only rate-http converts, and it does not apply to a passthrough Route (Envoy Gateway has no per-address connection limits)',
 };
 
 function readAnnotation(

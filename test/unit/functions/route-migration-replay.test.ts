@@ -5,7 +5,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { stringify } from 'yaml';
 import type { CliIO } from '../../../cli/io.js';
 import { run } from '../../../cli/main.js';
@@ -32,6 +32,9 @@ function sameTree(a: string, b: string): void {
   for (const f of listFiles(a))
     expect(readFileSync(path.join(b, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
 }
+
+// Each test replays the log twice through the CLI, in process; a loaded machine needs longer than 5 s.
+jest.setTimeout(60_000);
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'route-migration-replay-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
