@@ -1,4 +1,5 @@
 import * as keys from '../kube/keys/openshift-route.js';
+import { headerValue } from '../kube/schemas/gateway-api/common.js';
 import type { Route } from '../kube/schemas/openshift-route.js';
 import { annotationValue } from '../openshift-route/annotations.js';
 import type { ItemLog } from './report.js';
@@ -27,9 +28,14 @@ function withoutHeader(changes: HeaderChanges, name: string): void {
   changes.remove = changes.remove.filter((h) => h.toLowerCase() !== lower);
 }
 
+/** Whether Gateway API takes the value: printable ASCII without leading, trailing or repeated spaces. */
+export function isHeaderValue(value: string): boolean {
+  return headerValue.safeParse(value).success;
+}
+
 function fromAnnotation(route: Route, key: string): HeaderChanges {
   const setting = annotationValue<{ name: string; value: string }>(route, key);
-  return { set: setting ? [setting] : [], remove: [] };
+  return { set: setting && isHeaderValue(setting.value) ? [setting] : [], remove: [] };
 }
 
 /**
@@ -59,6 +65,13 @@ export function headerSettings(
         return;
       }
       const value = literalValue(header.action.set?.value ?? '');
+      if (value !== undefined && !isHeaderValue(value)) {
+        log.dropped(
+          subject,
+          `"${value}" is not a Gateway API header value (printable ASCII without leading, trailing or repeated spaces)`,
+        );
+        return;
+      }
       if (value === undefined) {
         log.dropped(
           subject,

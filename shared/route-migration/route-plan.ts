@@ -1,4 +1,5 @@
 import type { ModelView } from '../kube/model/model-view.js';
+import { httpPathMatch } from '../kube/schemas/gateway-api/http-route.js';
 import type { Route } from '../kube/schemas/openshift-route.js';
 import { routeHostname } from '../openshift-route/host-claims.js';
 import { type BackendRef, backendRefs } from './backends.js';
@@ -85,6 +86,12 @@ function tlsItems(route: Route, plan: Pick<RoutePlan, 't' | 'log' | 'plainHttp'>
   }
 }
 
+/** Why a Route path is no Gateway API PathPrefix value (OpenShift takes any text after a slash). */
+function pathProblem(path: string): string | undefined {
+  const checked = httpPathMatch.safeParse({ type: 'PathPrefix', value: path });
+  return checked.success ? undefined : checked.error.issues.map((i) => i.message).join('; ');
+}
+
 export interface PlanContext {
   view: ModelView;
   gatewayOf: (route: Route) => GatewayRef | { failure: string };
@@ -104,6 +111,11 @@ export function planRoute(route: Route, ctx: PlanContext, log: ItemLog): RoutePl
   const t = new Targets(namespace, name, gateway);
   const tls = route.spec.tls;
   if (tls?.certificate && !tls.key) return { failure: 'spec.tls.certificate has no spec.tls.key' };
+  const path = route.spec.path;
+  if (path) {
+    const problem = pathProblem(path);
+    if (problem) return { failure: `spec.path "${path}" cannot be a Gateway API path prefix: ${problem}` };
+  }
   const passthrough = tls?.termination === 'passthrough';
   const routeTarget = passthrough ? t.tlsRoute : t.httpRoute;
   hostItems(route, hostname, log, routeTarget);

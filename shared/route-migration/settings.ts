@@ -9,7 +9,7 @@ import {
   terminationOf,
 } from '../openshift-route/annotations.js';
 import { type BalanceAlgorithm, gatewayDuration, type TimeSpec } from '../openshift-route/haproxy-values.js';
-import { type HeaderChanges, headerSettings } from './header-settings.js';
+import { type HeaderChanges, headerSettings, isHeaderValue } from './header-settings.js';
 import { defaultCookieName } from './names.js';
 import { annotationSubject, type ItemLog } from './report.js';
 import type { Targets } from './targets.js';
@@ -156,13 +156,21 @@ const handlers: Readonly<Record<string, Handler>> = {
       'Envoy Gateway sets X-Forwarded-For for a whole Gateway (ClientTrafficPolicy), not per route',
     );
   },
-  [keys.REQUEST_SET_HEADER]({ log, t, subject }) {
-    log.mapped(subject, `${rule(t, 'filters')} RequestHeaderModifier set`);
-  },
-  [keys.RESPONSE_SET_HEADER]({ log, t, subject }) {
-    log.mapped(subject, `${rule(t, 'filters')} ResponseHeaderModifier set`);
-  },
+  [keys.REQUEST_SET_HEADER]: headerAnnotation('RequestHeaderModifier'),
+  [keys.RESPONSE_SET_HEADER]: headerAnnotation('ResponseHeaderModifier'),
 };
+
+function headerAnnotation(filter: string): Handler {
+  return ({ log, t, subject }, value) => {
+    const { value: text } = value as { value: string };
+    if (isHeaderValue(text)) log.mapped(subject, `${rule(t, 'filters')} ${filter} set`);
+    else
+      log.dropped(
+        subject,
+        `"${text}" is not a Gateway API header value (printable ASCII without leading, trailing or repeated spaces)`,
+      );
+  };
+}
 
 function allowlist({ settings, log, t, subject }: Context, value: unknown): void {
   settings.allowlist = value as string[];
