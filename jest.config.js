@@ -24,6 +24,9 @@ export default {
         '<rootDir>/test/property/**/*.test.ts',
         '<rootDir>/test/corpus/**/*.test.ts',
       ],
+      // Unit suites share two cores with the integration project's servers: 5 s is too tight a
+      // bound for a replay of a few hundred events there, and a hang still fails in 30 s.
+      testTimeout: 30000,
     },
     {
       ...common,

@@ -19,6 +19,7 @@ import { encodeKafkaRecord, type KafkaRecord } from '../shared/events/kafka.js';
 import { MemoryStore } from '../shared/kube/memory-store.js';
 import type { KubeObject } from '../shared/kube/object.js';
 import { INGRESS } from '../shared/kube/schemas/ingress.js';
+import { reportFigure } from './support/figures.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const logger = createLogger('silent');
@@ -76,6 +77,12 @@ async function benchReplay(): Promise<void> {
   for (const event of events) await processor.process(event);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   const rules = store.list('crd.alauda.io/Rule').length;
+  reportFigure({
+    name: 'replay through ingress-sync',
+    value: events.length / seconds,
+    unit: 'events/s',
+    goal: '≥ 50000',
+  });
   console.log(
     `replay: ${events.length} Ingress events through ingress-sync onto a MemoryStore in ${seconds.toFixed(2)} s = ${Math.round(events.length / seconds)} events/s (${rules} Rules)`,
   );
@@ -175,6 +182,12 @@ async function benchKafka(): Promise<void> {
       `kafka: bare kafkajs consumer ${Math.round(bareRate)} records/s (${KAFKA_RECORDS} records, 3 partitions)`,
     );
     console.log(`kafka: runtime with a no-op function ${Math.round(rate)} records/s`);
+    reportFigure({
+      name: 'Kafka runtime (no-op function)/bare kafkajs',
+      value: rate / bareRate,
+      unit: 'x',
+      goal: '≥ 0.7',
+    });
     console.log(`kafka: ratio runtime/bare = ${(rate / bareRate).toFixed(3)}`);
   } finally {
     broker.stop();

@@ -18,6 +18,7 @@ import { OvsdbClient } from '../shared/ovsdb/client.js';
 import { NamedUuid } from '../shared/ovsdb/datum.js';
 import type { Operation } from '../shared/ovsdb/operations.js';
 import { GUIDE_SCRIPT } from '../test/integration/ovsdb/guide-script.js';
+import { reportFigure } from './support/figures.js';
 
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const BIG = Number(process.env.BENCH_ZONE_ROWS ?? 10_000);
@@ -224,6 +225,11 @@ async function main(): Promise<void> {
     bigScript = bigCalls * a + b * (bigCalls * bigRows - (bigCalls * (bigCalls - 1)) / 2);
     how = `projected from ${uuids.length} calls measured at full size (${(perCallBig * 1000).toFixed(0)} ms per call) and the small run`;
   }
+  reportFigure({
+    name: `zone cleanup ${BIG}+${BIG} rows, guide script/acpnet`,
+    value: bigScript / bigAcpnet,
+    unit: 'x',
+  });
   console.log(
     `big zone (${BIG} Routes + ${BIG} Port_Bindings, ${bigRows} rows in the database):\n` +
       `  acpnet, one transaction (reads included): ${bigAcpnet.toFixed(2)} s, measured ` +

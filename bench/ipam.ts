@@ -18,6 +18,7 @@ import { usableRange } from '../shared/ipam/usable.js';
 import { parseCidr } from '../shared/net/cidr.js';
 import type { IPRange } from '../shared/net/range.js';
 import { RangeSet } from '../shared/net/range-set.js';
+import { reportFigure } from './support/figures.js';
 
 const fragmentation = [0, 0.5, 0.9, 0.99];
 const rounds = 5;
@@ -322,6 +323,18 @@ function main(): void {
       `CPU time); kube-ovn publishes ~${kubeOvnMicrosPerAllocation} µs per IPv4 allocation ` +
       `(~${(kubeOvn / 1e3).toFixed(0)}k/s): ${(slowest / kubeOvn).toFixed(0)}x that rate (other hardware)`,
   );
+  reportFigure({
+    name: 'IPv4 allocations, slowest fragmentation',
+    value: slowest,
+    unit: '/s CPU',
+    goal: '≥ 1000000',
+  });
+  const worst = v4[v4.length - 1]!;
+  reportFigure({
+    name: `IPv4 allocator/naive at ${(worst.share * 100).toFixed(0)}% held`,
+    value: worst.real.cpu / worst.naive.cpu,
+    unit: 'x',
+  });
   const restore = benchRestore(layout('10.16.0.0/16'));
   console.log(
     `restore: ${restore.loaded} held addresses loaded in ${restore.cpuMillis.toFixed(1)} ms of CPU time, ` +

@@ -4,7 +4,6 @@
  * growth from N=100 to N=100,000.
  */
 import os from 'node:os';
-import { performance } from 'node:perf_hooks';
 import { MemoryStore } from '../shared/kube/memory-store.js';
 import type { GroupKind, KubeObject } from '../shared/kube/object.js';
 import type { RangeHit, RangeIndexSpec, ReadView } from '../shared/kube/store.js';
@@ -15,6 +14,8 @@ import { reviewObject } from '../webhooks/review/engine.js';
 import { RuleIndex } from '../webhooks/review/rule-index.js';
 import { kubeovnFamily } from '../webhooks/rules/kubeovn/index.js';
 import type { AdmissionSettings } from '../webhooks/rules/types.js';
+import { reportFigure } from './support/figures.js';
+import { formatMicros, median, type TimedRound, timedRound } from './support/per-review.js';
 
 const sizes = [100, 1_000, 10_000, 100_000];
 const rounds = 5;
@@ -97,28 +98,15 @@ function candidate(i: number, n: number): KubeObject {
   return subnet(`candidate-${i}`, slash26(slot));
 }
 
-interface Round {
-  micros: number;
-  deniedShare: number;
-}
-
-/** One timed round: reviews until `minMillis` and `minReviews` are both reached. */
-async function round(view: ReadView, n: number, offset: number): Promise<Round> {
-  let reviews = 0;
-  let denied = 0;
-  const start = performance.now();
-  while (reviews < minReviews || performance.now() - start < minMillis) {
-    const object = candidate(offset + reviews, n);
-    const result = await reviewObject({ operation: 'CREATE', object, view, settings }, { rules });
-    if (!result.allowed) denied++;
-    reviews++;
-  }
-  return { micros: ((performance.now() - start) * 1000) / reviews, deniedShare: denied / reviews };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
+async function round(view: ReadView, n: number, offset: number): Promise<TimedRound> {
+  return timedRound(
+    async (i) =>
+      (await reviewObject({ operation: 'CREATE', object: candidate(i, n), view, settings }, { rules }))
+        .allowed,
+    offset,
+    minMillis,
+    minReviews,
+  );
 }
 
 /**
@@ -130,8 +118,8 @@ async function compare(indexed: ReadView, linear: ReadView, n: number) {
     await reviewObject({ operation: 'CREATE', object: candidate(i, n), view: indexed, settings }, { rules });
     await reviewObject({ operation: 'CREATE', object: candidate(i, n), view: linear, settings }, { rules });
   }
-  const a: Round[] = [];
-  const b: Round[] = [];
+  const a: TimedRound[] = [];
+  const b: TimedRound[] = [];
   for (let r = 0; r < rounds; r++) {
     a.push(await round(indexed, n, r * 1000));
     b.push(await round(linear, n, r * 1000));
@@ -141,10 +129,6 @@ async function compare(indexed: ReadView, linear: ReadView, n: number) {
     linear: median(b.map((x) => x.micros)),
     deniedShare: a[0]!.deniedShare,
   };
-}
-
-function fmt(micros: number): string {
-  return micros >= 1000 ? `${(micros / 1000).toFixed(2)} ms` : `${micros.toFixed(1)} µs`;
 }
 
 async function main(): Promise<void> {
@@ -175,7 +159,7 @@ async function main(): Promise<void> {
     );
     results.push({ n, indexed, linear });
     console.log(
-      `${String(n).padStart(8)}  ${fmt(indexed).padStart(10)}  ${fmt(linear).padStart(12)}  ${(linear / indexed).toFixed(1).padStart(9)}x  ${(deniedShare * 100).toFixed(0)}%`,
+      `${String(n).padStart(8)}  ${formatMicros(indexed).padStart(10)}  ${formatMicros(linear).padStart(12)}  ${(linear / indexed).toFixed(1).padStart(9)}x  ${(deniedShare * 100).toFixed(0)}%`,
     );
   }
   const first = results[0]!;
@@ -184,6 +168,16 @@ async function main(): Promise<void> {
   console.log(
     `load average during the run: ${load.join(' ')} on ${os.availableParallelism()} CPUs (medians of ${rounds} rounds)`,
   );
+  reportFigure({
+    name: `Subnet admission growth N=${first.n}→${last.n}, indexed`,
+    value: last.indexed / first.indexed,
+    unit: 'x',
+  });
+  reportFigure({
+    name: `Subnet admission linear scan/index at N=${last.n}`,
+    value: last.linear / last.indexed,
+    unit: 'x',
+  });
   console.log(
     `ratio N=${last.n}/N=${first.n}: indexed ${(last.indexed / first.indexed).toFixed(2)}x, linear scan ${(last.linear / first.linear).toFixed(1)}x`,
   );

@@ -24,6 +24,8 @@ Flags:
                                instance's ipvs.ips, and is required for instances that name an ALB2
   --host ADDRESS,...           keepalived.conf for the LB host with these addresses (one per family)
   -h, --help                   show this help
+
+To keep an LB host's alive.yaml in step with the cluster: acpnet keepalived sync --help.
 `;
 
 const options = {
@@ -67,16 +69,21 @@ async function render(args: readonly string[], io: CliIO): Promise<number> {
   return 0;
 }
 
-/** `acpnet keepalived render`: exit 0 rendered, 2 usage errors and unusable input. */
+/** `acpnet keepalived render` (exit 0 rendered, 2 usage errors and unusable input) and `sync`. */
 export async function keepalivedCommand(args: readonly string[], io: CliIO): Promise<number> {
   const [subcommand, ...rest] = args;
   if (subcommand === '--help' || subcommand === '-h') {
     io.stdout(keepalivedHelp);
     return 0;
   }
-  if (subcommand === undefined) throw new UsageError('a subcommand is required: render', 'keepalived');
+  if (subcommand === undefined)
+    throw new UsageError('a subcommand is required: render or sync', 'keepalived');
+  if (subcommand === 'sync') return (await import('./keepalived-sync.js')).keepalivedSyncCommand(rest, io);
   if (subcommand !== 'render') {
-    throw new UsageError(`unknown subcommand ${JSON.stringify(subcommand)} (known: render)`, 'keepalived');
+    throw new UsageError(
+      `unknown subcommand ${JSON.stringify(subcommand)} (known: render, sync)`,
+      'keepalived',
+    );
   }
   return render(rest, io);
 }

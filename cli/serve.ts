@@ -1,6 +1,7 @@
 import { isIP } from 'node:net';
 import path from 'node:path';
 import { type Logger, pino } from 'pino';
+import type { EventFunction } from '../functions/runtime/contract.js';
 import type { RunningFunctions } from '../functions/runtime/serve.js';
 import type { ResourceStore } from '../shared/kube/store.js';
 import { defaultRuleIndex } from '../webhooks/review/default-index.js';
@@ -21,6 +22,8 @@ const options = {
   state: { type: 'string' },
   kubeconfig: { type: 'string' },
   'kafka-brokers': { type: 'string' },
+  'kafka-group': { type: 'string' },
+  'kafka-topic': { type: 'string' },
   functions: { type: 'string' },
   'log-level': { type: 'string', default: 'info' },
   help: { type: 'boolean', short: 'h' },
@@ -53,6 +56,16 @@ function listenAddress(value: string | undefined): string {
   return value;
 }
 
+/** The functions `--functions a,b` names (all without it); an unknown name is a usage error. */
+async function selectedFunctions(names: string | undefined): Promise<EventFunction[]> {
+  const { selectFunctions } = await import('../functions/registry.js');
+  try {
+    return selectFunctions(names?.split(',').filter(Boolean));
+  } catch (error) {
+    throw new UsageError(`--functions: ${(error as Error).message}`, 'serve');
+  }
+}
+
 /** Calls `stop` on the first SIGTERM or SIGINT; a second one exits at once. */
 function onShutdownSignal(logger: Logger, stop: () => void): void {
   const handle = (signal: NodeJS.Signals) => {
@@ -80,23 +93,6 @@ async function startWebhooksOrExplain(
   }
 }
 
-/**
- * `--functions a,b`: only these functions run in this process (each Knative Service and Kafka
- * consumer Deployment runs one, with its own permissions), in a consumer group of their own.
- */
-async function functionSelection(names: string | undefined) {
-  if (names === undefined) return {};
-  const { selectFunctions } = await import('../functions/registry.js');
-  const { DEFAULT_GROUP } = await import('../functions/runtime/serve.js');
-  const { consumerOf } = await import('../functions/runtime/tombstones.js');
-  try {
-    const functions = selectFunctions(names.split(',').filter(Boolean));
-    return { functions, groupId: `${DEFAULT_GROUP}-${consumerOf(functions)}` };
-  } catch (error) {
-    throw new UsageError(`--functions: ${error instanceof Error ? error.message : String(error)}`, 'serve');
-  }
-}
-
 /** `acpnet serve`: runs until SIGTERM/SIGINT, then drains and exits 0. */
 export async function serveCommand(args: readonly string[], io: CliIO): Promise<number> {
   const { values, positionals } = parseCommandArgs('serve', args, options);
@@ -105,6 +101,8 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
     return 0;
   }
   const parts = partsOf(positionals);
+  if (values.functions !== undefined && !parts.includes('functions'))
+    throw new UsageError('--functions applies to serve functions only', 'serve');
   if (!logLevels.includes(values['log-level'])) {
     throw new UsageError(`--log-level must be one of ${logLevels.join(', ')}`, 'serve');
   }
@@ -123,7 +121,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   const startFunctions = parts.includes('functions')
     ? (await import('../functions/runtime/serve.js')).startFunctions
     : undefined;
-  const selection = startFunctions ? await functionSelection(values.functions) : undefined;
+  const functionsToRun = startFunctions ? await selectedFunctions(values.functions) : undefined;
 
   const logger = pino({ level: values['log-level'], base: { app: 'acpnet' } });
   const store: ResourceStore = await openStore(
@@ -156,9 +154,11 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       host,
       store,
       kafkaBrokers: values['kafka-brokers']?.split(',').filter(Boolean),
+      groupId: values['kafka-group'],
+      topic: values['kafka-topic'],
+      functions: functionsToRun,
       logger,
       stateDir: values.kubeconfig === undefined ? values.state : undefined,
-      ...selection,
     });
   }
   // Started once listening, so /readyz answers 503 while the caches fill. Runs until a signal

@@ -18,6 +18,7 @@ Usage:
   acpnet bridge [flags]                       publish a cluster's changes to Kafka as events
   acpnet rules [--output text|json|markdown]  list the webhook's rules, their reasons and guide sections
   acpnet keepalived render [flags] FILE|-     render alive.yaml or keepalived.conf for soft LB hosts
+  acpnet keepalived sync [flags]              keep an LB host's alive.yaml in step with the cluster
   acpnet interconnect clean [flags]           remove what a cluster left in the OVN interconnect databases
   acpnet migrate routes [flags] PATH...|-     convert OpenShift Routes to Gateway API and Envoy Gateway objects
   acpnet help [COMMAND]                       show help
@@ -44,8 +45,9 @@ Flags:
   --state DIR                  manifests to load into the in-memory store
   --kubeconfig FILE            use a real cluster as the store
   --kafka-brokers HOST:PORT,.. consume events from Kafka (functions)
-  --functions NAME,...         run only these functions (default all), consuming Kafka in the group
-                               acpnet-functions-<names joined by dots>
+  --kafka-topic TOPIC          Kafka topic of the events (default acpnet-events)
+  --kafka-group GROUP          Kafka consumer group (default acpnet-functions); one per deployed function
+  --functions a,b              run only these functions (default: all), e.g. one per Knative Service
   --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default info)
 ${admissionFlags}
   -h, --help                   show this help

@@ -1,9 +1,20 @@
+import { bgpHosts } from './bgp-hosts/index.js';
 import { ingressSync } from './ingress-sync/index.js';
+import { keepalivedHosts } from './keepalived-hosts/index.js';
+import { loadBalancerIpam } from './loadbalancer-ipam/index.js';
+import { podIpam } from './pod-ipam/index.js';
 import { routeMigration } from './route-migration/index.js';
 import type { EventFunction } from './runtime/contract.js';
 
 /** Every function acpnet runs, in the order they see each event. */
-export const allFunctions: readonly EventFunction[] = [ingressSync, routeMigration];
+export const allFunctions: readonly EventFunction[] = [
+  ingressSync,
+  bgpHosts,
+  keepalivedHosts,
+  podIpam,
+  loadBalancerIpam,
+  routeMigration,
+];
 
 /** The functions named in `--functions a,b`; throws naming any unknown one. */
 export function selectFunctions(names: readonly string[] | undefined): EventFunction[] {

@@ -1,8 +1,21 @@
 import { isDeepStrictEqual } from 'node:util';
+import { appliedMapKeys } from '../../shared/kube/field-ownership.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
-import { PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
+import { ConflictError, PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
 import type { Effect } from './contract.js';
+import type { StatusPatches } from './status-patches.js';
+
+/**
+ * A claim (createIfAbsent with `claim`) that another writer holds: the plan lost the race and the
+ * event is planned again.
+ */
+export class ClaimLostError extends Error {
+  constructor(readonly existing: KubeObject) {
+    super(`${existing.kind} ${existing.metadata.name} is held by another writer`);
+    this.name = 'ClaimLostError';
+  }
+}
 
 /** One effect as reported by replay and logs. */
 export interface EffectRecord {
@@ -43,45 +56,70 @@ export function describeEffect(fn: string, effect: Effect): EffectRecord {
 /**
  * Executes effects in order with the function's field manager. Idempotent: an effect that leaves the
  * store as it was (same resourceVersion, already absent, already created) is not reported as a change.
- * Returns the effects that changed the store.
+ * Returns the effects that changed the store; `changed` collects them as they are applied, so a
+ * caller still has them when a later effect throws (ClaimLostError, ConflictError).
  */
 export async function applyEffects(
   store: ResourceStore,
   fn: string,
   fieldManager: string,
   effects: readonly Effect[],
+  changed: EffectRecord[] = [],
+  statuses?: { patches: StatusPatches; plan: number },
 ): Promise<EffectRecord[]> {
-  const changed: EffectRecord[] = [];
   for (const effect of effects) {
-    if (await applyOne(store, fieldManager, effect)) changed.push(describeEffect(fn, effect));
+    if (await applyOne(store, fieldManager, effect, statuses)) changed.push(describeEffect(fn, effect));
   }
   return changed;
 }
 
-async function applyOne(store: ResourceStore, fieldManager: string, effect: Effect): Promise<boolean> {
+async function applyOne(
+  store: ResourceStore,
+  fieldManager: string,
+  effect: Effect,
+  statuses: { patches: StatusPatches; plan: number } | undefined,
+): Promise<boolean> {
   const options = { fieldManager, force: true };
   switch (effect.op) {
     case 'apply': {
       const key = keyOf(effect.object);
       const before = store.get(key.groupKind, key.namespace, key.name);
-      if (before && alreadyApplied(before, effect.object)) return false;
+      if (before && alreadyApplied(before, effect.object, fieldManager)) return false;
       const after = await store.apply(effect.object, options);
       return versionOf(before) !== versionOf(after);
     }
-    case 'createIfAbsent':
-      return (await store.createIfAbsent(effect.object, options)).created;
+    case 'createIfAbsent': {
+      const { object, created } = await store.createIfAbsent(effect.object, options);
+      if (!created && effect.claim && !alreadyApplied(object, effect.object))
+        throw new ClaimLostError(object);
+      return created;
+    }
     case 'delete':
       try {
         return await store.delete(effect.key, effect.preconditions);
       } catch (error) {
         // A successor took the name (other uid) or the object moved on: it is not ours to delete.
-        if (error instanceof PreconditionFailedError) return false;
+        if (error instanceof PreconditionFailedError && !effect.replanOnMismatch) return false;
+        if (error instanceof PreconditionFailedError) throw new ConflictError(effect.key, error.message);
         throw error;
       }
     case 'patchStatus': {
       const before = store.get(effect.key.groupKind, effect.key.namespace, effect.key.name);
       if (!before) return false;
+      if (effect.resourceVersion) {
+        // Planned against that version: if the object moved on, the plan is stale (ConflictError).
+        const preconditions = { resourceVersion: effect.resourceVersion };
+        const after = await store.patchStatus(effect.key, effect.status, options, preconditions);
+        return after !== undefined && versionOf(before) !== versionOf(after);
+      }
+      if (statuses) return statuses.patches.patch(store, effect.key, effect.status, options, statuses.plan);
       const after = await store.patchStatus(effect.key, effect.status, options);
+      return after !== undefined && versionOf(before) !== versionOf(after);
+    }
+    case 'jsonPatch': {
+      const before = store.get(effect.key.groupKind, effect.key.namespace, effect.key.name);
+      if (!before) return false;
+      const after = await store.patch(effect.key, effect.patch, options);
       return after !== undefined && versionOf(before) !== versionOf(after);
     }
   }
@@ -91,11 +129,13 @@ const ownedMetadata = ['labels', 'annotations', 'ownerReferences'] as const;
 
 /**
  * Whether the stored object already holds everything the desired one says: the same body fields and
- * the same labels, annotations and owners. Then server-side apply would change nothing, and skipping it
- * saves a write on every redelivery and replay.
+ * the same labels, annotations and owners, and no label or annotation the manager applied before and
+ * now leaves out (the apply would remove it). Then server-side apply would change nothing, and
+ * skipping it saves a write on every redelivery and replay.
  */
-export function alreadyApplied(stored: KubeObject, desired: KubeObject): boolean {
+export function alreadyApplied(stored: KubeObject, desired: KubeObject, fieldManager?: string): boolean {
   if (stored.apiVersion !== desired.apiVersion) return false;
+  if (fieldManager !== undefined && dropsAppliedKeys(stored, desired, fieldManager)) return false;
   for (const [field, value] of Object.entries(desired)) {
     if (field === 'metadata' || field === 'apiVersion' || field === 'kind') continue;
     if (!isDeepStrictEqual(stored[field], value)) return false;
@@ -104,6 +144,14 @@ export function alreadyApplied(stored: KubeObject, desired: KubeObject): boolean
     (field) =>
       desired.metadata[field] === undefined ||
       isDeepStrictEqual(stored.metadata[field], desired.metadata[field]),
+  );
+}
+
+function dropsAppliedKeys(stored: KubeObject, desired: KubeObject, fieldManager: string): boolean {
+  return (['labels', 'annotations'] as const).some((field) =>
+    appliedMapKeys(stored, fieldManager, ['metadata', field]).some(
+      (key) => desired.metadata[field]?.[key] === undefined,
+    ),
   );
 }
 

@@ -2,7 +2,13 @@ import type { ChangeEvent } from '../../shared/events/apiserver.js';
 import type { KindModel } from '../../shared/kube/model/kind-model.js';
 import type { ModelView } from '../../shared/kube/model/model-view.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
-import type { DeletePreconditions, EqualityIndexSpec } from '../../shared/kube/store.js';
+import type {
+  DeletePreconditions,
+  EqualityIndexSpec,
+  JsonPatchOperation,
+  RangeIndexSpec,
+  ResourceStore,
+} from '../../shared/kube/store.js';
 
 /** A change event whose object is known: Resource mode, or Reference mode resolved by a read. */
 export interface ResolvedEvent extends ChangeEvent {
@@ -19,6 +25,12 @@ export interface ApplyEffect {
 export interface CreateIfAbsentEffect {
   op: 'createIfAbsent';
   object: KubeObject;
+  /**
+   * The object is a claim the plan depends on: when one of that identity exists with another body
+   * (another replica won it), the event's remaining effects are not applied and the event is
+   * planned again (ClaimLostError).
+   */
+  claim?: boolean;
 }
 
 /** Deletes the object; preconditions guard against deleting a successor with the same name. */
@@ -27,6 +39,11 @@ export interface DeleteEffect {
   apiVersion: string;
   key: ObjectKey;
   preconditions?: DeletePreconditions;
+  /**
+   * A precondition that fails means the plan was made from a view that is now behind (someone else
+   * changed the claim): ConflictError, and the event is planned again, instead of leaving it alone.
+   */
+  replanOnMismatch?: boolean;
 }
 
 /** JSON merge patch of the status subresource. */
@@ -35,9 +52,22 @@ export interface PatchStatusEffect {
   apiVersion: string;
   key: ObjectKey;
   status: Record<string, unknown>;
+  /** The object as planned: a patch meeting a newer one fails with ConflictError, and the event is planned again. */
+  resourceVersion?: string;
 }
 
-export type Effect = ApplyEffect | CreateIfAbsentEffect | DeleteEffect | PatchStatusEffect;
+/**
+ * JSON Patch of the object: for a field server-side apply cannot own alone (one member of an atomic
+ * list such as a container's args), guarded by `test` operations on what it was planned against.
+ */
+export interface JsonPatchEffect {
+  op: 'jsonPatch';
+  apiVersion: string;
+  key: ObjectKey;
+  patch: JsonPatchOperation[];
+}
+
+export type Effect = ApplyEffect | CreateIfAbsentEffect | DeleteEffect | PatchStatusEffect | JsonPatchEffect;
 
 /**
  * A function: the kinds whose events it consumes and a planner from (event, read-only view) to
@@ -50,11 +80,17 @@ export interface EventFunction {
   /** Kinds the planner reads besides the consumed ones; a KubeStore must cache them. */
   reads: readonly KindModel[];
   indexes?: readonly EqualityIndexSpec[];
+  rangeIndexes?: readonly RangeIndexSpec[];
   /**
    * `event.object` conforms to its kind's schema (the runtime refuses, as permanent errors, events
    * whose object does not); read it with `view.read(KIND, event.object)` for its typed form.
    */
   plan(event: ResolvedEvent, view: ModelView): Effect[] | Promise<Effect[]>;
+  /**
+   * Called once per store before its caches start, for a function that keeps state derived from
+   * the store (an address allocator): it may watch the store here. Planning stays read-only.
+   */
+  attach?(store: ResourceStore): void;
 }
 
 export function fieldManagerOf(fn: Pick<EventFunction, 'name'>): string {

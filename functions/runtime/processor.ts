@@ -1,18 +1,28 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { type ChangeEvent, decodeChangeEvent } from '../../shared/events/apiserver.js';
 import type { EventAttributes } from '../../shared/events/attributes.js';
 import { EventFormatError } from '../../shared/events/errors.js';
+import { deepEqual, isPlainObject } from '../../shared/kube/json-value.js';
+import { mergePatchBetween } from '../../shared/kube/memory-store/merge-patch.js';
 import { ModelView } from '../../shared/kube/model/model-view.js';
 import type { GroupKind, KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { describeObject, groupKind, groupOf, keyString } from '../../shared/kube/object.js';
 import { modelOf } from '../../shared/kube/registry.js';
-import type { ResourceStore } from '../../shared/kube/store.js';
-import { applyEffects, describeEffect, type EffectRecord } from './applier.js';
+import { ConflictError, type ResourceStore } from '../../shared/kube/store.js';
+import { applyEffects, ClaimLostError, describeEffect, type EffectRecord } from './applier.js';
 import type { Effect, EventFunction, ResolvedEvent } from './contract.js';
 import { fieldManagerOf } from './contract.js';
 import { compareResourceVersions, DedupWindow, VersionTracker } from './convergence.js';
 import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
+import { StatusPatches } from './status-patches.js';
 import { consumerOf, Tombstones } from './tombstones.js';
+
+/**
+ * The first pause before planning again after a lost race, doubled at each attempt: a KubeStore's
+ * informer may not yet hold what the winner wrote.
+ */
+const REPLAN_DELAY_MS = 20;
 
 /** Field manager of objects the runtime copies from events into a MemoryStore. */
 export const OBSERVED_FIELD_MANAGER = 'acpnet-observed';
@@ -42,6 +52,13 @@ export interface ProcessorOptions {
   logger: Logger;
 }
 
+/**
+ * How often an event is planned again at once when its effects lose a race (a claim another writer
+ * holds, a write whose precondition no longer holds); after that the event fails and its runtime
+ * retries it later.
+ */
+export const REPLANS = 8;
+
 /** On a mirrored object: the resourceVersion of the source object it mirrors. */
 export const SOURCE_RESOURCE_VERSION = 'acpnet.io/source-resource-version';
 
@@ -70,6 +87,9 @@ export class EventProcessor implements EventSink {
   private readonly tombstones: Tombstones;
   private readonly byKind = new Map<GroupKind, EventFunction[]>();
   private readonly view: ModelView;
+  private readonly statuses = new StatusPatches();
+  /** Plans in the order they are made: the newest status patch of an object supersedes older ones. */
+  private plans = 0;
 
   constructor(private readonly options: ProcessorOptions) {
     this.view = new ModelView(options.store, (object, issues) =>
@@ -214,7 +234,18 @@ export class EventProcessor implements EventSink {
       metadata.annotations = { ...metadata.annotations, [SOURCE_RESOURCE_VERSION]: event.resourceVersion };
     }
     if (existing && metadata.uid && existing.metadata.uid !== metadata.uid) await store.delete(key);
-    await store.apply({ ...event.object, metadata }, { fieldManager: OBSERVED_FIELD_MANAGER, force: true });
+    const options = { fieldManager: OBSERVED_FIELD_MANAGER, force: true };
+    const stored = await store.apply({ ...event.object, metadata }, options);
+    // Apply leaves status alone, as servers with a status subresource do. A new version of the source
+    // brings its status (a Pod's readiness, a Node's conditions); the same version again does not, so
+    // a status functions wrote since (an Ingress's addresses) stays.
+    const status = event.object.status;
+    const sameVersion =
+      event.resourceVersion !== undefined &&
+      existing?.metadata.annotations?.[SOURCE_RESOURCE_VERSION] === event.resourceVersion;
+    if (isPlainObject(status) && !sameVersion && !deepEqual(stored.status, status)) {
+      await store.patchStatus(key, mergePatchBetween(stored.status, status), options);
+    }
   }
 
   /** Child loggers cost an allocation, so one is made only for an event that logs something. */
@@ -239,14 +270,44 @@ export class EventProcessor implements EventSink {
 
   private async run(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
     const started = process.hrtime.bigint();
-    const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
-    const records = this.options.dryRun
-      ? planned.map((effect) => describeEffect(fn.name, effect))
-      : await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned);
+    const records = this.options.dryRun ? await this.planOnly(fn, event) : await this.planAndApply(fn, event);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     this.options.metrics?.effectSeconds.observe({ function: fn.name }, seconds);
     this.count(records.length > 0 ? 'applied' : 'unchanged', fn.name);
     return records;
+  }
+
+  private async planOnly(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
+    const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
+    return planned.map((effect) => describeEffect(fn.name, effect));
+  }
+
+  /**
+   * Plans and applies; when the effects lose a race (ClaimLostError, ConflictError) the rest are not
+   * applied and the event is planned again against the store as the race left it, up to REPLANS
+   * times. Effects already applied are idempotent, so the next plan repeats them without a change.
+   */
+  private async planAndApply(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
+    const records: EffectRecord[] = [];
+    for (let attempt = 0; ; attempt++) {
+      // Numbered when planning starts: a planner that does not await plans entirely at this point.
+      const order = { patches: this.statuses, plan: ++this.plans };
+      const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
+      try {
+        return await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned, records, order);
+      } catch (error) {
+        const lost = error instanceof ClaimLostError || error instanceof ConflictError;
+        if (!lost || attempt + 1 >= REPLANS) throw error;
+        this.count('replanned', fn.name);
+        if (this.options.logger.isLevelEnabled('debug')) {
+          this.eventLogger(event).debug(
+            { function: fn.name, reason: (error as Error).message },
+            'lost a race; planning again',
+          );
+        }
+        await sleep(REPLAN_DELAY_MS * 2 ** attempt);
+      }
+    }
   }
 
   /** A status patch needs its object; one planned for an object already gone is dropped, not emitted. */

@@ -11,6 +11,7 @@ import { FunctionMetrics } from './metrics.js';
 import { prepareStore } from './prepare.js';
 import { EventProcessor, type ProcessResult } from './processor.js';
 import { type StateLoop, startStateLoop } from './state-loop.js';
+import { consumerOf } from './tombstones.js';
 
 export const DEFAULT_TOPIC = 'acpnet-events';
 export const DEFAULT_GROUP = 'acpnet-functions';
@@ -21,7 +22,10 @@ export interface StartFunctionsOptions {
   kafkaBrokers?: string[];
   logger: Logger;
   host?: string;
-  /** Kafka topic to consume (default acpnet-events) and consumer group (default acpnet-functions). */
+  /**
+   * Kafka topic to consume (default acpnet-events) and consumer group (default acpnet-functions, or
+   * `acpnet-<consumer>` when `functions` selects some: each function's deployment consumes every event).
+   */
   topic?: string;
   groupId?: string;
   /** With a MemoryStore: the manifests directory to turn into events and to write results under. */
@@ -83,7 +87,7 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
       transport,
       processor,
       topic: options.topic ?? DEFAULT_TOPIC,
-      groupId: options.groupId ?? DEFAULT_GROUP,
+      groupId: options.groupId ?? (options.functions ? `acpnet-${consumerOf(functions)}` : DEFAULT_GROUP),
       logger: log,
       metrics,
     });

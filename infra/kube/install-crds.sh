@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Usage: install-crds.sh KUBECONFIG [--gateway-channel standard|experimental]
 # Applies (server-side) the upstream CRDs listed in crd-sources.txt, read from the Go module cache,
-# plus the ALB CRDs under crds-local/, then waits until every one is Established.
+# plus the ALB CRDs under crds-local/ and acpnet's own (infra/deploy/base/crds/), then waits until
+# every one is Established.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
@@ -53,7 +54,7 @@ while read -r module version path; do
     crd_documents "$f" >"$bundle_dir/$(printf '%03d' "$n")-$(basename "$f")"
   done
 done <"$KUBE_HARNESS_DIR/crd-sources.txt"
-for f in "$KUBE_HARNESS_DIR"/crds-local/*.yaml; do
+for f in "$KUBE_HARNESS_DIR"/crds-local/*.yaml "$KUBE_HARNESS_DIR"/../deploy/base/crds/*.yaml; do
   n=$((n + 1))
   crd_documents "$f" >"$bundle_dir/$(printf '%03d' "$n")-$(basename "$f")"
 done

@@ -302,7 +302,8 @@ class KeyedAllocator<K extends Key> implements AddressAllocator {
 
   allocate(owner: string, poolName: string = DEFAULT_POOL): AllocationResult {
     const current = this.owners.get(owner);
-    if (current !== undefined) return { ok: true, address: this.math.toBig(current), owner, existing: true };
+    if (current !== undefined)
+      return { ok: true, family: this.family, address: this.math.toBig(current), owner, existing: true };
     const pool = this.pools.get(poolName);
     if (!pool) return { ok: false, reason: 'noSuchPool', pool: poolName };
     if (pool.fresh.isEmpty()) {
@@ -314,7 +315,7 @@ class KeyedAllocator<K extends Key> implements AddressAllocator {
     this.holders.set(key, owner);
     this.owners.set(owner, key);
     this.journal?.push({ op: 'take', pool, key, owner, from: FRESH });
-    return { ok: true, address: this.math.toBig(key), owner, existing: false };
+    return { ok: true, family: this.family, address: this.math.toBig(key), owner, existing: false };
   }
 
   probeSpecific(address: bigint, owner: string): AllocationFailure | undefined {
@@ -333,7 +334,8 @@ class KeyedAllocator<K extends Key> implements AddressAllocator {
     const failure = this.probeSpecific(address, owner);
     if (failure) return failure;
     const key = this.math.fromBig(address);
-    if (this.holders.get(key) === owner) return { ok: true, address, owner, existing: true };
+    if (this.holders.get(key) === owner)
+      return { ok: true, family: this.family, address, owner, existing: true };
     const current = this.owners.get(owner);
     if (current !== undefined) this.free(current, owner);
     const pool = this.poolOfKey(key)!;
@@ -352,7 +354,7 @@ class KeyedAllocator<K extends Key> implements AddressAllocator {
     this.holders.set(key, owner);
     this.owners.set(owner, key);
     this.journal?.push({ op: 'take', pool, key, owner, from });
-    return { ok: true, address, owner, existing: false };
+    return { ok: true, family: this.family, address, owner, existing: false };
   }
 
   release(address: bigint): ReleaseResult {

@@ -1,4 +1,5 @@
 export * from './allocator.js';
+export * from './claims.js';
 export * from './format.js';
 export * from './kubeovn-subnet.js';
 export * from './metallb-pool.js';

@@ -1,3 +1,5 @@
+import type { Family } from '../net/address.js';
+
 /** An address held by an owner (a Pod's NIC, a Service, a gateway replica...). */
 export interface HeldAddress {
   address: bigint;
@@ -6,6 +8,7 @@ export interface HeldAddress {
 
 export interface Allocated {
   ok: true;
+  family: Family;
   address: bigint;
   owner: string;
   /** The owner already held this address: nothing changed. */

@@ -17,7 +17,13 @@ import { applyBody, namespaceFor } from './kube-store/request-bodies.js';
 import { type ApiTransport, kubeConfigTransport } from './kube-store/transport.js';
 import type { GroupKind, KubeObject, ObjectKey } from './object.js';
 import { groupKindOf, keyOf, versionOf } from './object.js';
-import type { ApplyOptions, DeletePreconditions, ResourceStore } from './store.js';
+import type {
+  ApplyOptions,
+  DeletePreconditions,
+  JsonPatchOperation,
+  ResourceStore,
+  WritePreconditions,
+} from './store.js';
 
 export interface KubeStoreOptions {
   kubeConfig: KubeConfig;
@@ -208,19 +214,47 @@ export class KubeStore extends CachedStore implements ResourceStore {
     return true;
   }
 
-  async patchStatus(key: ObjectKey, status: unknown, options: ApplyOptions): Promise<KubeObject | undefined> {
+  async patchStatus(
+    key: ObjectKey,
+    status: unknown,
+    options: ApplyOptions,
+    preconditions?: WritePreconditions,
+  ): Promise<KubeObject | undefined> {
     const info = await this.discovery.preferred(key.groupKind);
     const namespace = namespaceFor(info, key.namespace);
     const path = withQuery(statusPath(info, namespace, key.name), { fieldManager: options.fieldManager });
+    // A resourceVersion in a merge patch is a precondition: the API server answers 409 when it moved.
+    const version = preconditions?.resourceVersion;
     const response = await this.transport({
       method: 'PATCH',
       path,
-      body: { status },
+      body: version === undefined ? { status } : { metadata: { resourceVersion: version }, status },
       contentType: 'application/merge-patch+json',
     });
     if (response.statusCode === 404) return undefined;
     if (!isSuccess(response.statusCode)) {
       throw apiErrorFor('patchStatus', { ...key, namespace }, response.statusCode, response.body, path);
+    }
+    return this.absorb(response.body, { ...key, namespace });
+  }
+
+  async patch(
+    key: ObjectKey,
+    operations: readonly JsonPatchOperation[],
+    options: ApplyOptions,
+  ): Promise<KubeObject | undefined> {
+    const info = await this.discovery.preferred(key.groupKind);
+    const namespace = namespaceFor(info, key.namespace);
+    const path = withQuery(objectPath(info, namespace, key.name), { fieldManager: options.fieldManager });
+    const response = await this.transport({
+      method: 'PATCH',
+      path,
+      body: operations,
+      contentType: 'application/json-patch+json',
+    });
+    if (response.statusCode === 404) return undefined;
+    if (!isSuccess(response.statusCode)) {
+      throw apiErrorFor('patch', { ...key, namespace }, response.statusCode, response.body, path);
     }
     return this.absorb(response.body, { ...key, namespace });
   }

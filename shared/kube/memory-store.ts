@@ -2,6 +2,7 @@ import { type CacheErrorReporter, IndexedCache } from './cache-index.js';
 import { CachedStore } from './cached-store.js';
 import { deepClone, deepEqual, deepFreeze } from './json-value.js';
 import { leafPaths } from './memory-store/field-paths.js';
+import { applyJsonPatch, PatchTestFailedError, patchedField } from './memory-store/json-patch.js';
 import { mergePatch } from './memory-store/merge-patch.js';
 import {
   configuredBody,
@@ -18,8 +19,10 @@ import {
   type ApplyOptions,
   ConflictError,
   type DeletePreconditions,
+  type JsonPatchOperation,
   PreconditionFailedError,
   type ResourceStore,
+  type WritePreconditions,
 } from './store.js';
 
 export interface MemoryStoreOptions {
@@ -180,9 +183,21 @@ export class MemoryStore extends CachedStore implements ResourceStore {
     return true;
   }
 
-  async patchStatus(key: ObjectKey, status: unknown, options: ApplyOptions): Promise<KubeObject | undefined> {
+  async patchStatus(
+    key: ObjectKey,
+    status: unknown,
+    options: ApplyOptions,
+    preconditions?: WritePreconditions,
+  ): Promise<KubeObject | undefined> {
     const previous = this.cache.get(key.groupKind, key.namespace, key.name);
     if (!previous) return undefined;
+    const version = preconditions?.resourceVersion;
+    if (version !== undefined && version !== previous.metadata.resourceVersion) {
+      throw new ConflictError(
+        key,
+        `resourceVersion ${version} is not the stored ${previous.metadata.resourceVersion}`,
+      );
+    }
     // mergePatch builds new maps where it changes something; recordUpdate replaces managedFields.
     const next = mutableCopy(previous);
     const patched = mergePatch(previous.status, status);
@@ -193,6 +208,29 @@ export class MemoryStore extends CachedStore implements ResourceStore {
       options.fieldManager,
       leafPaths(status, ['status']).filter((path) => path.length > 1),
       'status',
+    );
+    return this.commit(next, previous);
+  }
+
+  async patch(
+    key: ObjectKey,
+    operations: readonly JsonPatchOperation[],
+    options: ApplyOptions,
+  ): Promise<KubeObject | undefined> {
+    const previous = this.cache.get(key.groupKind, key.namespace, key.name);
+    if (!previous) return undefined;
+    const next = mutableCopy(previous);
+    try {
+      applyJsonPatch(next, operations);
+    } catch (error) {
+      if (error instanceof PatchTestFailedError) throw new ConflictError(key, error.message);
+      throw error;
+    }
+    const fields = operations.filter((o) => o.op !== 'test').map((o) => patchedField(o.path));
+    recordUpdate(
+      next,
+      options.fieldManager,
+      fields.filter((path) => path.length > 1),
     );
     return this.commit(next, previous);
   }

@@ -3,12 +3,15 @@ import type { KindModel } from './model/kind-model.js';
 import type { GroupKind, KubeObject } from './object.js';
 import { groupOf, versionOf } from './object.js';
 import type { SchemaIssue } from './schema-issues.js';
+import { acpnetDefinitions } from './schemas/acpnet.js';
 import { domainDefinitions } from './schemas/alauda-domain.js';
 import { albDefinitions } from './schemas/alb.js';
 import { coreDefinitions } from './schemas/core.js';
 import { envoyGatewayDefinitions } from './schemas/envoy-gateway/definitions.js';
+import { eventDefinitions } from './schemas/events.js';
 import { gatewayApiDefinitions } from './schemas/gateway-api/definitions.js';
 import { ingressDefinitions } from './schemas/ingress.js';
+import { ipAddressDefinitions } from './schemas/ip-address.js';
 import { kubeOvnDefinitions } from './schemas/kubeovn.js';
 import { metallbDefinitions } from './schemas/metallb.js';
 import { routeDefinitions } from './schemas/openshift-route.js';
@@ -25,6 +28,9 @@ const models: readonly KindModel[] = [
   ...envoyGatewayDefinitions,
   ...kubeOvnDefinitions,
   ...metallbDefinitions,
+  ...eventDefinitions,
+  ...acpnetDefinitions,
+  ...ipAddressDefinitions,
   ...routeDefinitions,
 ];
 

@@ -57,6 +57,11 @@ export interface DeletePreconditions {
   resourceVersion?: string;
 }
 
+/** A write that must meet the stored object at this resourceVersion (optimistic concurrency). */
+export interface WritePreconditions {
+  resourceVersion?: string;
+}
+
 export interface ResourceStore extends ReadView {
   /** Registers indexes before start(); objects already present are indexed too. */
   addEqualityIndex(spec: EqualityIndexSpec): void;
@@ -78,8 +83,34 @@ export interface ResourceStore extends ReadView {
   createIfAbsent(obj: KubeObject, options: ApplyOptions): Promise<{ object: KubeObject; created: boolean }>;
   /** Deletes; resolves false when already absent; rejects with PreconditionFailedError on a mismatch. */
   delete(key: ObjectKey, preconditions?: DeletePreconditions): Promise<boolean>;
-  /** JSON merge patch of the status subresource. */
-  patchStatus(key: ObjectKey, status: unknown, options: ApplyOptions): Promise<KubeObject | undefined>;
+  /**
+   * JSON merge patch of the status subresource; with a resourceVersion precondition it rejects with
+   * ConflictError when the stored object has moved on.
+   */
+  patchStatus(
+    key: ObjectKey,
+    status: unknown,
+    options: ApplyOptions,
+    preconditions?: WritePreconditions,
+  ): Promise<KubeObject | undefined>;
+  /**
+   * JSON Patch (RFC 6902) of the object; resolves undefined when it does not exist. A failed `test`
+   * operation rejects (ConflictError in memory, the API server's 422 on a cluster): someone changed
+   * what the patch was planned against.
+   */
+  patch(
+    key: ObjectKey,
+    operations: readonly JsonPatchOperation[],
+    options: ApplyOptions,
+  ): Promise<KubeObject | undefined>;
+}
+
+/** One RFC 6902 operation, as far as acpnet writes them. */
+export interface JsonPatchOperation {
+  op: 'add' | 'remove' | 'replace' | 'test';
+  /** An RFC 6901 JSON pointer. */
+  path: string;
+  value?: unknown;
 }
 
 export class PreconditionFailedError extends Error {

@@ -81,3 +81,16 @@ export function heldLoadBalancerIps(service: Service): string[] {
 export function portKeys(service: Service): string[] {
   return (service.spec?.ports ?? []).map((port) => `${port.port}/${port.protocol ?? 'TCP'}`);
 }
+
+/**
+ * MetalLB's backend key: Services with externalTrafficPolicy Local share an address only when their
+ * selectors are equal (the address is announced from their pods' nodes); Cluster ones whatever their
+ * backends. The selector is written as Kubernetes writes a label set: sorted `k=v` joined by commas.
+ */
+export function backendKey(service: Service): string {
+  if (service.spec?.externalTrafficPolicy !== 'Local') return '';
+  return Object.entries(service.spec.selector ?? {})
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([key, value]) => `${key}=${value}`)
+    .join(',');
+}

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { type Broker, ensureBroker } from '../integration/functions/kafka-broker.js';
 import {
+  installUpstreamCrds,
   KUBE_SETUP_TIMEOUT_MS,
   type KubeApiServer,
   kubectl,
@@ -58,6 +59,8 @@ const ingressRules = () =>
 
 beforeAll(async () => {
   [server, broker] = await Promise.all([useKubeApiServer(), ensureBroker()]);
+  // The bridge watches every kind a function consumes (bgp-hosts: MetalLB's), so their CRDs are served.
+  await installUpstreamCrds(server.kubeconfig);
   await kubectlOk(server.kubeconfig, [
     'apply',
     '--server-side',

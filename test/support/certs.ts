@@ -3,7 +3,7 @@
  * Keys come from node:crypto (WebCrypto), certificates from @peculiar/x509.
  */
 import 'reflect-metadata';
-import { KeyObject, randomBytes, webcrypto, X509Certificate } from 'node:crypto';
+import { createPrivateKey, KeyObject, randomBytes, webcrypto, X509Certificate } from 'node:crypto';
 import * as x509 from '@peculiar/x509';
 import type { KubeObject } from '../../shared/kube/object.js';
 
@@ -84,7 +84,8 @@ export async function issueCertificate(options: CertificateOptions = {}): Promis
   const generated = await x509.X509CertificateGenerator.create({
     serialNumber: serial.toString('hex'),
     subject,
-    issuer: issuer ? issuer.certificate.subject.replace(/\n/g, ', ') : subject,
+    // The issuer's name as encoded in its certificate: verifiers such as Go's match it byte for byte.
+    issuer: issuer ? new x509.X509Certificate(issuer.certDer).subjectName : subject,
     notBefore,
     notAfter,
     publicKey: key.pair.publicKey,
@@ -154,4 +155,37 @@ export function tlsSecret(options: TlsSecretOptions): KubeObject {
 /** A valid TLS Secret for `certificate` with its own key. */
 export function secretFor(certificate: TestCertificate, namespace: string, name: string): KubeObject {
   return tlsSecret({ namespace, name, crt: certificate.certPem, key: keyPem(certificate.key) });
+}
+
+/**
+ * An issuer from PEM files made elsewhere (the test API server's CA, whose client certificates it
+ * trusts): RSA or EC keys in PKCS#8 or their traditional forms.
+ */
+export async function issuerFromPem(certPem: string, privateKeyPem: string): Promise<TestCertificate> {
+  const certificate = new X509Certificate(certPem);
+  const privateKey = createPrivateKey(privateKeyPem);
+  const algorithm: KeyAlgorithm = privateKey.asymmetricKeyType === 'rsa' ? 'rsa' : 'ec';
+  const usage = algorithms[algorithm];
+  const pair = {
+    privateKey: await webcrypto.subtle.importKey(
+      'pkcs8',
+      privateKey.export({ format: 'der', type: 'pkcs8' }),
+      usage,
+      true,
+      ['sign'],
+    ),
+    publicKey: await webcrypto.subtle.importKey(
+      'spki',
+      certificate.publicKey.export({ format: 'der', type: 'spki' }),
+      usage,
+      true,
+      ['verify'],
+    ),
+  } as CryptoKeyPair;
+  return {
+    certPem,
+    certDer: Buffer.from(certificate.raw),
+    certificate,
+    key: { algorithm, pair, privateKey },
+  };
 }

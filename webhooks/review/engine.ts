@@ -33,6 +33,8 @@ export interface ReviewInput {
   oldObject?: KubeObject;
   view: ReadView;
   settings: AdmissionSettings;
+  /** An upper bound of the object's JSON size in bytes, when known (the request body's length). */
+  sizeBound?: number;
 }
 
 export interface ReviewOptions {
@@ -135,7 +137,7 @@ export async function reviewObject(input: ReviewInput, options: ReviewOptions = 
   // Before the schema: the API server refuses an object this large whatever it holds, and a schema
   // walk over megabytes is the cost the size check spares.
   if (operation === 'CREATE' || operation === 'UPDATE') {
-    const tooLarge = sizeViolations(reviewed);
+    const tooLarge = sizeViolations(reviewed, input.sizeBound);
     if (tooLarge.length > 0) return result(tooLarge, [], reviewed, []);
   }
   const noSuchKind = operation === 'DELETE' ? undefined : kindProblem(reviewed);

@@ -15,8 +15,12 @@ import type { Finding } from '../rules/types.js';
  * Denials for an object the API server would refuse for its size: over the request body limit,
  * over what etcd stores, or (ConfigMap, Secret) over the data limit. The JSON is measured once, and
  * the walk stops past the largest limit, so a 50 MB object costs no more than 3 MiB of counting.
+ * `sizeBound`, when known, is an upper bound of the object's JSON size (the length of the request
+ * body that carried it: valid JSON escapes at least what JSON.stringify does); under every limit,
+ * nothing needs counting.
  */
-export function sizeViolations(object: KubeObject): Finding[] {
+export function sizeViolations(object: KubeObject, sizeBound?: number): Finding[] {
+  if (sizeBound !== undefined && sizeBound <= Math.min(STORED_OBJECT_LIMIT, DATA_LIMIT)) return [];
   const findings: Finding[] = [];
   const size = jsonSize(object, REQUEST_BODY_LIMIT);
   if (size > REQUEST_BODY_LIMIT) {

@@ -71,6 +71,12 @@ function clientErrorMessage(error: FastifyError, bodyLimit: number): string {
   }
 }
 
+/** The request body's length when the client declared it (the API server does); it bounds the object's size. */
+function declaredBodyLength(request: FastifyRequest): number | undefined {
+  const declared = Number(request.headers['content-length']);
+  return Number.isSafeInteger(declared) && declared >= 0 ? declared : undefined;
+}
+
 /** The webhook's fastify application over HTTPS: /validate, /mutate, health, readiness, metrics. */
 export function buildWebhookApp(options: WebhookAppOptions) {
   const bodyLimit = options.bodyLimit ?? defaultBodyLimit;
@@ -110,7 +116,14 @@ export function buildWebhookApp(options: WebhookAppOptions) {
     });
     const result = await options
       .review(
-        { operation: parsed.operation, object: parsed.object, oldObject: parsed.oldObject, view, settings },
+        {
+          operation: parsed.operation,
+          object: parsed.object,
+          oldObject: parsed.oldObject,
+          view,
+          settings,
+          sizeBound: declaredBodyLength(request),
+        },
         stage,
       )
       .catch((error: unknown) => reviewFailure(error));

@@ -27,3 +27,18 @@ export const DEFAULT_PRIORITY = 5;
 
 export const L7_PROTOCOLS: readonly string[] = ['http', 'https', 'grpc', 'grpcs'];
 export const L4_PROTOCOLS: readonly string[] = ['tcp', 'udp'];
+
+/** The label the ALB operator puts on an ALB2's Pods (in the ALB2's namespace): `alb2-<name>`. */
+export const ALB_POD_LABEL = 'service_name';
+const ALB_POD_PREFIX = 'alb2-';
+
+/** The value of ALB_POD_LABEL on the Pods of the ALB2 `name`. */
+export function albPodLabelValue(name: string): string {
+  return `${ALB_POD_PREFIX}${name}`;
+}
+
+/** The ALB2 a Pod belongs to, from its ALB_POD_LABEL value; undefined when the value names none. */
+export function albOfPodLabel(value: string | undefined): string | undefined {
+  if (value === undefined || !value.startsWith(ALB_POD_PREFIX)) return undefined;
+  return value.slice(ALB_POD_PREFIX.length) || undefined;
+}

@@ -17,3 +17,40 @@ export const IC_CIDRS_NAME = 'acpnet-interconnect-cidrs';
 
 /** Multus: the secondary networks of a pod, `[ns/]name[@iface],...` or a JSON list. */
 export const MULTUS_NETWORKS_ANNOTATION = 'k8s.v1.cni.cncf.io/networks';
+
+/** kube-ovn-speaker's DaemonSet runs on the nodes labelled `ovn.kubernetes.io/bgp=true`. */
+export const BGP_SPEAKER_LABEL = 'ovn.kubernetes.io/bgp';
+export const SPEAKER_NAMESPACE = 'kube-system';
+export const SPEAKER_DAEMON_SET = 'kube-ovn-speaker';
+export const SPEAKER_CONTAINER = 'kube-ovn-speaker';
+/** On the speaker DaemonSet: the flags of its container's args that acpnet sets (comma-separated). */
+export const SPEAKER_FLAGS_ANNOTATION = 'acpnet.io/speaker-flags';
+
+/** The provider of a Pod's primary NIC: its annotations are `ovn.kubernetes.io/<name>`. */
+export const OVN_PROVIDER = 'ovn';
+
+/** `<provider>.kubernetes.io/<name>`: the per-NIC Pod annotations kube-ovn-controller reads and writes. */
+export function nicAnnotation(provider: string, name: NicAnnotationName): string {
+  return `${provider}.kubernetes.io/${name}`;
+}
+
+export type NicAnnotationName =
+  | 'allocated'
+  | 'ip_address'
+  | 'mac_address'
+  | 'cidr'
+  | 'gateway'
+  | 'logical_switch'
+  | 'logical_router'
+  | 'pod_nic_type'
+  | 'ip_pool'
+  | 'vlan_id'
+  | 'provider_network';
+
+/** Labels kube-ovn-controller puts on the IP objects of Pods (besides `<subnet>: ""`). */
+export const IP_SUBNET_LABEL = 'ovn.kubernetes.io/subnet';
+export const IP_NODE_NAME_LABEL = 'ovn.kubernetes.io/node-name';
+export const IP_RESERVED_LABEL = 'ovn.kubernetes.io/ip_reserved';
+
+/** Pods of a VpcEgressGateway carry its name (kube-ovn vegWorkloadLabels). */
+export const VPC_EGRESS_GATEWAY_LABEL = 'ovn.kubernetes.io/vpc-egress-gateway';

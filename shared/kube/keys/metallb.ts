@@ -17,3 +17,8 @@ export const ALLOCATED_POOL_ANNOTATIONS = [
   'metallb.io/ip-allocated-from-pool',
   'metallb.universe.tf/ip-allocated-from-pool',
 ] as const;
+
+/** On a BGPAdvertisement: the nodes that announce its pools, sorted, comma-separated (bgp-hosts). */
+export const ANNOUNCING_NODES_ANNOTATION = 'acpnet.io/announcing-nodes';
+/** On a BGPAdvertisement: the nodes its nodeSelectors pick that peer with none of its BGPPeers. */
+export const NODES_WITHOUT_PEER_ANNOTATION = 'acpnet.io/nodes-without-peer';

@@ -25,7 +25,7 @@ export function statusOf(body: unknown): { reason?: string; message: string } {
   return { message: typeof body === 'string' && body ? body : 'no details' };
 }
 
-export type WriteOperation = 'apply' | 'create' | 'delete' | 'patchStatus' | 'read' | 'list';
+export type WriteOperation = 'apply' | 'create' | 'delete' | 'patchStatus' | 'patch' | 'read' | 'list';
 
 /**
  * The error for a failed request: 409 on delete means a precondition (uid or resourceVersion)

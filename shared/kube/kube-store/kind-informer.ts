@@ -4,6 +4,7 @@ import { deepFreeze, isPlainObject } from '../json-value.js';
 import type { GroupKind, KubeObject } from '../object.js';
 import { apiErrorFor, isSuccess } from './api-errors.js';
 import { apiVersionOf, collectionPath, type ResourceInfo, withQuery } from './api-paths.js';
+import { cachedForm } from './cached-form.js';
 import { type Discovery, UnknownKindError } from './discovery.js';
 import type { ApiTransport } from './transport.js';
 
@@ -84,7 +85,7 @@ export class KindInformer {
     if (!name) return;
     const cached = this.deps.cache.get(this.groupKind, obj.metadata.namespace ?? '', name);
     if (cached && !isNewerVersion(obj.metadata.resourceVersion, cached.metadata.resourceVersion)) return;
-    this.deps.cache.put(deepFreeze(obj));
+    this.deps.cache.put(deepFreeze(cachedForm(obj)));
   }
 
   forget(obj: KubeObject): void {

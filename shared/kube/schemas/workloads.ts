@@ -3,7 +3,7 @@ import { defineKind, type KindModel } from '../model/kind-model.js';
 import { objectMeta } from './meta.js';
 
 /**
- * Pods, Nodes and NetworkAttachmentDefinitions as acpnet reads them. The API server validates
+ * Pods, Nodes, DaemonSets, StatefulSets and NetworkAttachmentDefinitions as acpnet reads them. The API server validates
  * these kinds in full; acpnet types only the fields its rules and functions read, and lets every
  * other field through.
  */
@@ -61,6 +61,37 @@ export const networkAttachmentDefinitionV1 = z.looseObject({
 });
 export type NetworkAttachmentDefinition = z.infer<typeof networkAttachmentDefinitionV1>;
 
+const container = z.looseObject({ name: z.string(), args: z.array(z.string()).optional() });
+
+export const daemonSetV1 = z.looseObject({
+  apiVersion: z.literal('apps/v1'),
+  kind: z.literal('DaemonSet'),
+  metadata: objectMeta,
+  spec: z
+    .looseObject({
+      template: z
+        .looseObject({
+          spec: z.looseObject({ containers: z.array(container).optional() }).optional(),
+        })
+        .optional(),
+    })
+    .optional(),
+});
+export type DaemonSet = z.infer<typeof daemonSetV1>;
+
+export const statefulSetV1 = z.looseObject({
+  apiVersion: z.literal('apps/v1'),
+  kind: z.literal('StatefulSet'),
+  metadata: objectMeta,
+  spec: z
+    .looseObject({
+      replicas: z.number().int().min(0).optional(),
+      ordinals: z.looseObject({ start: z.number().int().min(0).optional() }).optional(),
+    })
+    .optional(),
+});
+export type StatefulSet = z.infer<typeof statefulSetV1>;
+
 export const POD = defineKind({
   group: '',
   kind: 'Pod',
@@ -83,4 +114,26 @@ export const NETWORK_ATTACHMENT_DEFINITION = defineKind({
   versions: { v1: networkAttachmentDefinitionV1 },
 });
 
-export const workloadDefinitions: readonly KindModel[] = [POD, NODE, NETWORK_ATTACHMENT_DEFINITION];
+export const DAEMON_SET = defineKind({
+  group: 'apps',
+  kind: 'DaemonSet',
+  plural: 'daemonsets',
+  namespaced: true,
+  versions: { v1: daemonSetV1 },
+});
+
+export const STATEFUL_SET = defineKind({
+  group: 'apps',
+  kind: 'StatefulSet',
+  plural: 'statefulsets',
+  namespaced: true,
+  versions: { v1: statefulSetV1 },
+});
+
+export const workloadDefinitions: readonly KindModel[] = [
+  POD,
+  NODE,
+  NETWORK_ATTACHMENT_DEFINITION,
+  DAEMON_SET,
+  STATEFUL_SET,
+];

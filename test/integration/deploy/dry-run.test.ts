@@ -40,7 +40,10 @@ beforeAll(async () => {
   await installUpstreamCrds(server.kubeconfig);
   // Server-side dry-run does not create the namespace it is given, so namespaced objects need it.
   await kubectlOk(server.kubeconfig, ['apply', '--server-side', '--field-manager=acpnet-test', '-f', '-'], {
-    stdin: 'apiVersion: v1\nkind: Namespace\nmetadata:\n  name: acpnet\n',
+    // metallb-system: bgp-hosts writes there (MetalLB, which the platform installs, creates it).
+    stdin: ['acpnet', 'metallb-system']
+      .map((ns) => `apiVersion: v1\nkind: Namespace\nmetadata:\n  name: ${ns}\n`)
+      .join('---\n'),
   });
 }, KUBE_SETUP_TIMEOUT_MS);
 

@@ -203,6 +203,20 @@ describe('KubeStore writes', () => {
     expect(managers).toEqual([['manager-a', 'Apply']]);
   });
 
+  it("caches only acpnet managers' managedFields entries", async () => {
+    const namespace = await freshNamespace();
+    const store = newStore();
+    await store.start([CONFIG_MAP]);
+    await store.apply(configMap(namespace, 'trimmed', { owner: 'a' }), { fieldManager: 'acpnet-test' });
+    await kubectlOk(server.kubeconfig, ['label', 'configmap', '-n', namespace, 'trimmed', 'by=kubectl']);
+    const cached = await eventually('the label to reach the cache', () => {
+      const object = store.get(CONFIG_MAP, namespace, 'trimmed');
+      return object?.metadata.labels?.by === 'kubectl' && object;
+    });
+    const managers = (cached.metadata.managedFields as Array<{ manager: string }>).map((m) => m.manager);
+    expect(managers).toEqual(['acpnet-test']);
+  });
+
   it('refuses to take a field another manager owns unless forced', async () => {
     const namespace = await freshNamespace();
     const store = newStore();

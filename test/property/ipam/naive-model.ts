@@ -94,7 +94,8 @@ export class NaiveAllocator {
 
   allocate(owner: string, pool = ''): AllocationResult {
     const current = this.owners.get(owner);
-    if (current !== undefined) return { ok: true, address: current, owner, existing: true };
+    if (current !== undefined)
+      return { ok: true, family: this.config.family, address: current, owner, existing: true };
     if (!this.pools.includes(pool)) return { ok: false, reason: 'noSuchPool', pool };
     let address = this.scan(pool);
     if (address === undefined) {
@@ -103,19 +104,19 @@ export class NaiveAllocator {
     }
     if (address === undefined) return { ok: false, reason: 'exhausted' };
     this.take(address, owner);
-    return { ok: true, address, owner, existing: false };
+    return { ok: true, family: this.config.family, address, owner, existing: false };
   }
 
   allocateSpecific(address: bigint, owner: string): AllocationResult {
     if (!this.poolOf.has(address)) return { ok: false, reason: 'outOfRange', address };
     const holder = this.holders.get(address);
-    if (holder === owner) return { ok: true, address, owner, existing: true };
+    if (holder === owner) return { ok: true, family: this.config.family, address, owner, existing: true };
     if (holder !== undefined) return { ok: false, reason: 'held', address, holder };
     if (this.reserved.has(address)) return { ok: false, reason: 'reserved', address };
     const current = this.owners.get(owner);
     if (current !== undefined) this.release(current);
     this.take(address, owner);
-    return { ok: true, address, owner, existing: false };
+    return { ok: true, family: this.config.family, address, owner, existing: false };
   }
 
   release(address: bigint): ReleaseResult {

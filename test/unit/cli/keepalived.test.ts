@@ -165,8 +165,8 @@ data:
       'acpnet keepalived render: no input: give the template FILE, or - for standard input',
     ],
     [['keepalived', 'render', 'a', 'b'], 'acpnet keepalived render: unexpected argument "b"'],
-    [['keepalived'], 'acpnet keepalived: a subcommand is required: render'],
-    [['keepalived', 'sync'], 'acpnet keepalived: unknown subcommand "sync" (known: render)'],
+    [['keepalived'], 'acpnet keepalived: a subcommand is required: render or sync'],
+    [['keepalived', 'list'], 'acpnet keepalived: unknown subcommand "list" (known: render, sync)'],
   ])('%j is a usage error naming the flag or argument (exit 2)', async (args, message) => {
     const result = await acpnet(args);
     expect(result.code).toBe(2);

@@ -53,6 +53,26 @@ const writes: Record<string, Record<string, readonly string[]>> = {
     'networking.k8s.io/ingressclasses': ['create', 'patch', 'delete'],
     'networking.k8s.io/ingresses/status': ['patch'],
   },
+  'bgp-hosts': { '/nodes': ['patch'] },
+  'keepalived-hosts': {
+    '/configmaps': ['patch'],
+    '/events': ['create'],
+  },
+  'pod-ipam': {
+    '/pods': ['patch'],
+    '/events': ['create'],
+    'kubeovn.io/ips': ['create', 'patch', 'delete'],
+    'kubeovn.io/subnets/status': ['patch'],
+    'kubeovn.io/ippools/status': ['patch'],
+    'kubeovn.io/vpc-egress-gateways': ['patch'],
+    'acpnet.io/ipclaims': ['create', 'delete'],
+  },
+  'loadbalancer-ipam': {
+    '/services': ['patch'],
+    '/services/status': ['patch'],
+    'networking.k8s.io/ipaddresses': ['create', 'patch', 'delete'],
+    '/events': ['create', 'get'],
+  },
   'route-migration': {
     'route.openshift.io/routes/status': ['patch'],
     'gateway.networking.k8s.io/gateways': ['patch'],
@@ -68,6 +88,25 @@ const writes: Record<string, Record<string, readonly string[]>> = {
     '/secrets': ['get', 'create', 'patch', 'delete'],
   },
 };
+
+/** What each function writes in one namespace only, granted by its Role `acpnet-<function>` there. */
+const namespacedWrites: Record<string, Record<string, Record<string, readonly string[]>>> = {
+  'bgp-hosts': {
+    'metallb-system': { 'metallb.io/bgpadvertisements': ['patch'], '/events': ['create'] },
+    'kube-system': { 'apps/daemonsets': ['patch'], '/events': ['create'] },
+  },
+};
+
+function role(file: string, name: string, namespace: string): PolicyRule[] {
+  const found = documents(file).find(
+    (d) =>
+      d.kind === 'Role' &&
+      d.metadata.name === name &&
+      (d.metadata as { namespace?: string }).namespace === namespace,
+  );
+  if (!found) throw new Error(`no Role ${namespace}/${name} in ${file}`);
+  return found['rules'] as PolicyRule[];
+}
 
 describe.each(allFunctions.map((fn) => [fn.name, fn] as const))('function %s', (name, fn) => {
   const consumed = fn.consumes;
@@ -86,6 +125,31 @@ describe.each(allFunctions.map((fn) => [fn.name, fn] as const))('function %s', (
       expect(grants(clusterRole(`${overlay}/${name}.yaml`, `acpnet-${name}`))).toEqual(expected);
     },
   );
+
+  const namespaced = Object.entries(namespacedWrites[name] ?? {});
+  const roleCases = ['knative', 'without-knative'].flatMap((overlay) =>
+    namespaced.map(([namespace, writes]) => [overlay, namespace, writes] as const),
+  );
+  // Jest refuses an empty table: a function that writes in no single namespace has no such case.
+  if (roleCases.length > 0)
+    it.each(roleCases)(
+      '%s: its Role in %s grants what it writes there, nothing more',
+      (overlay, namespace, writes) => {
+        const granted = grants(role(`${overlay}/${name}.yaml`, `acpnet-${name}`, namespace));
+        const wanted = Object.entries(writes).flatMap(([resource, verbs]) =>
+          verbs.map((v) => `${resource} ${v}`),
+        );
+        expect(granted).toEqual(wanted.sort());
+      },
+    );
+
+  it.each(['knative', 'without-knative'])('%s: its workload runs this function alone', (overlay) => {
+    const workload = documents(`${overlay}/${name}.yaml`).find(
+      (d) => d.kind === (overlay === 'knative' ? 'Service' : 'Deployment'),
+    );
+    const spec = workload?.['spec'] as { template: { spec: { containers: { args: string[] }[] } } };
+    expect(spec.template.spec.containers[0]?.args).toContain(`--functions=${name}`);
+  });
 
   it.each(consumed.map((kind) => [kind.groupKind, kind] as const))(
     'knative: %s events reach it (ApiServerSource, its RBAC, a Trigger for all change types)',

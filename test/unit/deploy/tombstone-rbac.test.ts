@@ -1,7 +1,8 @@
 /**
- * The functions' ServiceAccount may keep the runtime's tombstones (functions/runtime/tombstones.ts)
- * in its one ConfigMap of the namespace acpnet, and nothing more on ConfigMaps: get and patch by
- * name, create in the namespace (RBAC cannot narrow create by name), no cluster-wide grant.
+ * Each function's ServiceAccount may keep the runtime's tombstones (functions/runtime/tombstones.ts)
+ * in its one ConfigMap of the namespace acpnet: get and patch by name, create in the namespace
+ * (RBAC cannot narrow create by name). Cluster-wide it gets on ConfigMaps only what the function
+ * itself reads and writes there, and never create.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,6 +31,16 @@ interface Manifest {
   subjects?: { kind: string; name: string; namespace?: string }[];
 }
 
+/** What each function does with ConfigMaps outside its tombstones. */
+const clusterWideConfigMapVerbs: Record<string, string[]> = {
+  'ingress-sync': [],
+  // The keepalived ConfigMaps: read them, server-side apply their alive.yaml.
+  'keepalived-hosts': ['get', 'list', 'watch', 'patch'],
+  'bgp-hosts': [],
+  // The destination CAs of reencrypt Routes, in the Routes' namespaces.
+  'route-migration': ['get', 'list', 'watch', 'create', 'patch', 'delete'],
+};
+
 function manifests(overlay: string, fn: string): Manifest[] {
   return parseAllDocuments(readFileSync(path.join(overlays, overlay, `${fn}.yaml`), 'utf8')).map(
     (d) => d.toJS() as Manifest,
@@ -43,17 +54,17 @@ const cases = ['knative', 'without-knative'].flatMap((overlay) =>
   allFunctions.map((fn) => [overlay, fn.name, fn] as const),
 );
 
-describe.each(cases)('tombstone RBAC of overlays/%s, function %s', (overlay, name, fn) => {
-  const docs = manifests(overlay, name);
+describe.each(cases)('tombstone RBAC of overlays/%s for %s', (overlay, _name, fn) => {
+  const docs = manifests(overlay, fn.name);
 
   it('grants get/patch on the tombstone ConfigMap by name and create in the namespace acpnet', () => {
-    const role = docs.find((d) => d.kind === 'Role' && d.metadata.name === `acpnet-${name}-tombstones`);
+    const role = docs.find((d) => d.kind === 'Role' && d.metadata.name === `acpnet-${fn.name}-tombstones`);
     expect(role?.metadata.namespace).toBe(TOMBSTONE_NAMESPACE);
+    // Each deployment runs one function (--functions), so its consumer is that function alone.
     expect(configMapRules(role?.rules)).toEqual([
       {
         apiGroups: [''],
         resources: ['configmaps'],
-        // Each function runs in a process of its own (serve functions --functions NAME).
         resourceNames: [tombstoneConfigMapName(consumerOf([fn]))],
         verbs: ['get', 'patch'],
       },
@@ -62,23 +73,19 @@ describe.each(cases)('tombstone RBAC of overlays/%s, function %s', (overlay, nam
     const binding = docs.find((d) => d.kind === 'RoleBinding' && d.roleRef?.name === role?.metadata.name);
     expect(binding?.metadata.namespace).toBe(TOMBSTONE_NAMESPACE);
     expect(binding?.subjects).toEqual([
-      { kind: 'ServiceAccount', name: `acpnet-${name}`, namespace: TOMBSTONE_NAMESPACE },
+      { kind: 'ServiceAccount', name: `acpnet-${fn.name}`, namespace: TOMBSTONE_NAMESPACE },
     ]);
   });
 
-  it('runs only this function, so its tombstones are the ones it may write', () => {
-    const workload = docs.find((d) => d.kind === 'Service' || d.kind === 'Deployment') as
-      | (Manifest & { spec: { template: { spec: { containers: { args: string[] }[] } } } })
-      | undefined;
-    expect(workload?.spec.template.spec.containers[0]?.args).toContain(`--functions=${name}`);
+  it('grants cluster-wide on ConfigMaps only what the function reads and writes', () => {
+    const verbs = docs
+      .filter((d) => d.kind === 'ClusterRole')
+      .flatMap((role) => configMapRules(role.rules).flatMap((rule) => rule.verbs));
+    expect(verbs.sort()).toEqual([...(clusterWideConfigMapVerbs[fn.name] ?? [])].sort());
   });
 
-  it('grants on ConfigMaps cluster-wide only what the function itself reads and writes', () => {
-    const usesConfigMaps = [...fn.consumes, ...fn.reads].some((kind) => kind.groupKind === '/ConfigMap');
-    for (const role of docs.filter((d) => d.kind === 'ClusterRole')) {
-      const rules = configMapRules(role.rules);
-      if (usesConfigMaps) expect(rules.filter((r) => r.resourceNames !== undefined)).toEqual([]);
-      else expect(rules).toEqual([]);
-    }
+  it('runs that function alone', () => {
+    const text = readFileSync(path.join(overlays, overlay, `${fn.name}.yaml`), 'utf8');
+    expect(text).toContain(`- --functions=${fn.name}\n`);
   });
 });

@@ -80,7 +80,7 @@ describe('AddressAllocator: order', () => {
     const allocator = subnet('10.16.0.0/24');
     const first = allocator.allocate('pod-a');
     const again = allocator.allocate('pod-a');
-    expect(again).toEqual({ ok: true, address: ip('10.16.0.2'), owner: 'pod-a', existing: true });
+    expect(again).toEqual({ ok: true, family: 4, address: ip('10.16.0.2'), owner: 'pod-a', existing: true });
     expect(first).toMatchObject({ existing: false });
     expect(allocator.counters()!.used).toBe(1n);
   });

@@ -19,6 +19,7 @@ import {
 import { createSelfSignedCertificate } from '../../../shared/tls/self-signed.js';
 import { reviewObject } from '../../../webhooks/review/engine.js';
 import { RuleIndex } from '../../../webhooks/review/rule-index.js';
+import { sizeViolations } from '../../../webhooks/review/size-check.js';
 import type { Operation } from '../../../webhooks/rules/types.js';
 import { buildWebhookApp, defaultBodyLimit } from '../../../webhooks/server/app.js';
 import { createWebhookMetrics } from '../../../webhooks/server/metrics.js';
@@ -250,6 +251,28 @@ describe('size limits in the review', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('the size bound of the request body', () => {
+  /** An object any property read of which throws: proof that nothing walked it. */
+  const untouchable = new Proxy({} as KubeObject, {
+    get: () => {
+      throw new Error('walked');
+    },
+  });
+
+  it('spares the walk when the body that carried the object is under every limit', () => {
+    expect(sizeViolations(untouchable, DATA_LIMIT)).toEqual([]);
+    expect(() => sizeViolations(untouchable)).toThrow('walked');
+    expect(() => sizeViolations(untouchable, DATA_LIMIT + 1)).toThrow('walked');
+  });
+
+  it.each<[string, KubeObject, number]>([
+    ['a 1.9 MiB object in a body a little larger', blobOfSize(Math.round(1.9 * MIB)), 2 * MIB],
+    ['a ConfigMap with 1.2 MiB of data', configMap({ big: 'x'.repeat(Math.round(1.2 * MIB)) }), 1.3 * MIB],
+  ])('still measures %s when the body is over a limit', (_name, object, bound) => {
+    expect(sizeViolations(object, bound)).toHaveLength(1);
   });
 });
 

@@ -1,9 +1,4 @@
-import {
-  type ListenerOwnerObject,
-  listenersOf,
-  type OwnedListener,
-  tlsMode,
-} from '../../../shared/gateway/listeners.js';
+import { listenersOf, type OwnedListener, tlsMode } from '../../../shared/gateway/listeners.js';
 import { referenceGrantAllows } from '../../../shared/gateway/reference-grants.js';
 import type { Secret } from '../../../shared/kube/schemas/core.js';
 import {

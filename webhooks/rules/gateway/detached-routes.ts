@@ -1,7 +1,6 @@
 import { type ListenerOwnerObject, listenersOf } from '../../../shared/gateway/listeners.js';
 import { labelsOfNamespace } from '../../../shared/kube/namespace-labels.js';
 import { describeObject } from '../../../shared/kube/object.js';
-import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import { GATEWAY, LISTENER_SET, ROUTE_KINDS } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import { warn } from '../findings.js';
 import type { Finding, ValidationRule } from '../types.js';

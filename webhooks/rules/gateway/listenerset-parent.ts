@@ -1,11 +1,9 @@
 import { gatewayAllowsListenerSet, listenerSetParent } from '../../../shared/gateway/listeners.js';
 import { labelsOfNamespace } from '../../../shared/kube/namespace-labels.js';
-import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import { GATEWAY, LISTENER_SET } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { ListenerSet } from '../../../shared/kube/schemas/gateway-api/listener-set.js';
 import { deny, warn } from '../findings.js';
 import type { ValidationRule } from '../types.js';
-import {} from './lib/route-attachment-planner.js';
 
 const RULE = 'gateway/listenerset-parent';
 

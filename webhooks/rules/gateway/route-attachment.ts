@@ -1,6 +1,5 @@
 import { describeListener, listenersOf } from '../../../shared/gateway/listeners.js';
 import { labelsOfNamespace } from '../../../shared/kube/namespace-labels.js';
-import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import {
   GATEWAY_GROUP,
   type GatewayRoute,

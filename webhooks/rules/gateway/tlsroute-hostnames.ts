@@ -1,6 +1,5 @@
 import { listenersOf } from '../../../shared/gateway/listeners.js';
 import { labelsOfNamespace } from '../../../shared/kube/namespace-labels.js';
-import { NAMESPACE } from '../../../shared/kube/schemas/core.js';
 import { TLS_ROUTE } from '../../../shared/kube/schemas/gateway-api/definitions.js';
 import type { TLSRoute } from '../../../shared/kube/schemas/gateway-api/l4-routes.js';
 import type { Mutator } from '../types.js';

@@ -6,12 +6,12 @@ import {
   COMMUNITY,
   type IPAddressPool,
 } from '../../../shared/kube/schemas/metallb.js';
+import { selectedPools } from '../../../shared/metallb/advertisement-pools.js';
 import { parsePoolAddresses } from '../../../shared/metallb/pool-addresses.js';
 import { familyName } from '../../../shared/net/address.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { commonAdvertisementFindings, duplicateEntries } from './lib/advertisement-common.js';
-import { selectedPools } from './lib/advertisement-pools.js';
 import { advertisementCoverageFindings } from './lib/bgp-node-coverage.js';
 import { parseCommunity } from './lib/community-value.js';
 import { shortestCoveringPrefix } from './lib/covering-prefix.js';

@@ -1,26 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-
-const SEARCHED = [
-  ...(process.env['PATH'] ?? '').split(path.delimiter),
-  '/usr/sbin',
-  '/sbin',
-  '/usr/local/sbin',
-];
+import { findKeepalived } from '../../../../cli/keepalived-config-test.js';
 
 /** The keepalived binary; its absence fails the tests that need it, saying how to get it. */
 export function keepalivedBinary(): string {
-  for (const dir of SEARCHED.filter(Boolean)) {
-    const candidate = path.join(dir, 'keepalived');
-    try {
-      accessSync(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // not in this directory
-    }
-  }
+  const found = findKeepalived();
+  if (found) return found;
   throw new Error(
     'keepalived is not installed: every rendered keepalived.conf is checked with `keepalived --config-test`. ' +
       ".ci/run installs it (apt-get install keepalived, Debian's package); install it the same way to run these tests.",

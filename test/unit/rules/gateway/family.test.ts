@@ -4,7 +4,6 @@ import type { ModelView } from '../../../../shared/kube/model/model-view.js';
 import type { GroupKind, KubeObject } from '../../../../shared/kube/object.js';
 import { groupKindOf } from '../../../../shared/kube/object.js';
 import { ROUTE_KINDS } from '../../../../shared/kube/schemas/gateway-api/definitions.js';
-import type { ReadView } from '../../../../shared/kube/store.js';
 import { parseCidr } from '../../../../shared/net/cidr.js';
 import { reviewObject } from '../../../../webhooks/review/engine.js';
 import { gatewayFamily } from '../../../../webhooks/rules/gateway/index.js';

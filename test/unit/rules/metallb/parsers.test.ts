@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
+import { parseGoDuration } from '../../../../shared/kube/go-duration.js';
 import { labelSelectorProblems } from '../../../../shared/kube/label-selector-problems.js';
 import { parseCidrRange, parseMetallbRange } from '../../../../shared/net/syntax.js';
 import { parseCommunity } from '../../../../webhooks/rules/metallb/lib/community-value.js';
 import { shortestCoveringPrefix } from '../../../../webhooks/rules/metallb/lib/covering-prefix.js';
-import { parseGoDuration } from '../../../../webhooks/rules/metallb/lib/duration.js';
 
 describe('Go durations (BGPPeer timers)', () => {
   it.each([

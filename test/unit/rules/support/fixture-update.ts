@@ -13,7 +13,7 @@ import {
   parseDocument,
   type YAMLMap,
 } from 'yaml';
-import { type Expectation, fixtureRoot } from './fixture-cases.js';
+import { fixtureRoot } from './fixture-cases.js';
 
 /** Where a case's `expect:` pair sits in the text, or where one goes. */
 interface Edit {
@@ -70,7 +70,7 @@ function keepComments(old: unknown, fresh: YAMLMap): void {
 }
 
 /** `expect: ...` as YAML at the given indentation: a flow map when only the verdict is left. */
-function render(expectation: Expectation, old: unknown, indent: number): string {
+function render(expectation: object, old: unknown, indent: number): string {
   const doc = new Document({ expect: expectation });
   const block = doc.get('expect', true);
   if (!isMap(block)) throw new Error('an expectation that is not a map');
@@ -87,12 +87,7 @@ function render(expectation: Expectation, old: unknown, indent: number): string 
     .join('\n');
 }
 
-function editFor(
-  source: string,
-  item: unknown,
-  current: unknown,
-  expectation: Expectation,
-): Edit | undefined {
+function editFor(source: string, item: unknown, current: unknown, expectation: object): Edit | undefined {
   if (!isMap(item) || item.items.length === 0) throw new Error('a case is not a map');
   const pair = expectPair(item);
   if (pair) {
@@ -112,7 +107,7 @@ function editFor(
  * what its review said. Cases whose block already says so, and everything outside the blocks
  * rewritten (comments, anchors, layout), are left as they are.
  */
-export function rewriteExpectations(source: string, observed: ReadonlyMap<number, Expectation>): string {
+export function rewriteExpectations(source: string, observed: ReadonlyMap<number, object>): string {
   const doc = parseDocument(source);
   if (doc.errors.length > 0) throw doc.errors[0]!;
   if (!isSeq(doc.contents)) throw new Error('is not a list of admission cases');
@@ -124,7 +119,7 @@ export function rewriteExpectations(source: string, observed: ReadonlyMap<number
     .sort((a, b) => b.start - a.start);
   let text = source;
   for (const edit of edits) text = text.slice(0, edit.start) + edit.text + text.slice(edit.end);
-  const reread = parse(text) as { expect?: Expectation }[];
+  const reread = parse(text) as { expect?: object }[];
   for (const [index, expectation] of observed)
     if (!isDeepStrictEqual(reread[index]?.expect, expectation))
       throw new Error(`case ${index}: the rewritten expect block does not read back as written`);
@@ -138,11 +133,7 @@ export function rewriteExpectations(source: string, observed: ReadonlyMap<number
 export const updatingFixtures = process.env['ACPNET_UPDATE_FIXTURES'] === '1';
 
 /** Rewrites `test/fixtures/<folder>/<file>` with the observed expectations, if they differ. */
-export function writeExpectations(
-  folder: string,
-  file: string,
-  observed: ReadonlyMap<number, Expectation>,
-): void {
+export function writeExpectations(folder: string, file: string, observed: ReadonlyMap<number, object>): void {
   const where = path.join(fixtureRoot, folder, file);
   const source = readFileSync(where, 'utf8');
   const updated = rewriteExpectations(source, observed);

@@ -40,7 +40,8 @@ function yamlFiles(target: string): string[] {
 
 /**
  * Every CRD the harness installs (infra/kube/crd-sources.txt, Gateway API experimental, read from
- * the Go module cache, and infra/kube/crds-local/), by `group/kind`.
+ * the Go module cache, infra/kube/crds-local/ and acpnet's own in infra/deploy/base/crds/), by
+ * `group/kind`.
  */
 export function installedCrds(): Map<string, CrdVersions> {
   const files: string[] = [];
@@ -53,6 +54,7 @@ export function installedCrds(): Map<string, CrdVersions> {
     );
   }
   files.push(...yamlFiles(path.join(repoRoot, 'infra/kube/crds-local')));
+  files.push(...yamlFiles(path.join(repoRoot, 'infra/deploy/base/crds')));
   const crds = new Map<string, CrdVersions>();
   for (const file of files) {
     for (const doc of parseAllDocuments(readFileSync(file, 'utf8'))) {

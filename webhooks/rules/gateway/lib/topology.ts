@@ -8,7 +8,6 @@ import {
 import type { ModelView } from '../../../../shared/kube/model/model-view.js';
 import { labelsOfNamespace } from '../../../../shared/kube/namespace-labels.js';
 import type { KubeObject } from '../../../../shared/kube/object.js';
-import { NAMESPACE } from '../../../../shared/kube/schemas/core.js';
 import { ENVOY_PROXY } from '../../../../shared/kube/schemas/envoy-gateway/definitions.js';
 import type { EnvoyProxy } from '../../../../shared/kube/schemas/envoy-gateway/envoy-proxy.js';
 import { GATEWAY, LISTENER_SET } from '../../../../shared/kube/schemas/gateway-api/definitions.js';
@@ -27,7 +26,6 @@ import {
   nsName,
 } from './infrastructure.js';
 import { isKind } from './kinds.js';
-import {} from './route-attachment-planner.js';
 
 /** The object under review when the data plane around it is assembled. */
 export type Reviewed = Gateway | ListenerSet | EnvoyProxy;

@@ -1,40 +1,20 @@
-import { type LabelSelector, selectorMatches } from '../../../../shared/kube/label-selector.js';
 import type { ModelView } from '../../../../shared/kube/model/model-view.js';
 import { describeObject } from '../../../../shared/kube/object.js';
 import {
   BGP_ADVERTISEMENT,
-  BGP_PEER,
   type BGPAdvertisement,
   type BGPPeer,
   type IPAddressPool,
 } from '../../../../shared/kube/schemas/metallb.js';
 import { NODE, type Node } from '../../../../shared/kube/schemas/workloads.js';
+import { selectedPools } from '../../../../shared/metallb/advertisement-pools.js';
+import { advertisedPeers, nodesSelectedBy, peeringNodes } from '../../../../shared/metallb/bgp-nodes.js';
 import { warn } from '../../findings.js';
 import type { Finding } from '../../types.js';
 import { ADVERTISEMENT_PEER_INDEX } from '../indexes.js';
-import { selectedPools } from './advertisement-pools.js';
 import { nameOf } from './identity.js';
 
 const GUIDE_RULE = "the advertisement's nodes should be a subset of the peers' nodeSelectors";
-
-/** Names of the nodes a selector list picks; an empty list picks every node (MetalLB's rule). */
-function pickedNodes(nodes: readonly Node[], selectors: readonly LabelSelector[]): Set<string> {
-  const picked = nodes.filter(
-    (node) => selectors.length === 0 || selectors.some((s) => selectorMatches(s, node.metadata.labels ?? {})),
-  );
-  return new Set(picked.map(nameOf));
-}
-
-/** The peers an advertisement announces to: the named ones, or every peer of the namespace. */
-function advertisedPeers(view: ModelView, advertisement: BGPAdvertisement): BGPPeer[] {
-  const namespace = advertisement.metadata.namespace ?? '';
-  const names = advertisement.spec?.peers ?? [];
-  if (names.length === 0) return [...view.list(BGP_PEER, namespace)];
-  return names.flatMap((name) => {
-    const peer = view.get(BGP_PEER, namespace, name);
-    return peer ? [peer] : [];
-  });
-}
 
 /**
  * The guide's rule for BGP pools: the nodes that announce a pool (the advertisement's
@@ -46,11 +26,8 @@ function uncoveredNodes(
   advertisement: BGPAdvertisement,
   peers: readonly BGPPeer[],
 ): string[] {
-  const announcing = pickedNodes(nodes, advertisement.spec?.nodeSelectors ?? []);
-  const peered = new Set<string>();
-  for (const peer of peers)
-    for (const node of pickedNodes(nodes, peer.spec?.nodeSelectors ?? [])) peered.add(node);
-  return [...announcing].filter((node) => !peered.has(node)).sort();
+  const peered = peeringNodes(nodes, peers);
+  return nodesSelectedBy(nodes, advertisement.spec?.nodeSelectors ?? []).filter((node) => !peered.has(node));
 }
 
 /** Judged from the advertisement under review, against the Node objects the store knows. */

@@ -1,6 +1,6 @@
+import { parseGoDuration } from '../../../../shared/kube/go-duration.js';
 import { deny } from '../../findings.js';
 import type { Finding } from '../../types.js';
-import { parseGoDuration } from './duration.js';
 
 /** The timers of a BGPPeer spec (v1beta1 has no connectTime). */
 export interface PeerTimers {

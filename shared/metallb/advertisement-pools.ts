@@ -1,14 +1,20 @@
-import { selectorMatches } from '../../../../shared/kube/label-selector.js';
-import type { ModelView } from '../../../../shared/kube/model/model-view.js';
-import { IP_ADDRESS_POOL, type IPAddressPool } from '../../../../shared/kube/schemas/metallb.js';
-import type { Advertisement } from './advertisement-common.js';
-import { nameOf } from './identity.js';
+import { selectorMatches } from '../kube/label-selector.js';
+import type { ModelView } from '../kube/model/model-view.js';
+import {
+  type BGPAdvertisement,
+  IP_ADDRESS_POOL,
+  type IPAddressPool,
+  type L2Advertisement,
+} from '../kube/schemas/metallb.js';
 
 /**
  * The pools an advertisement applies to, as MetalLB resolves them: the named pools plus the pools
  * whose labels match a pool selector; with neither, every pool of the namespace.
  */
-export function selectedPools(view: ModelView, advertisement: Advertisement): IPAddressPool[] {
+export function selectedPools(
+  view: ModelView,
+  advertisement: L2Advertisement | BGPAdvertisement,
+): IPAddressPool[] {
   const namespace = advertisement.metadata.namespace ?? '';
   const names = advertisement.spec?.ipAddressPools ?? [];
   const selectors = advertisement.spec?.ipAddressPoolSelectors ?? [];
@@ -16,7 +22,7 @@ export function selectedPools(view: ModelView, advertisement: Advertisement): IP
   if (names.length === 0 && selectors.length === 0) return [...all];
   return all.filter(
     (pool) =>
-      names.includes(nameOf(pool)) ||
+      names.includes(pool.metadata.name ?? '') ||
       selectors.some((selector) => selectorMatches(selector, pool.metadata.labels ?? {})),
   );
 }

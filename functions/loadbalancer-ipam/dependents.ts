@@ -1,0 +1,44 @@
+import { compareStrings } from '../../shared/kube/json-value.js';
+import type { ModelView } from '../../shared/kube/model/model-view.js';
+import { SERVICE, type Service } from '../../shared/kube/schemas/core.js';
+import { SERVED, SERVICES_BY_STATE, WAITING } from './indexes.js';
+import type { Batch } from './plan.js';
+import { serviceKey } from './request.js';
+
+function inOrder(services: readonly Service[]): Service[] {
+  return [...services].sort(
+    (a, b) =>
+      compareStrings(a.metadata.namespace ?? '', b.metadata.namespace ?? '') ||
+      compareStrings(a.metadata.name ?? '', b.metadata.name ?? ''),
+  );
+}
+
+function planEach(batch: Batch, services: readonly Service[]): void {
+  for (const service of inOrder(services)) {
+    const key = serviceKey(service.metadata.namespace ?? '', service.metadata.name ?? '');
+    if (!batch.has(key)) batch.plan(service);
+  }
+}
+
+/**
+ * The Services still waiting for an address, planned again when one was given up (MetalLB
+ * reprocesses every Service then), in namespace/name order so the result does not depend on the
+ * order events arrive in. A Service holding an address is not among them: what another Service does
+ * never moves it.
+ */
+export function planWaiting(batch: Batch, view: ModelView): void {
+  planEach(batch, view.byIndex(SERVICE, SERVICES_BY_STATE, WAITING));
+}
+
+/** Every Service MetalLB serves: a pool change may give, keep or take their addresses. */
+export function planServed(batch: Batch, view: ModelView): void {
+  planEach(batch, view.byIndex(SERVICE, SERVICES_BY_STATE, SERVED));
+}
+
+/** The served Services of one namespace, whose labels namespaceSelectors read. */
+export function planNamespace(batch: Batch, view: ModelView, namespace: string): void {
+  planEach(
+    batch,
+    view.byIndex(SERVICE, SERVICES_BY_STATE, SERVED).filter((s) => s.metadata.namespace === namespace),
+  );
+}
