@@ -9,7 +9,7 @@
  */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from '@jest/globals';
+import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { describeWithGuide, guideText } from '../../support/guide.js';
 import type { Expectation } from '../rules/support/fixture-cases.js';
 import { updatingFixtures, writeExpectations } from '../rules/support/fixture-update.js';
@@ -20,6 +20,10 @@ import {
   migrationFixtures,
   runMigrationCase,
 } from './support/migration-cases.js';
+
+// The first case generates the certificates every case uses (RSA keys among them): on a loaded
+// machine that takes longer than jest's default.
+jest.setTimeout(60_000);
 
 const files = readdirSync(migrationFixtures)
   .filter((f) => f.endsWith('.yaml') && f !== 'state.yaml')
