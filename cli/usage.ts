@@ -20,6 +20,7 @@ Usage:
   acpnet keepalived render [flags] FILE|-     render alive.yaml or keepalived.conf for soft LB hosts
   acpnet keepalived sync [flags]              keep an LB host's alive.yaml in step with the cluster
   acpnet interconnect clean [flags]           remove what a cluster left in the OVN interconnect databases
+  acpnet migrate routes [flags] PATH...|-     convert OpenShift Routes to Gateway API and Envoy Gateway objects
   acpnet help [COMMAND]                       show help
 
 Run 'acpnet COMMAND --help' for the flags of a command.

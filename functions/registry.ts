@@ -3,6 +3,7 @@ import { ingressSync } from './ingress-sync/index.js';
 import { keepalivedHosts } from './keepalived-hosts/index.js';
 import { loadBalancerIpam } from './loadbalancer-ipam/index.js';
 import { podIpam } from './pod-ipam/index.js';
+import { routeMigration } from './route-migration/index.js';
 import type { EventFunction } from './runtime/contract.js';
 
 /** Every function acpnet runs, in the order they see each event. */
@@ -12,6 +13,7 @@ export const allFunctions: readonly EventFunction[] = [
   keepalivedHosts,
   podIpam,
   loadBalancerIpam,
+  routeMigration,
 ];
 
 /** The functions named in `--functions a,b`; throws naming any unknown one. */

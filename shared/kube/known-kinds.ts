@@ -67,6 +67,7 @@ export const KINDS_OF_GROUP: Readonly<Record<string, readonly string[]>> = {
   ],
   'k8s.cni.cncf.io': ['NetworkAttachmentDefinition'],
   'networking.k8s.io': ['Ingress', 'IngressClass', 'IPAddress', 'NetworkPolicy', 'ServiceCIDR'],
+  'route.openshift.io': ['Route'],
 };
 
 /**

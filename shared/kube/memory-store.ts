@@ -271,10 +271,12 @@ export class MemoryStore extends CachedStore implements ResourceStore {
     }
   }
 
+  // A mirrored object keeps the identity and age of its source: the uid, and the creationTimestamp
+  // that orders objects by age (the oldest Route of a host wins it).
   private initializeMetadata(next: KubeObject, input: KubeObject, key: ObjectKey): void {
     next.metadata.uid = input.metadata.uid ?? deterministicUid(key);
     next.metadata.generation = 1;
-    next.metadata.creationTimestamp = timestamp(this.now());
+    next.metadata.creationTimestamp = input.metadata.creationTimestamp ?? timestamp(this.now());
   }
 
   /**

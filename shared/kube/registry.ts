@@ -14,6 +14,7 @@ import { ingressDefinitions } from './schemas/ingress.js';
 import { ipAddressDefinitions } from './schemas/ip-address.js';
 import { kubeOvnDefinitions } from './schemas/kubeovn.js';
 import { metallbDefinitions } from './schemas/metallb.js';
+import { routeDefinitions } from './schemas/openshift-route.js';
 import { workloadDefinitions } from './schemas/workloads.js';
 
 /** Every kind acpnet knows. Add a module's models here to register them. */
@@ -30,6 +31,7 @@ const models: readonly KindModel[] = [
   ...eventDefinitions,
   ...acpnetDefinitions,
   ...ipAddressDefinitions,
+  ...routeDefinitions,
 ];
 
 const byGroupKind = new Map<GroupKind, KindModel>(models.map((m) => [m.groupKind, m]));

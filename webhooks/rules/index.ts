@@ -5,6 +5,7 @@ import { ingressFamily } from './ingress/index.js';
 import { keepalivedFamily } from './keepalived/index.js';
 import { kubeovnFamily } from './kubeovn/index.js';
 import { metallbFamily } from './metallb/index.js';
+import { routeFamily } from './route/index.js';
 import { serviceFamily } from './service/index.js';
 import type { RuleFamily } from './types.js';
 
@@ -18,4 +19,5 @@ export const ruleFamilies: readonly RuleFamily[] = [
   ingressFamily,
   albFamily,
   keepalivedFamily,
+  routeFamily,
 ];

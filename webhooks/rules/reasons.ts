@@ -63,9 +63,13 @@ export const reasons = {
   FrontendOutsidePortRanges: "A Frontend's port is in none of the ALB2's port ranges.",
   GatewayUnreserved: "A Subnet's gateway address cannot be removed from its excludeIps.",
   HealthCheckRequired: 'A port of a keepalived instance has no health check (raw_check) for its backends.',
+  HostAlreadyClaimed:
+    "An older Route claims the same host and path; OpenShift's router serves only the oldest, and the migration converts only it.",
   HostnameConflict: 'Two listeners on one port and data plane have the same protocol family and hostname.',
   IgnoredAnnotation:
     'The ingress-nginx annotation is read from the controller ConfigMap, not from Ingresses; it has no effect.',
+  IgnoredRouteAnnotation:
+    'A router annotation of a Route has no effect on it (its kind of termination, or another annotation, keeps the router from using it).',
   InterconnectCidrConflict: "A Subnet's CIDR overlaps a CIDR of an interconnected cluster.",
   InterfaceRequired: 'A keepalived instance names no usable network interface to hold its VIP.',
   InvalidAddress: 'A value that must be an IP address (or, for an ALB2, an IP or DNS name) is not one.',
@@ -115,6 +119,8 @@ export const reasons = {
     'An ALB rule-priority annotation has a malformed key or a priority that is not an integer 0-10.',
   InvalidReplicas: "An ALB2's replicas is less than 1.",
   InvalidRoute: "A NetworkAttachmentDefinition's route has an invalid destination or gateway.",
+  InvalidRouteAnnotation:
+    "A router annotation of a Route has a value OpenShift's router does not accept; the router ignores it and keeps its default.",
   InvalidRouteKinds: "A listener's allowedRoutes names route kinds its protocol cannot carry.",
   InvalidRouterID: "A BGPPeer's routerID is not an IPv4 address in dotted form.",
   InvalidRule: 'A TCPRoute or UDPRoute does not have exactly one rule, as the platform requires.',

@@ -180,6 +180,22 @@ const cases: Case[] = [
   ['acpnet-bridge', 'watch', 'pods', true],
   ['acpnet-bridge', 'watch', 'nodes', true],
   ['acpnet-bridge', 'patch', 'configmaps', false],
+  // route-migration: Routes, their Services and Gateways in; the objects made from Routes out.
+  ['acpnet-route-migration', 'watch', 'routes.route.openshift.io', true],
+  ['acpnet-route-migration', 'patch', 'routes.route.openshift.io/status', true],
+  ['acpnet-route-migration', 'update', 'routes.route.openshift.io', false],
+  ['acpnet-route-migration', 'create', 'httproutes.gateway.networking.k8s.io', true],
+  ['acpnet-route-migration', 'delete', 'securitypolicies.gateway.envoyproxy.io', true],
+  ['acpnet-route-migration', 'patch', 'gateways.gateway.networking.k8s.io', true],
+  ['acpnet-route-migration', 'create', 'gateways.gateway.networking.k8s.io', false],
+  ['acpnet-route-migration', 'get', 'secrets', true],
+  ['acpnet-route-migration', 'list', 'secrets', false],
+  ['acpnet-route-migration', 'delete', 'services', false],
+  ['acpnet-events', 'watch', 'routes.route.openshift.io', true],
+  ['acpnet-bridge', 'watch', 'routes.route.openshift.io', true],
+  ['acpnet-bridge', 'watch', 'gateways.gateway.networking.k8s.io', true],
+  ['acpnet-webhook', 'watch', 'routes.route.openshift.io', true],
+  ['acpnet-webhook', 'patch', 'routes.route.openshift.io', false],
 ];
 
 /** Grants of one namespace (and, with a name, of one object): Roles, which --all-namespaces does not show. */

@@ -73,6 +73,20 @@ const writes: Record<string, Record<string, readonly string[]>> = {
     'networking.k8s.io/ipaddresses': ['create', 'patch', 'delete'],
     '/events': ['create', 'get'],
   },
+  'route-migration': {
+    'route.openshift.io/routes/status': ['patch'],
+    'gateway.networking.k8s.io/gateways': ['patch'],
+    'gateway.networking.k8s.io/httproutes': ['create', 'patch', 'delete'],
+    'gateway.networking.k8s.io/tlsroutes': ['create', 'patch', 'delete'],
+    'gateway.networking.k8s.io/referencegrants': ['create', 'patch', 'delete'],
+    'gateway.networking.k8s.io/backendtlspolicies': ['create', 'patch', 'delete'],
+    'gateway.envoyproxy.io/backendtrafficpolicies': ['create', 'patch', 'delete'],
+    'gateway.envoyproxy.io/securitypolicies': ['create', 'patch', 'delete'],
+    'gateway.envoyproxy.io/clienttrafficpolicies': ['create', 'patch', 'delete'],
+    '/configmaps': ['create', 'patch', 'delete'],
+    // Secrets are read by name (never listed or cached), written as TLS Secrets of Routes' certificates.
+    '/secrets': ['get', 'create', 'patch', 'delete'],
+  },
 };
 
 /** What each function writes in one namespace only, granted by its Role `acpnet-<function>` there. */

@@ -29,6 +29,7 @@ import { updatingFixtures, writeExpectations } from './support/fixture-update.js
 const FOLDER_SETTINGS: Readonly<Record<string, Partial<AdmissionSettings>>> = {
   // The clock of the generated certificates.
   certificates: { now: () => NOW },
+  route: { now: () => NOW },
   // Cases that leave serviceCidr out review against a dual-stack cluster.
   kubeovn: { serviceCidrs: serviceCidrs('10.96.0.0/12,fd00:10:96::/112') },
 };

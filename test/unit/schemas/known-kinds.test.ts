@@ -51,6 +51,7 @@ describe('kinds of the groups acpnet knows in full', () => {
         'k8s.cni.cncf.io',
         'kubeovn.io',
         'metallb.io',
+        'route.openshift.io',
       ].sort(),
     );
   });

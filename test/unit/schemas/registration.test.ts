@@ -34,6 +34,7 @@ const served: [string, string][] = [
   ['v1', 'Secret'],
   ['v1', 'ConfigMap'],
   ['v1', 'Service'],
+  ['route.openshift.io/v1', 'Route'],
 ];
 
 describe('kind registration', () => {

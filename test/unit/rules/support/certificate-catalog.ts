@@ -117,10 +117,36 @@ interface TlsSecretSpec {
   key?: string;
 }
 
-/** Turns a fixture object into a KubeObject, expanding `tlsSecret:` shorthands into Secrets. */
+/** A PEM text in place of a string: `$pem:app`, `$chain:shop,intermediate`, `$key:app`, `$pkcs1:app-rsa`, `$encrypted:app`. */
+const PEM_TEXT = /^\$(pem|chain|key|pkcs1|sec1|encrypted):(.+)$/;
+
+export function usesPemText(value: unknown): boolean {
+  if (typeof value === 'string') return PEM_TEXT.test(value);
+  if (Array.isArray(value)) return value.some(usesPemText);
+  return typeof value === 'object' && value !== null && Object.values(value).some(usesPemText);
+}
+
+/** The value with every `$form:name` string replaced by that PEM text (the decoded data value of the same spelling). */
+export function expandPemText(catalog: Catalog, value: unknown): unknown {
+  if (typeof value === 'string') {
+    const match = PEM_TEXT.exec(value);
+    return match
+      ? Buffer.from(dataValue(catalog, `${match[1]}:${match[2]}`), 'base64').toString('utf8')
+      : value;
+  }
+  if (Array.isArray(value)) return value.map((item) => expandPemText(catalog, item));
+  if (typeof value === 'object' && value !== null)
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, expandPemText(catalog, v)]));
+  return value;
+}
+
+/**
+ * Turns a fixture object into a KubeObject, expanding `tlsSecret:` shorthands into Secrets and
+ * `$pem:`-style strings into PEM text.
+ */
 export function materialize(catalog: Catalog, value: unknown): KubeObject {
   const shorthand = (value as { tlsSecret?: TlsSecretSpec }).tlsSecret;
-  if (!shorthand) return value as KubeObject;
+  if (!shorthand) return expandPemText(catalog, value) as KubeObject;
   const data: Record<string, string> = {};
   if (shorthand.crt !== undefined) data['tls.crt'] = dataValue(catalog, shorthand.crt);
   if (shorthand.key !== undefined) data['tls.key'] = dataValue(catalog, shorthand.key);

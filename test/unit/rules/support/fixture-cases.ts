@@ -14,7 +14,7 @@ import type {
   Operation,
   RuleFamily,
 } from '../../../../webhooks/rules/types.js';
-import { buildCatalog, type Catalog, materialize } from './certificate-catalog.js';
+import { buildCatalog, type Catalog, materialize, usesPemText } from './certificate-catalog.js';
 
 /** One finding as a fixture spells it; every key but the optional ones compared exactly. */
 export interface ExpectedFinding {
@@ -154,7 +154,7 @@ function certificateCatalog(): Promise<Catalog> {
 }
 
 function usesShorthand(value: unknown): boolean {
-  return typeof value === 'object' && value !== null && 'tlsSecret' in value;
+  return (typeof value === 'object' && value !== null && 'tlsSecret' in value) || usesPemText(value);
 }
 
 /** The case's objects as KubeObjects; certificates are generated once, for the first case that needs them. */

@@ -1,0 +1,6 @@
+import { describe } from '@jest/globals';
+import { schemaCases } from './support/run-cases.js';
+
+describe('OpenShift Route schema', () => {
+  schemaCases('openshift-route.yaml');
+});
