@@ -52,10 +52,16 @@ export async function applyEffects(
   fn: string,
   fieldManager: string,
   effects: readonly Effect[],
+  onBestEffortFailure: (effect: Effect, error: unknown) => void = () => {},
 ): Promise<EffectRecord[]> {
   const changed: EffectRecord[] = [];
   for (const effect of effects) {
-    if (await applyOne(store, fieldManager, effect)) changed.push(describeEffect(fn, effect));
+    try {
+      if (await applyOne(store, fieldManager, effect)) changed.push(describeEffect(fn, effect));
+    } catch (error) {
+      if (!(effect.op === 'createIfAbsent' && effect.bestEffort)) throw error;
+      onBestEffortFailure(effect, error);
+    }
   }
   return changed;
 }

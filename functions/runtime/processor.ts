@@ -16,7 +16,7 @@ import type { FunctionMetrics } from './metrics.js';
 import { consumerOf, Tombstones } from './tombstones.js';
 
 /** How often one event is planned when its effects keep meeting a newer cluster, and the first pause. */
-const MAX_PLANS = 6;
+const MAX_PLANS = 8;
 const REPLAN_DELAY_MS = 20;
 
 /** Field manager of objects the runtime copies from events into a MemoryStore. */
@@ -74,6 +74,8 @@ export class EventProcessor implements EventSink {
   private readonly versions: VersionTracker;
   private readonly tombstones: Tombstones;
   private readonly byKind = new Map<GroupKind, EventFunction[]>();
+  /** The last event of each serial function, which the next one waits for. */
+  private readonly turns = new Map<string, Promise<void>>();
   private readonly view: ModelView;
 
   constructor(private readonly options: ProcessorOptions) {
@@ -244,11 +246,25 @@ export class EventProcessor implements EventSink {
 
   private async run(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
     const started = process.hrtime.bigint();
-    const records = await this.planAndApply(fn, event);
+    const records = fn.serial ? await this.oneAtATime(fn, event) : await this.planAndApply(fn, event);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     this.options.metrics?.effectSeconds.observe({ function: fn.name }, seconds);
     this.count(records.length > 0 ? 'applied' : 'unchanged', fn.name);
     return records;
+  }
+
+  /** A serial function's events, planned and applied in turn within this process. */
+  private oneAtATime(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
+    const previous = this.turns.get(fn.name) ?? Promise.resolve();
+    const mine = previous.then(() => this.planAndApply(fn, event));
+    this.turns.set(
+      fn.name,
+      mine.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return mine;
   }
 
   /**
@@ -261,11 +277,18 @@ export class EventProcessor implements EventSink {
       const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
       if (this.options.dryRun) return planned.map((effect) => describeEffect(fn.name, effect));
       try {
-        return await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned);
+        return await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned, (effect, error) =>
+          this.options.logger.warn(
+            { function: fn.name, effect: describeEffect(fn.name, effect), err: error },
+            'report not written',
+          ),
+        );
       } catch (error) {
         if (!(error instanceof ConflictError) || attempt >= MAX_PLANS) throw error;
         this.count('replanned', fn.name);
-        await sleep(REPLAN_DELAY_MS * 2 ** (attempt - 1));
+        // The first time at once (the winner's claim is in the store by now), then after a jittered
+        // pause, so replicas that lost the same race do not meet again.
+        if (attempt > 1) await sleep(REPLAN_DELAY_MS * 2 ** (attempt - 2) * (0.5 + Math.random()));
       }
     }
   }
