@@ -3,6 +3,8 @@
  * (`Finding.reason` is typed `Reason`), so a new reason is added here, with its meaning, first.
  */
 export const reasons = {
+  AddressAvoided:
+    "The requested LoadBalancer address is one avoidBuggyIPs takes out of its IPAddressPool (ending in .0 or .255, or a CIDR's network or broadcast address), so MetalLB never assigns it.",
   AddressInUse:
     'A LoadBalancer address is already requested or held by a Service it cannot be shared with, or a Service holds an address the changed IPAddressPool no longer covers.',
   AddressNotInRequestedPool:
@@ -169,6 +171,8 @@ export const reasons = {
   PeerNotFound: 'A BGPPeer a BGPAdvertisement names does not exist (yet).',
   PoolAdvertised: 'A BGP or L2 advertisement names the IPAddressPool being deleted.',
   PoolInUse: 'A Service asks for the IPAddressPool being deleted by annotation.',
+  PoolNotForService:
+    "The IPAddressPool's serviceAllocation leaves out the Service's namespace or labels, so MetalLB assigns it no address from that pool.",
   PoolNotFound: 'The IPAddressPool that is named does not exist (yet).',
   PoolOverlap: 'An IPAddressPool entry overlaps another entry of the same or another pool.',
   PortNotAssigned: "A Frontend's port is in none of its ALB2's port ranges.",
