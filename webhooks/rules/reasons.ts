@@ -131,6 +131,9 @@ export const reasons = {
   InvalidVrid:
     "A keepalived instance's id is not a VRRP virtual router id 1-255 (or is missing where keepalived.conf needs it).",
   IPPoolConflict: 'An IPPool overlaps another IPPool of the same Subnet.',
+  IPPoolNotFound: 'The Kube-OVN IPPool a Pod names in its ip_pool annotation does not exist (yet).',
+  IPPoolOfOtherSubnet:
+    "The Kube-OVN IPPool a Pod names belongs to another Subnet than the Pod's, so the Pod would get an address of another network.",
   KeyMismatch: 'The TLS private key does not match the public key of the first certificate.',
   MalformedObject:
     'A stored object the review read does not conform to its schema; only its conforming parts were used.',
@@ -210,6 +213,8 @@ export const reasons = {
   UnsupportedProtocol: "A listener's protocol is not one the platform serves (HTTP, HTTPS, TLS, TCP, UDP).",
   UnsupportedValue:
     'A field holds a value the platform does not support, such as a GRPCRoute filter other than the one it serves.',
+  UnusableAddress:
+    'The address is the network, broadcast or gateway address of its Subnet, which Kube-OVN never hands out, not even as a fixed address.',
   VipConflict: "A keepalived VIP is also an LB host's (peer) or a backend's own address.",
   VlanConflict: 'The VLAN id is already used on the same provider by another Vlan.',
   VlanNotFound: 'The Vlan a Subnet names does not exist (yet).',

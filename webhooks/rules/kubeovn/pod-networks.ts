@@ -11,7 +11,7 @@ import {
   parseNetworksAnnotation,
   requestedSubnet,
 } from '../../../shared/kubeovn/pod-annotations.js';
-import { subnetCidrs } from '../../../shared/kubeovn/subnet.js';
+import { subnetAddressProblem } from '../../../shared/kubeovn/subnet-address.js';
 import { type Address, familyName, formatAddress, parseAddress } from '../../../shared/net/address.js';
 import { cidrRange, formatCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
@@ -27,6 +27,7 @@ import {
   SUBNET_NAMESPACE_INDEX,
   SUBNET_PROVIDER_INDEX,
 } from './indexes.js';
+import { subnetFor } from './lib/pod-subnet.js';
 
 const RULE = 'kubeovn/pod-networks';
 
@@ -44,15 +45,6 @@ function checkNetworks(pod: Pod, view: ModelView): Finding[] {
       const other = `NetworkAttachmentDefinition ${ref.namespace}/${ref.name}`;
       return warn(RULE, field, `${other} does not exist (yet)`, 'AttachmentNotFound', other);
     });
-}
-
-/** The subnet an address for `provider` comes from: explicit, namespace-bound or default (primary). */
-function subnetFor(pod: Pod, provider: string, view: ModelView): Subnet | undefined {
-  const explicit = requestedSubnet(pod, provider);
-  if (explicit) return view.get(SUBNET, '', explicit);
-  if (provider !== 'ovn') return view.byIndex(SUBNET, SUBNET_PROVIDER_INDEX, provider)[0];
-  const bound = view.byIndex(SUBNET, SUBNET_NAMESPACE_INDEX, pod.metadata.namespace ?? '')[0];
-  return bound ?? view.byIndex(SUBNET, SUBNET_DEFAULT_INDEX, 'true')[0];
 }
 
 function samePod(a: Pod, b: Pod): boolean {
@@ -107,21 +99,11 @@ function checkFixedIp(ctx: AdmissionContext<Pod>, { key, provider, value }: NicA
   }
   const subnetName = subnet.metadata.name ?? '';
   const out: Finding[] = [];
-  const cidrs = subnetCidrs(subnet);
   for (const address of addresses) {
     const text = formatAddress(address.family, address.value);
-    const cidr = cidrs.find((c) => c.family === address.family);
-    if (!cidr || !rangeContainsAddress(cidrRange(cidr), address)) {
-      const inside = cidr ? formatCidr(cidr) : `no ${familyName(address.family)} CIDR`;
-      out.push(
-        deny(
-          RULE,
-          field,
-          `${text} is not inside Subnet ${subnetName} (${inside})`,
-          'OutsideSubnet',
-          `Subnet ${subnetName}`,
-        ),
-      );
+    const problem = subnetAddressProblem(subnet, address);
+    if (problem) {
+      out.push(deny(RULE, field, problem.message, problem.reason, `Subnet ${subnetName}`));
       continue;
     }
     const holder = takenBy(address, provider, subnetName, pod, ctx.view)[0];
@@ -174,6 +156,7 @@ export const podNetworksRule: ValidationRule<Pod> = {
     'InvalidIP',
     'SubnetNotFound',
     'OutsideSubnet',
+    'UnusableAddress',
     'AddressTaken',
     'InvalidMAC',
   ],
