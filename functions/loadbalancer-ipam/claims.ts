@@ -39,9 +39,9 @@ export function claimObject(address: Address, holders: readonly string[], parent
       labels: { [MANAGED_BY_LABEL]: MANAGED_BY, [IP_FAMILY_LABEL]: familyName(address.family) },
       annotations: { [HOLDERS_ANNOTATION]: holdersValue(holders) },
     },
+    // The core group is written as the API server stores it: left out (parentRef.group is omitempty).
     spec: {
       parentRef: {
-        group: '',
         resource: 'services',
         namespace: parent.slice(0, slash),
         name: parent.slice(slash + 1),

@@ -80,6 +80,7 @@ export function createLoadBalancerIpam(options: LoadBalancerIpamOptions = {}): E
     reads: [SUBNET, IP],
     indexes: [servicesByState, claimsByHolder],
     rangeIndexes: [heldByService, claimed, heldByKubeOvn, subnetsByCidr],
+    serial: true,
     plan(event, view): Effect[] {
       const batch = new Batch(view, metallbNamespace, event.time);
       switch (groupKindOf(event.object)) {

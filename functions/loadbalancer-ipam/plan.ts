@@ -179,7 +179,11 @@ export class Batch {
   private events(): Effect[] {
     const out: Effect[] = [];
     const report = (o: Outcome, type: EventType, reason: string, message: string) =>
-      out.push({ op: 'createIfAbsent', object: serviceEvent(o.service, type, reason, message, this.time) });
+      out.push({
+        op: 'createIfAbsent',
+        object: serviceEvent(o.service, type, reason, message, this.time),
+        bestEffort: true,
+      });
     for (const outcome of this.outcomes) {
       const { request, decision, next } = outcome;
       const changed = texts(next).join(',') !== texts(request.held).join(',');

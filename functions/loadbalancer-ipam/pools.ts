@@ -1,11 +1,11 @@
 import { poolAddressEntries, poolAllocatableRanges } from '../../shared/ipam/metallb-pool.js';
 import { defaultGateway } from '../../shared/ipam/usable.js';
-import { selectorMatches } from '../../shared/kube/label-selector.js';
 import type { ModelView } from '../../shared/kube/model/model-view.js';
 import { labelsOfNamespace } from '../../shared/kube/namespace-labels.js';
 import { SUBNET } from '../../shared/kube/schemas/kubeovn.js';
 import { IP_ADDRESS_POOL, type IPAddressPool } from '../../shared/kube/schemas/metallb.js';
 import { subnetCidrs } from '../../shared/kubeovn/subnet.js';
+import { poolServes } from '../../shared/metallb/service-allocation.js';
 import { type Address, tryParseAddress } from '../../shared/net/address.js';
 import type { IPRange } from '../../shared/net/range.js';
 import { RangeSet } from '../../shared/net/range-set.js';
@@ -76,17 +76,7 @@ export function readPools(view: ModelView, namespace: string): Pool[] {
  * (when any is set).
  */
 export function admits(pool: Pool, request: LoadBalancerRequest, view: ModelView): boolean {
-  const allocation = pool.spec.serviceAllocation;
-  if (!allocation) return true;
-  const names = allocation.namespaces ?? [];
-  const selectors = allocation.namespaceSelectors ?? [];
-  if (names.length > 0 || selectors.length > 0) {
-    const labels = labelsOfNamespace(view, request.namespace);
-    const named = names.includes(request.namespace);
-    if (!named && !selectors.some((selector) => selectorMatches(selector, labels))) return false;
-  }
-  const serviceSelectors = allocation.serviceSelectors ?? [];
-  return serviceSelectors.length === 0 || serviceSelectors.some((s) => selectorMatches(s, request.labels));
+  return poolServes(pool, request.namespace, labelsOfNamespace(view, request.namespace), request.labels);
 }
 
 function byPriorityThenName(a: Pool, b: Pool): number {

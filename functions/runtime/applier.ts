@@ -53,35 +53,55 @@ export function describeEffect(fn: string, effect: Effect): EffectRecord {
   };
 }
 
+export interface ApplyOptions {
+  /** Collects the effects that changed the store as they are applied (kept when a later one throws). */
+  changed?: EffectRecord[];
+  /** Status patches without a resourceVersion go through these lanes, in plan order. */
+  statuses?: { patches: StatusPatches; plan: number };
+  /** A best-effort effect (a report) that failed; the others go on. */
+  onBestEffortFailure?: (effect: Effect, error: unknown) => void;
+}
+
 /**
  * Executes effects in order with the function's field manager. Idempotent: an effect that leaves the
  * store as it was (same resourceVersion, already absent, already created) is not reported as a change.
- * Returns the effects that changed the store; `changed` collects them as they are applied, so a
- * caller still has them when a later effect throws (ClaimLostError, ConflictError).
+ * Returns the effects that changed the store; `options.changed` collects them as they are applied,
+ * so a caller still has them when a later effect throws (ClaimLostError, ConflictError).
  */
 export async function applyEffects(
   store: ResourceStore,
   fn: string,
   fieldManager: string,
   effects: readonly Effect[],
-  changed: EffectRecord[] = [],
-  statuses?: { patches: StatusPatches; plan: number },
+  options: ApplyOptions = {},
 ): Promise<EffectRecord[]> {
+  const changed = options.changed ?? [];
   for (let i = 0; i < effects.length; ) {
     let end = i + 1;
     while (isConcurrent(effects[i]) && isConcurrent(effects[end])) end++;
     const run = effects.slice(i, end);
     const results = await Promise.allSettled(
-      run.map((effect) => applyOne(store, fieldManager, effect, statuses)),
+      run.map((effect) => applyOne(store, fieldManager, effect, options.statuses)),
     );
     for (const [j, result] of results.entries()) {
-      if (result.status === 'fulfilled' && result.value) changed.push(describeEffect(fn, run[j]!));
+      const effect = run[j]!;
+      if (result.status === 'fulfilled') {
+        if (result.value) changed.push(describeEffect(fn, effect));
+      } else if (isBestEffort(effect)) {
+        options.onBestEffortFailure?.(effect, result.reason);
+      }
     }
-    const failed = results.find((r): r is PromiseRejectedResult => r.status === 'rejected');
+    const failed = results.find(
+      (r, j): r is PromiseRejectedResult => r.status === 'rejected' && !isBestEffort(run[j]!),
+    );
     if (failed) throw failed.reason;
     i = end;
   }
   return changed;
+}
+
+function isBestEffort(effect: Effect): boolean {
+  return effect.op === 'createIfAbsent' && effect.bestEffort === true;
 }
 
 function isConcurrent(effect: Effect | undefined): boolean {

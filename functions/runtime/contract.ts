@@ -40,6 +40,8 @@ export interface CreateIfAbsentEffect {
    * planned again (ClaimLostError).
    */
   claim?: boolean;
+  /** A report (an Event): when it cannot be written, the failure is logged and the event goes on. */
+  bestEffort?: boolean;
 }
 
 /** Deletes the object; preconditions guard against deleting a successor with the same name. */
@@ -91,6 +93,12 @@ export interface EventFunction {
   reads: readonly KindModel[];
   indexes?: readonly EqualityIndexSpec[];
   rangeIndexes?: readonly RangeIndexSpec[];
+  /**
+   * Plan each event only after the previous one's effects are applied, within this process, so a plan
+   * sees what the one before wrote (allocations). This spares needless conflicts; it is not what keeps
+   * two processes from handing out the same thing (their writes are arbitrated by the API server).
+   */
+  serial?: boolean;
   /**
    * `event.object` conforms to its kind's schema (the runtime refuses, as permanent errors, events
    * whose object does not); read it with `view.read(KIND, event.object)` for its typed form.

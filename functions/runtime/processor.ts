@@ -86,6 +86,8 @@ export class EventProcessor implements EventSink {
   private readonly versions: VersionTracker;
   private readonly tombstones: Tombstones;
   private readonly byKind = new Map<GroupKind, EventFunction[]>();
+  /** The last event of each serial function, which the next one waits for. */
+  private readonly turns = new Map<string, Promise<void>>();
   private readonly view: ModelView;
   private readonly statuses = new StatusPatches();
   /** Plans in the order they are made: the newest status patch of an object supersedes older ones. */
@@ -272,7 +274,11 @@ export class EventProcessor implements EventSink {
 
   private async run(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
     const started = process.hrtime.bigint();
-    const records = this.options.dryRun ? await this.planOnly(fn, event) : await this.planAndApply(fn, event);
+    const records = this.options.dryRun
+      ? await this.planOnly(fn, event)
+      : fn.serial
+        ? await this.oneAtATime(fn, event)
+        : await this.planAndApply(fn, event);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     this.options.metrics?.effectSeconds.observe({ function: fn.name }, seconds);
     this.count(records.length > 0 ? 'applied' : 'unchanged', fn.name);
@@ -282,6 +288,20 @@ export class EventProcessor implements EventSink {
   private async planOnly(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
     const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
     return planned.map((effect) => describeEffect(fn.name, effect));
+  }
+
+  /** A serial function's events, planned and applied in turn within this process. */
+  private oneAtATime(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
+    const previous = this.turns.get(fn.name) ?? Promise.resolve();
+    const mine = previous.then(() => this.planAndApply(fn, event));
+    this.turns.set(
+      fn.name,
+      mine.then(
+        () => undefined,
+        () => undefined,
+      ),
+    );
+    return mine;
   }
 
   /**
@@ -296,7 +316,15 @@ export class EventProcessor implements EventSink {
       const order = { patches: this.statuses, plan: ++this.plans };
       const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
       try {
-        return await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned, records, order);
+        return await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned, {
+          changed: records,
+          statuses: order,
+          onBestEffortFailure: (effect, error) =>
+            this.options.logger.warn(
+              { function: fn.name, effect: describeEffect(fn.name, effect), err: error },
+              'report not written',
+            ),
+        });
       } catch (error) {
         const lost = error instanceof ClaimLostError || error instanceof ConflictError;
         if (!lost || attempt + 1 >= REPLANS) throw error;
@@ -307,7 +335,8 @@ export class EventProcessor implements EventSink {
             'lost a race; planning again',
           );
         }
-        await sleep(REPLAN_DELAY_MS * 2 ** attempt);
+        // Jittered, so replicas that lost the same race do not meet again.
+        await sleep(REPLAN_DELAY_MS * 2 ** attempt * (0.5 + Math.random()));
       }
     }
   }

@@ -93,3 +93,35 @@ export function parseNetworksAnnotation(value: string, podNamespace: string): Pa
     });
   return { ok: true, refs };
 }
+
+const IP_POOL_KEY = /^(.+)\.kubernetes\.io\/ip_pool$/;
+
+/** The ip_pool annotations of a pod, one per NIC (`<provider>.kubernetes.io/ip_pool`). */
+export function ipPoolAnnotations(pod: Pod): NicAnnotation[] {
+  return nicAnnotations(pod, IP_POOL_KEY);
+}
+
+/**
+ * Kube-OVN's reading of an ip_pool annotation (pkg/controller/pod.go): one entry that is not an
+ * address names an IPPool; otherwise a list of fixed addresses, separated by `;` (each may be `v4,v6`)
+ * or by `,` (where exactly two addresses of different families are one dual-stack entry).
+ */
+export type IpPoolRequest = { kind: 'pool'; name: string } | { kind: 'addresses'; entries: string[] };
+
+export function parseIpPool(value: string): IpPoolRequest {
+  const isAddress = (text: string) =>
+    /^[0-9a-fA-F:.]+$/.test(text) && (text.includes('.') || text.includes(':'));
+  let entries = value.includes(';') ? value.split(';') : value.split(',');
+  entries = entries.map((entry) => entry.trim());
+  if (
+    !value.includes(';') &&
+    entries.length === 2 &&
+    entries[0]!.includes(':') !== entries[1]!.includes(':')
+  ) {
+    entries = [value.trim()];
+  }
+  if (entries.length === 1 && !entries[0]!.includes(',') && !isAddress(entries[0]!)) {
+    return { kind: 'pool', name: entries[0]! };
+  }
+  return { kind: 'addresses', entries };
+}

@@ -3,6 +3,8 @@
  * (`Finding.reason` is typed `Reason`), so a new reason is added here, with its meaning, first.
  */
 export const reasons = {
+  AddressAvoided:
+    "The requested LoadBalancer address is one avoidBuggyIPs takes out of its IPAddressPool (ending in .0 or .255, or a CIDR's network or broadcast address), so MetalLB never assigns it.",
   AddressInUse:
     'A LoadBalancer address is already requested or held by a Service it cannot be shared with, or a Service holds an address the changed IPAddressPool no longer covers.',
   AddressNotInRequestedPool:
@@ -135,6 +137,9 @@ export const reasons = {
   InvalidVrid:
     "A keepalived instance's id is not a VRRP virtual router id 1-255 (or is missing where keepalived.conf needs it).",
   IPPoolConflict: 'An IPPool overlaps another IPPool of the same Subnet.',
+  IPPoolNotFound: 'The Kube-OVN IPPool a Pod names in its ip_pool annotation does not exist (yet).',
+  IPPoolOfOtherSubnet:
+    "The Kube-OVN IPPool a Pod names belongs to another Subnet than the Pod's, so the Pod would get an address of another network.",
   KeyMismatch: 'The TLS private key does not match the public key of the first certificate.',
   MalformedObject:
     'A stored object the review read does not conform to its schema; only its conforming parts were used.',
@@ -175,6 +180,8 @@ export const reasons = {
   PeerNotFound: 'A BGPPeer a BGPAdvertisement names does not exist (yet).',
   PoolAdvertised: 'A BGP or L2 advertisement names the IPAddressPool being deleted.',
   PoolInUse: 'A Service asks for the IPAddressPool being deleted by annotation.',
+  PoolNotForService:
+    "The IPAddressPool's serviceAllocation leaves out the Service's namespace or labels, so MetalLB assigns it no address from that pool.",
   PoolNotFound: 'The IPAddressPool that is named does not exist (yet).',
   PoolOverlap: 'An IPAddressPool entry overlaps another entry of the same or another pool.',
   PortNotAssigned: "A Frontend's port is in none of its ALB2's port ranges.",
@@ -212,6 +219,8 @@ export const reasons = {
   UnsupportedProtocol: "A listener's protocol is not one the platform serves (HTTP, HTTPS, TLS, TCP, UDP).",
   UnsupportedValue:
     'A field holds a value the platform does not support, such as a GRPCRoute filter other than the one it serves.',
+  UnusableAddress:
+    'The address is the network, broadcast or gateway address of its Subnet, which Kube-OVN never hands out, not even as a fixed address.',
   VipConflict: "A keepalived VIP is also an LB host's (peer) or a backend's own address.",
   VlanConflict: 'The VLAN id is already used on the same provider by another Vlan.',
   VlanNotFound: 'The Vlan a Subnet names does not exist (yet).',

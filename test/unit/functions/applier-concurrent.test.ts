@@ -62,9 +62,9 @@ describe('concurrent effects', () => {
       { op: 'apply', object: configMap('never') },
     ];
     const changed: { name: string }[] = [];
-    await expect(applyEffects(store, 'fn', 'acpnet-fn', effects, changed as never)).rejects.toThrow(
-      'a failed',
-    );
+    await expect(
+      applyEffects(store, 'fn', 'acpnet-fn', effects, { changed: changed as never }),
+    ).rejects.toThrow('a failed');
     expect(changed.map((c) => c.name)).toEqual(['b']);
     expect(log).not.toContain('start never');
     expect(store.get('/ConfigMap', 'demo', 'b')).toBeDefined();

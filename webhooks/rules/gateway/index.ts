@@ -12,11 +12,14 @@ import {
   REFERENCE_GRANT,
   ROUTE_KINDS,
 } from '../../../shared/kube/schemas/gateway-api/definitions.js';
+import { IP_ADDRESS_POOL } from '../../../shared/kube/schemas/metallb.js';
+import { poolRangeIndex } from '../../../shared/metallb/indexes.js';
 import type { RuleFamily } from '../types.js';
 import { allowedRoutes } from './allowed-routes.js';
 import { certificateRefs } from './certificate-refs.js';
 import { detachedRoutes } from './detached-routes.js';
 import { envoyProxyRules } from './envoy-proxy.js';
+import { envoyProxyAddresses } from './envoy-proxy-addresses.js';
 import { grpcRoutePlatform } from './grpcroute-platform.js';
 import { gatewayIndexes } from './indexes.js';
 import { l4RouteRules } from './l4-route-rules.js';
@@ -54,9 +57,11 @@ export const gatewayFamily: RuleFamily = {
     policySecrets,
     envoyProxyRules,
     sharedAddressConflicts,
+    envoyProxyAddresses,
   ],
   mutators: [listenerDefaults, routeDefaults, tlsRouteHostnames],
   equalityIndexes: gatewayIndexes,
+  rangeIndexes: [poolRangeIndex],
   reads: [
     GATEWAY,
     LISTENER_SET,
@@ -70,5 +75,6 @@ export const gatewayFamily: RuleFamily = {
     NAMESPACE,
     SERVICE,
     CONFIG_MAP,
+    IP_ADDRESS_POOL,
   ],
 };

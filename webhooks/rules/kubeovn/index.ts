@@ -6,6 +6,7 @@ import { calicoBlockSizeMutator } from './calico-block-size.js';
 import { kubeovnEqualityIndexes, kubeovnRangeIndexes } from './indexes.js';
 import { ipPoolRule } from './ippool.js';
 import { networkAttachmentRule } from './network-attachment.js';
+import { podIpPoolRule } from './pod-ip-pool.js';
 import { podNetworksRule } from './pod-networks.js';
 import { providerNetworkRule } from './provider-network.js';
 import { subnetAddressingRule } from './subnet-addressing.js';
@@ -46,6 +47,7 @@ export const kubeovnFamily: RuleFamily = {
     vpcEgressGatewayRule,
     networkAttachmentRule,
     podNetworksRule,
+    podIpPoolRule,
   ],
   mutators: [subnetCidrOrderMutator, subnetProtocolMutator, calicoBlockSizeMutator],
   equalityIndexes: kubeovnEqualityIndexes,

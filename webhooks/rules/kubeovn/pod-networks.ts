@@ -1,7 +1,7 @@
 import { MULTUS_NETWORKS_ANNOTATION } from '../../../shared/kube/keys/kubeovn.js';
 import type { ModelView } from '../../../shared/kube/model/model-view.js';
 import { describeObject } from '../../../shared/kube/object.js';
-import { IP, SUBNET, type Subnet } from '../../../shared/kube/schemas/kubeovn.js';
+import { IP } from '../../../shared/kube/schemas/kubeovn.js';
 import { NETWORK_ATTACHMENT_DEFINITION, POD, type Pod } from '../../../shared/kube/schemas/workloads.js';
 import { ipHeldBy } from '../../../shared/kubeovn/ip.js';
 import {
@@ -9,24 +9,15 @@ import {
   macAddressAnnotations,
   type NicAnnotation,
   parseNetworksAnnotation,
-  requestedSubnet,
 } from '../../../shared/kubeovn/pod-annotations.js';
-import { subnetCidrs } from '../../../shared/kubeovn/subnet.js';
+import { subnetAddressProblem } from '../../../shared/kubeovn/subnet-address.js';
 import { type Address, familyName, formatAddress, parseAddress } from '../../../shared/net/address.js';
-import { cidrRange, formatCidr } from '../../../shared/net/cidr.js';
 import { NetParseError } from '../../../shared/net/errors.js';
-import { rangeContainsAddress } from '../../../shared/net/ranges.js';
 import { parseList } from '../../../shared/net/syntax.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import {
-  fixedIpKey,
-  IP_ADDRESS_INDEX,
-  POD_FIXED_IP_INDEX,
-  SUBNET_DEFAULT_INDEX,
-  SUBNET_NAMESPACE_INDEX,
-  SUBNET_PROVIDER_INDEX,
-} from './indexes.js';
+import { fixedIpKey, IP_ADDRESS_INDEX, POD_FIXED_IP_INDEX } from './indexes.js';
+import { subnetFor } from './lib/pod-subnet.js';
 
 const RULE = 'kubeovn/pod-networks';
 
@@ -44,15 +35,6 @@ function checkNetworks(pod: Pod, view: ModelView): Finding[] {
       const other = `NetworkAttachmentDefinition ${ref.namespace}/${ref.name}`;
       return warn(RULE, field, `${other} does not exist (yet)`, 'AttachmentNotFound', other);
     });
-}
-
-/** The subnet an address for `provider` comes from: explicit, namespace-bound or default (primary). */
-function subnetFor(pod: Pod, provider: string, view: ModelView): Subnet | undefined {
-  const explicit = requestedSubnet(pod, provider);
-  if (explicit) return view.get(SUBNET, '', explicit);
-  if (provider !== 'ovn') return view.byIndex(SUBNET, SUBNET_PROVIDER_INDEX, provider)[0];
-  const bound = view.byIndex(SUBNET, SUBNET_NAMESPACE_INDEX, pod.metadata.namespace ?? '')[0];
-  return bound ?? view.byIndex(SUBNET, SUBNET_DEFAULT_INDEX, 'true')[0];
 }
 
 function samePod(a: Pod, b: Pod): boolean {
@@ -107,21 +89,11 @@ function checkFixedIp(ctx: AdmissionContext<Pod>, { key, provider, value }: NicA
   }
   const subnetName = subnet.metadata.name ?? '';
   const out: Finding[] = [];
-  const cidrs = subnetCidrs(subnet);
   for (const address of addresses) {
     const text = formatAddress(address.family, address.value);
-    const cidr = cidrs.find((c) => c.family === address.family);
-    if (!cidr || !rangeContainsAddress(cidrRange(cidr), address)) {
-      const inside = cidr ? formatCidr(cidr) : `no ${familyName(address.family)} CIDR`;
-      out.push(
-        deny(
-          RULE,
-          field,
-          `${text} is not inside Subnet ${subnetName} (${inside})`,
-          'OutsideSubnet',
-          `Subnet ${subnetName}`,
-        ),
-      );
+    const problem = subnetAddressProblem(subnet, address);
+    if (problem) {
+      out.push(deny(RULE, field, problem.message, problem.reason, `Subnet ${subnetName}`));
       continue;
     }
     const holder = takenBy(address, provider, subnetName, pod, ctx.view)[0];
@@ -174,6 +146,7 @@ export const podNetworksRule: ValidationRule<Pod> = {
     'InvalidIP',
     'SubnetNotFound',
     'OutsideSubnet',
+    'UnusableAddress',
     'AddressTaken',
     'InvalidMAC',
   ],

@@ -1,5 +1,11 @@
-import { SUBNET, VPC_EGRESS_GATEWAY, type VpcEgressGateway } from '../../../shared/kube/schemas/kubeovn.js';
-import { parseAddress } from '../../../shared/net/address.js';
+import {
+  SUBNET,
+  type Subnet,
+  VPC_EGRESS_GATEWAY,
+  type VpcEgressGateway,
+} from '../../../shared/kube/schemas/kubeovn.js';
+import { subnetAddressProblem } from '../../../shared/kubeovn/subnet-address.js';
+import { type Address, parseAddress } from '../../../shared/net/address.js';
 import { parseCidr } from '../../../shared/net/cidr.js';
 import { parseList } from '../../../shared/net/syntax.js';
 import { deny, warn } from '../findings.js';
@@ -17,13 +23,35 @@ function sideOf(spec: GatewaySpec, side: 'internal' | 'external'): { ips: string
     : { ips: spec.externalIPs ?? [], pool: spec.externalIPPool };
 }
 
-function checkAddresses(spec: GatewaySpec, side: 'internal' | 'external', replicas: number): Finding[] {
+/**
+ * Addresses of one side must be ones Kube-OVN hands out in that side's Subnet (when it exists): the
+ * gateway's pods get them from it as fixed addresses.
+ */
+function subnetFindings(field: string, addresses: readonly Address[], subnet: Subnet | undefined): Finding[] {
+  if (!subnet) return [];
+  return addresses.flatMap((address) => {
+    const problem = subnetAddressProblem(subnet, address);
+    return problem
+      ? [deny(RULE, field, problem.message, problem.reason, `Subnet ${subnet.metadata.name}`)]
+      : [];
+  });
+}
+
+function checkAddresses(
+  ctx: AdmissionContext<VpcEgressGateway>,
+  side: 'internal' | 'external',
+  replicas: number,
+): Finding[] {
+  const spec = ctx.object.spec;
   const field = `spec.${side}IPs`;
   const { ips, pool } = sideOf(spec, side);
+  const subnetName = side === 'internal' ? spec.internalSubnet : spec.externalSubnet;
+  const subnet = subnetName ? ctx.view.get(SUBNET, '', subnetName) : undefined;
   const out: Finding[] = [];
   ips.forEach((entry, i) => {
     const problem = netProblem(() => parseList(entry, parseAddress));
     if (problem) out.push(deny(RULE, `${field}[${i}]`, problem, 'InvalidIP'));
+    else out.push(...subnetFindings(`${field}[${i}]`, parseList(entry, parseAddress), subnet));
   });
   if (ips.length > 0 && pool) {
     out.push(deny(RULE, field, `${side}IPs and ${side}IPPool are mutually exclusive`));
@@ -113,7 +141,7 @@ function check(ctx: AdmissionContext<VpcEgressGateway>): Finding[] {
     );
   }
   const replicas = spec.replicas ?? 1;
-  out.push(...checkAddresses(spec, 'internal', replicas), ...checkAddresses(spec, 'external', replicas));
+  out.push(...checkAddresses(ctx, 'internal', replicas), ...checkAddresses(ctx, 'external', replicas));
   out.push(...checkBfd(spec), ...checkPolicies(ctx, spec));
   if (ctx.operation === 'UPDATE' && ctx.oldObject) {
     const before = ctx.oldObject.spec.prefix ?? '';
@@ -127,7 +155,7 @@ function check(ctx: AdmissionContext<VpcEgressGateway>): Finding[] {
 export const vpcEgressGatewayRule: ValidationRule<VpcEgressGateway> = {
   id: RULE,
   kinds: [VPC_EGRESS_GATEWAY],
-  reasons: ['InvalidIP', 'InvalidCidr', 'SubnetNotFound'],
+  reasons: ['InvalidIP', 'InvalidCidr', 'SubnetNotFound', 'OutsideSubnet', 'UnusableAddress'],
   guide: '配置 Egress Gateway',
   check,
 };

@@ -1,4 +1,4 @@
-import { SERVICE } from '../../../shared/kube/schemas/core.js';
+import { NAMESPACE, SERVICE } from '../../../shared/kube/schemas/core.js';
 import { SUBNET } from '../../../shared/kube/schemas/kubeovn.js';
 import {
   BGP_ADVERTISEMENT,
@@ -56,5 +56,15 @@ export const metallbFamily: RuleFamily = {
     ...advertisementPoolIndexes,
   ],
   rangeIndexes: [poolRangeIndex, subnetCidrIndex],
-  reads: [IP_ADDRESS_POOL, L2_ADVERTISEMENT, BGP_ADVERTISEMENT, BGP_PEER, COMMUNITY, SUBNET, NODE, SERVICE],
+  reads: [
+    IP_ADDRESS_POOL,
+    L2_ADVERTISEMENT,
+    BGP_ADVERTISEMENT,
+    BGP_PEER,
+    COMMUNITY,
+    SUBNET,
+    NODE,
+    SERVICE,
+    NAMESPACE,
+  ],
 };

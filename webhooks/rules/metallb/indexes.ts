@@ -1,11 +1,6 @@
-import { equalityIndex, rangeIndex } from '../../../shared/kube/model/indexes.js';
+import { equalityIndex } from '../../../shared/kube/model/indexes.js';
 import { SERVICE } from '../../../shared/kube/schemas/core.js';
-import {
-  BGP_ADVERTISEMENT,
-  IP_ADDRESS_POOL,
-  L2_ADVERTISEMENT,
-} from '../../../shared/kube/schemas/metallb.js';
-import { poolRanges } from '../../../shared/metallb/pool-addresses.js';
+import { BGP_ADVERTISEMENT, L2_ADVERTISEMENT } from '../../../shared/kube/schemas/metallb.js';
 import {
   allocatedPool,
   heldLoadBalancerIps,
@@ -13,15 +8,13 @@ import {
   requestedPool,
 } from '../../../shared/metallb/service-addresses.js';
 
-export const POOL_ADDRESS_INDEX = 'addresses';
 export const SERVICE_POOL_INDEX = 'metallb-address-pool';
 export const SERVICE_ALLOCATED_POOL_INDEX = 'metallb-allocated-pool';
 export const LOAD_BALANCER_IP_INDEX = 'load-balancer-ip';
 export const ADVERTISEMENT_PEER_INDEX = 'peer';
 export const ADVERTISEMENT_POOL_INDEX = 'pool';
 
-/** Pools by the ranges of their addresses. */
-export const poolRangeIndex = rangeIndex(IP_ADDRESS_POOL, POOL_ADDRESS_INDEX, poolRanges);
+export { POOL_ADDRESS_INDEX, poolRangeIndex } from '../../../shared/metallb/indexes.js';
 
 /** Services by the pool they ask for by annotation. */
 export const servicePoolIndex = equalityIndex(SERVICE, SERVICE_POOL_INDEX, (service) => {

@@ -1,6 +1,11 @@
 import { describeObject } from '../../../shared/kube/object.js';
 import { SERVICE, type Service } from '../../../shared/kube/schemas/core.js';
-import { portKeys, requestedLoadBalancerIps, sharingKey } from '../../../shared/metallb/service-addresses.js';
+import {
+  backendKey,
+  portKeys,
+  requestedLoadBalancerIps,
+  sharingKey,
+} from '../../../shared/metallb/service-addresses.js';
 import { deny } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
 import { LOAD_BALANCER_IP_INDEX } from './indexes.js';
@@ -14,6 +19,8 @@ function sharingProblem(service: Service, other: Service): string | undefined {
   const otherKey = sharingKey(other);
   if (key === undefined || key === '' || key !== otherKey)
     return `MetalLB shares an address only between Services with the same metallb.io/allow-shared-ip key (this one: ${key ? JSON.stringify(key) : 'none'}, ${describeObject(other)}: ${otherKey ? JSON.stringify(otherKey) : 'none'})`;
+  if (backendKey(service) !== backendKey(other))
+    return `with externalTrafficPolicy Local, MetalLB shares an address only between Services of the same selector (this one: ${backendKey(service) || 'Cluster'}, ${describeObject(other)}: ${backendKey(other) || 'Cluster'})`;
   const theirs = new Set(portKeys(other));
   const clash = portKeys(service).filter((port) => theirs.has(port));
   if (clash.length > 0) return `both use port ${clash.join(', ')}, so they cannot share the address`;

@@ -1,12 +1,13 @@
+import { labelsOfNamespace } from '../../../shared/kube/namespace-labels.js';
 import { describeObject } from '../../../shared/kube/object.js';
 import { SERVICE, type Service } from '../../../shared/kube/schemas/core.js';
 import { IP_ADDRESS_POOL, type IPAddressPool } from '../../../shared/kube/schemas/metallb.js';
+import { placeAddress } from '../../../shared/metallb/pool-lookup.js';
 import { loadBalancerIpsAnnotation, requestedPool } from '../../../shared/metallb/service-addresses.js';
+import { poolServes } from '../../../shared/metallb/service-allocation.js';
 import { type Address, familyName, tryParseAddress } from '../../../shared/net/address.js';
-import { singleAddressRange } from '../../../shared/net/ranges.js';
 import { deny, warn } from '../findings.js';
 import type { AdmissionContext, Finding, ValidationRule } from '../types.js';
-import { POOL_ADDRESS_INDEX } from './indexes.js';
 import { nameOf } from './lib/identity.js';
 import { serviceTypeOf } from './lib/service-type.js';
 
@@ -15,14 +16,6 @@ const RULE = 'metallb/service-annotations';
 type Context = AdmissionContext<Service>;
 
 const annotationField = (name: string) => `metadata.annotations[${name}]`;
-
-/** The MetalLB pools (of the MetalLB namespace) that contain `address`. */
-function poolsContaining(ctx: Context, address: Address): IPAddressPool[] {
-  return ctx.view
-    .overlapping(IP_ADDRESS_POOL, POOL_ADDRESS_INDEX, singleAddressRange(address))
-    .map((hit) => hit.object)
-    .filter((pool) => pool.metadata.namespace === ctx.settings.metallbNamespace);
-}
 
 /** Warns when a stable and a deprecated annotation disagree: MetalLB reads only the stable one. */
 function shadowedFindings(service: Service, names: readonly [string, string]): Finding[] {
@@ -60,8 +53,13 @@ function poolFindings(ctx: Context): { findings: Finding[]; pool?: NamedPool } {
   if (requested.pool === '')
     return { findings: [warn(RULE, field, 'the pool name is empty; MetalLB picks any pool', 'EmptyPool')] };
   const namespace = ctx.settings.metallbNamespace;
-  if (ctx.view.get(IP_ADDRESS_POOL, namespace, requested.pool))
-    return { findings: [], pool: { name: requested.pool, exists: true } };
+  const named = ctx.view.get(IP_ADDRESS_POOL, namespace, requested.pool);
+  if (named) {
+    const asked = loadBalancerIpsAnnotation(ctx.object) || ctx.object.spec?.loadBalancerIP;
+    // With addresses asked for, the pool is judged with them (addressInPool).
+    const findings = asked ? [] : servesFindings(ctx, field, named);
+    return { findings, pool: { name: requested.pool, exists: true } };
+  }
   return {
     findings: [
       warn(
@@ -88,7 +86,7 @@ function addressInPool(
   address: Address,
   pool: NamedPool | undefined,
 ): Finding[] {
-  const containing = poolsContaining(ctx, address);
+  const { containing, offering } = placeAddress(ctx.view, ctx.settings.metallbNamespace, address);
   const namespace = ctx.settings.metallbNamespace;
   if (containing.length === 0) {
     if (pool && !pool.exists) return [];
@@ -112,7 +110,38 @@ function addressInPool(
         containing.map(describeObject).join(', '),
       ),
     ];
-  return [];
+  const target = offering[0];
+  if (!target)
+    return [
+      deny(
+        RULE,
+        field,
+        `${text} is an address avoidBuggyIPs takes out of ${containing.map(describeObject).join(', ')} (an address ending in .0 or .255, or a CIDR's network or broadcast address); MetalLB never assigns it`,
+        'AddressAvoided',
+        containing.map(describeObject).join(', '),
+      ),
+    ];
+  return servesFindings(ctx, field, target);
+}
+
+/**
+ * MetalLB assigns a Service nothing from a pool whose serviceAllocation leaves out its namespace or
+ * labels: a warning, as the namespace's labels may still change.
+ */
+function servesFindings(ctx: Context, field: string, pool: IPAddressPool): Finding[] {
+  const service = ctx.object;
+  const namespace = service.metadata.namespace ?? '';
+  const labels = labelsOfNamespace(ctx.view, namespace);
+  if (poolServes(pool, namespace, labels, service.metadata.labels ?? {})) return [];
+  return [
+    warn(
+      RULE,
+      field,
+      `${describeObject(pool)} serves only the namespaces and Services its spec.serviceAllocation selects, not this one; MetalLB assigns it no address from it`,
+      'PoolNotForService',
+      describeObject(pool),
+    ),
+  ];
 }
 
 function loadBalancerIpsFindings(ctx: Context, pool: NamedPool | undefined): Finding[] {
@@ -203,6 +232,8 @@ export const serviceAnnotationsRule: ValidationRule<Service> = {
     'DuplicateFamily',
     'AddressOutsidePools',
     'AddressNotInRequestedPool',
+    'AddressAvoided',
+    'PoolNotForService',
     'NotLoadBalancer',
   ],
   guide: '如何在使用 MetalLB 时指定 VIP',
