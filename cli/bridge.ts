@@ -50,6 +50,7 @@ export async function bridgeCommand(args: readonly string[], io: CliIO): Promise
     { KafkajsTransport },
     { openStore },
     { DEFAULT_TOPIC },
+    { cacheTargetsOf },
   ] = await Promise.all([
     import('../functions/runtime/logger.js'),
     import('../functions/registry.js'),
@@ -57,13 +58,14 @@ export async function bridgeCommand(args: readonly string[], io: CliIO): Promise
     import('../functions/runtime/kafka/kafkajs-transport.js'),
     import('./store.js'),
     import('../functions/runtime/serve.js'),
+    import('../functions/runtime/scopes.js'),
   ]);
   const logger = createLogger(
     (values['log-level'] ?? 'info') as Parameters<typeof createLogger>[0],
     'acpnet-bridge',
   );
   const store = await openStore({ kubeconfig: values.kubeconfig }, logger);
-  const kinds = [...new Set(allFunctions.flatMap((fn) => fn.consumes.map((kind) => kind.groupKind)))];
+  const kinds = cacheTargetsOf(allFunctions, 'consumes');
   const transport = new KafkajsTransport({ brokers, logger, clientId: 'acpnet-bridge' });
   const bridge = await startBridge({
     store,

@@ -4,6 +4,7 @@ import { interconnectHelp } from './interconnect.js';
 import type { CliIO } from './io.js';
 import { processIO } from './io.js';
 import { keepalivedHelp } from './keepalived.js';
+import { ovsdbBridgeHelp } from './ovsdb-bridge.js';
 import { replayHelp } from './replay.js';
 import { rulesHelp } from './rules.js';
 import { mainHelp, serveHelp, UsageError, validateHelp } from './usage.js';
@@ -19,6 +20,7 @@ const commands: Record<string, () => Promise<Command>> = {
   rules: async () => (await import('./rules.js')).rulesCommand,
   keepalived: async () => (await import('./keepalived.js')).keepalivedCommand,
   interconnect: async () => (await import('./interconnect.js')).interconnectCommand,
+  'ovsdb-bridge': async () => (await import('./ovsdb-bridge.js')).ovsdbBridgeCommand,
 };
 const helps: Record<string, string> = {
   serve: serveHelp,
@@ -28,6 +30,7 @@ const helps: Record<string, string> = {
   rules: rulesHelp,
   keepalived: keepalivedHelp,
   interconnect: interconnectHelp,
+  'ovsdb-bridge': ovsdbBridgeHelp,
 };
 
 /** Runs the CLI and resolves with its exit status; never throws for bad input. */

@@ -8,6 +8,7 @@ import { type RunningWebhooks, startWebhooks } from '../webhooks/server/start.js
 import { parseCommandArgs, parsePort } from './args.js';
 import { UnusableInputError } from './input-error.js';
 import type { CliIO } from './io.js';
+import { functionOvsdbFlags, functionOvsdbOptions } from './ovsdb-options.js';
 import { admissionOptions, admissionSettings } from './settings.js';
 import { openStore } from './store.js';
 import { serveHelp, UsageError } from './usage.js';
@@ -21,9 +22,12 @@ const options = {
   state: { type: 'string' },
   kubeconfig: { type: 'string' },
   'kafka-brokers': { type: 'string' },
+  'kafka-group': { type: 'string' },
+  functions: { type: 'string' },
   'log-level': { type: 'string', default: 'info' },
   help: { type: 'boolean', short: 'h' },
   ...admissionOptions,
+  ...functionOvsdbFlags,
 } as const;
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -50,6 +54,16 @@ function listenAddress(value: string | undefined): string {
     );
   }
   return value;
+}
+
+/** `--functions a,b`: the functions this process runs (default: all). */
+async function selectedFunctions(names: string | undefined) {
+  const { selectFunctions } = await import('../functions/registry.js');
+  try {
+    return selectFunctions(names?.split(',').filter(Boolean));
+  } catch (error) {
+    throw new UsageError(`--functions: ${(error as Error).message}`, 'serve');
+  }
 }
 
 /** Calls `stop` on the first SIGTERM or SIGINT; a second one exits at once. */
@@ -105,6 +119,8 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
   const startFunctions = parts.includes('functions')
     ? (await import('../functions/runtime/serve.js')).startFunctions
     : undefined;
+  const functionSet = startFunctions ? await selectedFunctions(values.functions) : undefined;
+  const ovsdb = await functionOvsdbOptions('serve', values);
 
   const logger = pino({ level: values['log-level'], base: { app: 'acpnet' } });
   const store: ResourceStore = await openStore(
@@ -137,6 +153,10 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       host,
       store,
       kafkaBrokers: values['kafka-brokers']?.split(',').filter(Boolean),
+      groupId: values['kafka-group'],
+      functions: functionSet,
+      settings: ovsdb.settings,
+      ovsdb: ovsdb.connections,
       logger,
       stateDir: values.kubeconfig === undefined ? values.state : undefined,
     });

@@ -1,3 +1,5 @@
+import { functionOvsdbHelp } from './ovsdb-help.js';
+
 /** Wrong use of the command line: printed with a pointer to help, exit code 2. */
 export class UsageError extends Error {
   constructor(
@@ -16,6 +18,7 @@ Usage:
   acpnet validate [flags] PATH...             admit manifests offline with the webhook's rules
   acpnet replay --from FILE|kafka://TOPIC     feed recorded events through the functions
   acpnet bridge [flags]                       publish a cluster's changes to Kafka as events
+  acpnet ovsdb-bridge [flags]                 publish OVN interconnect row changes as events
   acpnet rules [--output text|json|markdown]  list the webhook's rules, their reasons and guide sections
   acpnet keepalived render [flags] FILE|-     render alive.yaml or keepalived.conf for soft LB hosts
   acpnet interconnect clean [flags]           remove what a cluster left in the OVN interconnect databases
@@ -43,8 +46,12 @@ Flags:
   --state DIR                  manifests to load into the in-memory store
   --kubeconfig FILE            use a real cluster as the store
   --kafka-brokers HOST:PORT,.. consume events from Kafka (functions)
+  --kafka-group GROUP          the consumer group (default acpnet-functions; one per set of functions)
+  --functions a,b              run only these functions (default: all; the tombstone ConfigMap is
+                               acpnet/acpnet-tombstones-<their names, sorted, joined by dots>)
   --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default info)
 ${admissionFlags}
+${functionOvsdbHelp}
   -h, --help                   show this help
 `;
 

@@ -1,8 +1,10 @@
 import { ingressSync } from './ingress-sync/index.js';
+import { interconnectCidrs } from './interconnect-cidrs/index.js';
+import { interconnectCleanup } from './interconnect-cleanup/index.js';
 import type { EventFunction } from './runtime/contract.js';
 
 /** Every function acpnet runs, in the order they see each event. */
-export const allFunctions: readonly EventFunction[] = [ingressSync];
+export const allFunctions: readonly EventFunction[] = [ingressSync, interconnectCleanup, interconnectCidrs];
 
 /** The functions named in `--functions a,b`; throws naming any unknown one. */
 export function selectFunctions(names: readonly string[] | undefined): EventFunction[] {

@@ -2,10 +2,11 @@ import { isDeepStrictEqual } from 'node:util';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
 import { PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
-import type { Effect } from './contract.js';
+import type { Effect, OvsdbEffect } from './contract.js';
+import type { OvsdbConnections } from './ovsdb-connections.js';
 
-/** One effect as reported by replay and logs. */
-export interface EffectRecord {
+/** One effect on a Kubernetes object as reported by replay and logs. */
+export interface KubeEffectRecord {
   function: string;
   op: 'apply' | 'delete' | 'patch';
   apiVersion: string;
@@ -14,7 +15,39 @@ export interface EffectRecord {
   name: string;
 }
 
-export function effectTarget(effect: Effect): { apiVersion: string; key: ObjectKey } {
+/** One OVSDB transaction as reported by replay and logs. */
+export interface OvsdbEffectRecord {
+  function: string;
+  op: 'ovsdb';
+  database: string;
+  remote: string;
+  /** What the transaction does: its comment operation. */
+  comment: string;
+  /** How many operations it holds. */
+  operations: number;
+}
+
+export type EffectRecord = KubeEffectRecord | OvsdbEffectRecord;
+
+/** `Kind ns/name`, or `ovsdb DATABASE at REMOTE: comment`: an effect's target for logs and reports. */
+export function describeTarget(record: EffectRecord): string {
+  if (record.op === 'ovsdb') return `${record.database} at ${record.remote}: ${record.comment}`;
+  return `${record.kind} ${record.namespace ? `${record.namespace}/` : ''}${record.name}`;
+}
+
+function describeOvsdb(fn: string, effect: OvsdbEffect): OvsdbEffectRecord {
+  const comment = effect.operations.find((operation) => operation.op === 'comment');
+  return {
+    function: fn,
+    op: 'ovsdb',
+    database: effect.database,
+    remote: effect.remote,
+    comment: comment?.op === 'comment' ? comment.comment : '',
+    operations: effect.operations.length,
+  };
+}
+
+export function effectTarget(effect: Exclude<Effect, OvsdbEffect>): { apiVersion: string; key: ObjectKey } {
   if (effect.op === 'apply' || effect.op === 'createIfAbsent') {
     return { apiVersion: effect.object.apiVersion, key: keyOf(effect.object) };
   }
@@ -22,6 +55,7 @@ export function effectTarget(effect: Effect): { apiVersion: string; key: ObjectK
 }
 
 export function describeEffect(fn: string, effect: Effect): EffectRecord {
+  if (effect.op === 'ovsdb') return describeOvsdb(fn, effect);
   const { apiVersion, key } = effectTarget(effect);
   const op =
     effect.op === 'apply' || effect.op === 'createIfAbsent'
@@ -43,22 +77,36 @@ export function describeEffect(fn: string, effect: Effect): EffectRecord {
 /**
  * Executes effects in order with the function's field manager. Idempotent: an effect that leaves the
  * store as it was (same resourceVersion, already absent, already created) is not reported as a change.
- * Returns the effects that changed the store.
+ * Returns the effects that changed the store (or, for `ovsdb`, a database).
  */
 export async function applyEffects(
   store: ResourceStore,
   fn: string,
   fieldManager: string,
   effects: readonly Effect[],
+  ovsdb?: OvsdbConnections,
 ): Promise<EffectRecord[]> {
   const changed: EffectRecord[] = [];
   for (const effect of effects) {
-    if (await applyOne(store, fieldManager, effect)) changed.push(describeEffect(fn, effect));
+    const didChange =
+      effect.op === 'ovsdb' ? await applyOvsdb(effect, ovsdb) : await applyOne(store, fieldManager, effect);
+    if (didChange) changed.push(describeEffect(fn, effect));
   }
   return changed;
 }
 
-async function applyOne(store: ResourceStore, fieldManager: string, effect: Effect): Promise<boolean> {
+/** Runs the transaction; a change when one of its operations touched a row. */
+async function applyOvsdb(effect: OvsdbEffect, ovsdb: OvsdbConnections | undefined): Promise<boolean> {
+  if (!ovsdb) throw new Error(`an ovsdb effect on ${effect.database} needs OVSDB connections`);
+  const results = await ovsdb.transact(effect.remote, effect.database, effect.operations);
+  return results.some((result) => (result.count ?? 0) > 0 || result.uuid !== undefined);
+}
+
+async function applyOne(
+  store: ResourceStore,
+  fieldManager: string,
+  effect: Exclude<Effect, OvsdbEffect>,
+): Promise<boolean> {
   const options = { fieldManager, force: true };
   switch (effect.op) {
     case 'apply': {

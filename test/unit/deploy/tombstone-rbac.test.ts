@@ -1,7 +1,7 @@
 /**
- * The functions' ServiceAccount may keep the runtime's tombstones (functions/runtime/tombstones.ts)
- * in its one ConfigMap of the namespace acpnet, and nothing more on ConfigMaps: get and patch by
- * name, create in the namespace (RBAC cannot narrow create by name), no cluster-wide grant.
+ * Each function's ServiceAccount may keep the runtime's tombstones (functions/runtime/tombstones.ts)
+ * in its one ConfigMap of the namespace acpnet: get and patch by name, create in the namespace (RBAC
+ * cannot narrow a POST's create by name), and no cluster-wide grant on ConfigMaps.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -30,8 +30,8 @@ interface Manifest {
   subjects?: { kind: string; name: string; namespace?: string }[];
 }
 
-function manifests(overlay: string): Manifest[] {
-  return parseAllDocuments(readFileSync(path.join(overlays, overlay, 'ingress-sync.yaml'), 'utf8')).map(
+function manifests(overlay: string, fn: string): Manifest[] {
+  return parseAllDocuments(readFileSync(path.join(overlays, overlay, `${fn}.yaml`), 'utf8')).map(
     (d) => d.toJS() as Manifest,
   );
 }
@@ -39,17 +39,21 @@ function manifests(overlay: string): Manifest[] {
 const configMapRules = (rules: readonly PolicyRule[] = []) =>
   rules.filter((r) => r.apiGroups.includes('') && r.resources.includes('configmaps'));
 
-describe.each(['knative', 'without-knative'])('tombstone RBAC of overlays/%s', (overlay) => {
-  const docs = manifests(overlay);
+const cases = ['knative', 'without-knative'].flatMap((overlay) =>
+  allFunctions.map((fn) => [overlay, fn.name, fn] as const),
+);
 
-  it('grants get/patch on the tombstone ConfigMap by name and create in the namespace acpnet', () => {
-    const role = docs.find((d) => d.kind === 'Role' && d.metadata.name === 'acpnet-ingress-sync-tombstones');
+describe.each(cases)('tombstone RBAC of overlays/%s, function %s', (overlay, name, fn) => {
+  const docs = manifests(overlay, name);
+
+  it('grants get/patch on its tombstone ConfigMap (one process, one function) by name and create in the namespace acpnet', () => {
+    const role = docs.find((d) => d.kind === 'Role' && d.metadata.name === `acpnet-${name}-tombstones`);
     expect(role?.metadata.namespace).toBe(TOMBSTONE_NAMESPACE);
     expect(configMapRules(role?.rules)).toEqual([
       {
         apiGroups: [''],
         resources: ['configmaps'],
-        resourceNames: [tombstoneConfigMapName(consumerOf(allFunctions))],
+        resourceNames: [tombstoneConfigMapName(consumerOf([fn]))],
         verbs: ['get', 'patch'],
       },
       { apiGroups: [''], resources: ['configmaps'], verbs: ['create'] },
@@ -57,11 +61,11 @@ describe.each(['knative', 'without-knative'])('tombstone RBAC of overlays/%s', (
     const binding = docs.find((d) => d.kind === 'RoleBinding' && d.roleRef?.name === role?.metadata.name);
     expect(binding?.metadata.namespace).toBe(TOMBSTONE_NAMESPACE);
     expect(binding?.subjects).toEqual([
-      { kind: 'ServiceAccount', name: 'acpnet-ingress-sync', namespace: TOMBSTONE_NAMESPACE },
+      { kind: 'ServiceAccount', name: `acpnet-${name}`, namespace: TOMBSTONE_NAMESPACE },
     ]);
   });
 
-  it('grants nothing on ConfigMaps cluster-wide', () => {
+  it('grants nothing on ConfigMaps cluster-wide (those it reads, it reads by name in their namespace)', () => {
     for (const role of docs.filter((d) => d.kind === 'ClusterRole')) {
       expect(configMapRules(role.rules)).toEqual([]);
     }

@@ -4,6 +4,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CliIO } from '../../../cli/io.js';
 import { run } from '../../../cli/main.js';
+import { allFunctions } from '../../../functions/registry.js';
+import { consumerOf, tombstoneConfigMapName } from '../../../functions/runtime/tombstones.js';
 import { buildChangeEvent, type ChangeType } from '../../../shared/events/apiserver.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { fixtureDir } from './harness.js';
@@ -124,7 +126,8 @@ describe('acpnet replay', () => {
     const [a, b] = [path.join(dir, 'a'), path.join(dir, 'b')];
     expect((await replay(['--from', log, '--state', state, '--write-state', a])).code).toBe(0);
     expect((await replay(['--from', log, '--state', state, '--write-state', b])).code).toBe(0);
-    const tombstones = 'acpnet/ConfigMap-acpnet-tombstones-ingress-sync.yaml';
+    // Replay runs every function: one consumer, whose tombstone ConfigMap names them all.
+    const tombstones = `acpnet/ConfigMap-${tombstoneConfigMapName(consumerOf(allFunctions))}.yaml`;
     expect(listFiles(a)).toContain(tombstones);
     expect(listFiles(b)).toEqual(listFiles(a));
     for (const f of listFiles(a))

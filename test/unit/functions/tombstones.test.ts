@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { allFunctions } from '../../../functions/registry.js';
+import { ingressSync } from '../../../functions/ingress-sync/index.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
 import { EventProcessor } from '../../../functions/runtime/processor.js';
 import {
@@ -50,7 +50,7 @@ function ingress(rv: string, uid = 'uid-a'): KubeObject {
 function restart(store: MemoryStore, options: { dryRun?: boolean } = {}): EventProcessor {
   return new EventProcessor({
     store,
-    functions: allFunctions,
+    functions: [ingressSync],
     mirror: true,
     logger: createLogger('silent'),
     ...options,
