@@ -86,7 +86,8 @@ export async function startOvsdbBridge(options: OvsdbBridgeOptions): Promise<Ovs
   const { logger, publisher } = options;
   const next = sequencer(options.clock ?? (() => Date.now() * 1000));
   const backoff = options.backoff ?? { initialMs: 500, maxMs: 30_000 };
-  const known = await publisher.published();
+  // What consumers were told, read back once (retried with the connection when it fails).
+  let known: Map<string, PublishedRow> | undefined;
   let count = 0;
   let stopped = false;
   let client: OvsdbClient | undefined;
@@ -108,7 +109,7 @@ export async function startOvsdbBridge(options: OvsdbBridgeOptions): Promise<Ovs
         await publisher.publish(events);
         for (const change of changes) {
           const deleted = change.change === 'delete';
-          known.set(rowKey(change), { row: (deleted ? change.old : change.new) ?? {}, deleted });
+          known?.set(rowKey(change), { row: (deleted ? change.old : change.new) ?? {}, deleted });
         }
         count += events.length;
       });
@@ -151,7 +152,7 @@ export async function startOvsdbBridge(options: OvsdbBridgeOptions): Promise<Ovs
     });
     await chain.catch(() => undefined);
     const tables = new Set(subscriptions.map((s) => s.table));
-    const missed = differences(database, tables, monitor.initial, known);
+    const missed = differences(database, tables, monitor.initial, known ?? new Map());
     logger.info(
       { database, rows: monitor.initial.length, missed: missed.length },
       'monitoring; publishing what changed',
@@ -166,6 +167,7 @@ export async function startOvsdbBridge(options: OvsdbBridgeOptions): Promise<Ovs
     let delay = 0;
     while (!stopped) {
       try {
+        known ??= await publisher.published();
         client = await OvsdbClient.connect(options.remote, options.client);
         for (const [database, subscriptions] of byDatabase) await follow(database, subscriptions, client);
         markSynced();

@@ -211,6 +211,9 @@ export class KafkajsTransport implements KafkaTransport {
             },
           })
           .then(() => {
+            // Everything may have been read already (from the beginning): the consumer is then on its
+            // way to disconnecting, and a seek would fail.
+            if (pending.size === 0) return;
             for (const [partition, start] of starts)
               consumer.seek({ topic, partition, offset: start.toString() });
           }, reject);
