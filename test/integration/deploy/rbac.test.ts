@@ -92,6 +92,37 @@ const cases: Case[] = [
   ['acpnet-bridge', 'create', 'ingressclasses.networking.k8s.io', false],
   ['acpnet-bridge', 'get', 'secrets', false],
   ['acpnet-bridge', 'create', 'configmaps', false],
+  // The interconnect functions: kube-system ConfigMaps by name only, nothing cluster-wide.
+  ['acpnet-interconnect-cleanup', 'list', 'configmaps', false],
+  ['acpnet-interconnect-cidrs', 'list', 'configmaps', false],
+  ['acpnet-interconnect-cidrs', 'create', 'configmaps', false],
+  ['acpnet-ovsdb-bridge', 'list', 'configmaps', false],
+];
+
+type NamedCase = [serviceAccount: string, verb: string, object: string, namespace: string, allowed: boolean];
+
+const named: NamedCase[] = [
+  ['acpnet-interconnect-cleanup', 'watch', 'configmaps/ovn-ic-config', 'kube-system', true],
+  ['acpnet-interconnect-cleanup', 'get', 'configmaps/acpnet-interconnect-cidrs', 'kube-system', false],
+  ['acpnet-interconnect-cleanup', 'patch', 'configmaps/ovn-ic-config', 'kube-system', false],
+  [
+    'acpnet-interconnect-cleanup',
+    'patch',
+    'configmaps/acpnet-tombstones-interconnect-cleanup',
+    'acpnet',
+    true,
+  ],
+  ['acpnet-interconnect-cidrs', 'list', 'configmaps/ovn-ic-config', 'kube-system', true],
+  ['acpnet-interconnect-cidrs', 'patch', 'configmaps/ovn-ic-config', 'kube-system', false],
+  ['acpnet-interconnect-cidrs', 'create', 'configmaps/acpnet-interconnect-cidrs', 'kube-system', true],
+  ['acpnet-interconnect-cidrs', 'patch', 'configmaps/acpnet-interconnect-zones', 'kube-system', true],
+  ['acpnet-interconnect-cidrs', 'create', 'configmaps/kube-proxy', 'kube-system', false],
+  ['acpnet-interconnect-cidrs', 'delete', 'configmaps/acpnet-interconnect-cidrs', 'kube-system', false],
+  ['acpnet-bridge', 'watch', 'configmaps/ovn-ic-config', 'kube-system', true],
+  ['acpnet-bridge', 'get', 'configmaps/kube-proxy', 'kube-system', false],
+  // The Knative ApiServerSource of kube-system cannot watch by name: it reads that namespace's ConfigMaps.
+  ['acpnet-events', 'list', 'configmaps/kube-proxy', 'kube-system', true],
+  ['acpnet-events', 'list', 'configmaps/anything', 'default', false],
 ];
 
 describe('component RBAC', () => {
@@ -104,6 +135,24 @@ describe('component RBAC', () => {
       plainResource ?? resource,
       ...(subresource ? [`--subresource=${subresource}`] : []),
       '--all-namespaces',
+      `--as=system:serviceaccount:acpnet:${serviceAccount}`,
+    ]);
+    expect({ answer: result.stdout.trim(), stderr: result.stderr.replace(/^Warning:.*\n/gm, '') }).toEqual({
+      answer: allowed ? 'yes' : 'no',
+      stderr: '',
+    });
+  });
+});
+
+describe('RBAC of named objects', () => {
+  it.each(named)('%s may %s %s in %s: %s', async (serviceAccount, verb, object, namespace, allowed) => {
+    const result = await kubectl(server.kubeconfig, [
+      'auth',
+      'can-i',
+      verb,
+      object,
+      '-n',
+      namespace,
       `--as=system:serviceaccount:acpnet:${serviceAccount}`,
     ]);
     expect({ answer: result.stdout.trim(), stderr: result.stderr.replace(/^Warning:.*\n/gm, '') }).toEqual({
