@@ -3,7 +3,7 @@
  * zone advertises in the format the subnet overlap rule reads (zone name -> comma-separated CIDRs).
  */
 
-import { type ZonesState, zonesStateData } from '../../shared/interconnect/zones-state.js';
+import type { ZonesState } from '../../shared/interconnect/zones-state.js';
 import { compareStrings } from '../../shared/kube/json-value.js';
 import { IC_CIDRS_NAME, IC_CONFIG_NAMESPACE, IC_ZONES_NAME } from '../../shared/kube/keys/kubeovn.js';
 import type { KubeObject } from '../../shared/kube/object.js';
@@ -12,6 +12,24 @@ import { NetParseError } from '../../shared/net/errors.js';
 import { compareRanges } from '../../shared/net/ranges.js';
 
 const DATA_KEY = /^[-._a-zA-Z0-9]{1,253}$/;
+
+/** Parsed prefixes: every event rewrites the CIDRs from every Route, mostly the same prefixes. */
+const parsed = new Map<string, Cidr | null>();
+const PARSED_LIMIT = 50_000;
+
+function cidrOf(prefix: string): Cidr | null {
+  let cidr = parsed.get(prefix);
+  if (cidr !== undefined) return cidr;
+  try {
+    cidr = parseCidr(prefix);
+  } catch (error) {
+    if (!(error instanceof NetParseError)) throw error;
+    cidr = null;
+  }
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(prefix, cidr);
+  return cidr;
+}
 const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'acpnet' };
 
 /**
@@ -24,14 +42,11 @@ export function remoteCidrs(state: ZonesState, localZone: string | undefined): R
   for (const route of state.routes.values()) {
     const name = state.zones.get(route.zone)?.name;
     if (name === undefined || name === localZone || !DATA_KEY.test(name)) continue;
-    try {
-      const cidr = parseCidr(route.prefix);
-      const cidrs = byZone.get(name) ?? new Map<string, Cidr>();
-      cidrs.set(formatCidr(cidr), cidr);
-      byZone.set(name, cidrs);
-    } catch (error) {
-      if (!(error instanceof NetParseError)) throw error;
-    }
+    const cidr = cidrOf(route.prefix);
+    if (!cidr) continue;
+    const cidrs = byZone.get(name) ?? new Map<string, Cidr>();
+    cidrs.set(`${cidr.family}/${cidr.network}/${cidr.prefix}`, cidr);
+    byZone.set(name, cidrs);
   }
   const data: Record<string, string> = {};
   for (const name of [...byZone.keys()].sort(compareStrings)) {
@@ -50,8 +65,8 @@ function configMap(name: string, data: Record<string, string>, stored: KubeObjec
   return { apiVersion: 'v1', kind: 'ConfigMap', metadata, data };
 }
 
-export function zonesConfigMap(state: ZonesState, stored: KubeObject | undefined): KubeObject {
-  return configMap(IC_ZONES_NAME, zonesStateData(state), stored);
+export function zonesConfigMap(data: Record<string, string>, stored: KubeObject | undefined): KubeObject {
+  return configMap(IC_ZONES_NAME, data, stored);
 }
 
 export function cidrsConfigMap(

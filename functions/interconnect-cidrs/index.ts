@@ -10,7 +10,7 @@ import type { ModelView } from '../../shared/kube/model/model-view.js';
 import { CONFIG_MAP, type ConfigMap } from '../../shared/kube/schemas/core.js';
 import type { Effect, EventFunction } from '../runtime/contract.js';
 import { cidrsConfigMap, zonesConfigMap } from './desired.js';
-import { applyRowChange, ROW_SUBSCRIPTIONS } from './rows.js';
+import { applyRowChange, editedData, ROW_SUBSCRIPTIONS } from './rows.js';
 
 const stored = (view: ModelView, name: string) => view.get(CONFIG_MAP, IC_CONFIG_NAMESPACE, name);
 
@@ -47,10 +47,12 @@ export const interconnectCidrs: EventFunction = {
   },
   planRow(event, view): Effect[] {
     const zones = stored(view, IC_ZONES_NAME);
-    const state = applyRowChange(readZonesState(zones?.data), event);
+    const data = zones?.data as Record<string, string> | undefined;
+    const state = readZonesState(data);
+    const edit = applyRowChange(state, event);
     const config = stored(view, IC_CONFIG_NAME);
     return [
-      { op: 'apply', object: zonesConfigMap(state, zones) },
+      { op: 'apply', object: zonesConfigMap(editedData(data, edit), zones) },
       { op: 'apply', object: cidrsConfigMap(state, localZone(config), stored(view, IC_CIDRS_NAME)) },
     ];
   },

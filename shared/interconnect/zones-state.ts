@@ -26,37 +26,40 @@ export interface ZonesState {
   routes: Map<string, RouteRow>;
 }
 
-const ZONE_KEY = /^zone\.([0-9a-f-]{36})$/;
-const ROUTE_KEY = /^route\.([0-9a-f-]{36})$/;
+export const ZONE_KEY_PREFIX = 'zone.';
+export const ROUTE_KEY_PREFIX = 'route.';
+const UUID_LENGTH = 36;
 
 /** The state a ConfigMap's data holds; entries that are not of the format are left out. */
 export function readZonesState(data: Readonly<Record<string, string>> | undefined): ZonesState {
   const state: ZonesState = { zones: new Map(), routes: new Map() };
-  for (const [key, value] of Object.entries(data ?? {})) {
-    const zone = ZONE_KEY.exec(key);
-    const route = ROUTE_KEY.exec(key);
-    const [sequence = '', ...rest] = value.split(' ');
-    if (zone && rest.length > 0) state.zones.set(zone[1]!, { sequence, name: rest.join(' ') });
-    if (route && rest.length === 2)
-      state.routes.set(route[1]!, { sequence, zone: rest[0]!, prefix: rest[1]! });
+  for (const key in data) {
+    const value = data[key]!;
+    const space = value.indexOf(' ');
+    if (space <= 0) continue;
+    const sequence = value.slice(0, space);
+    if (key.length === ZONE_KEY_PREFIX.length + UUID_LENGTH && key.startsWith(ZONE_KEY_PREFIX)) {
+      state.zones.set(key.slice(ZONE_KEY_PREFIX.length), { sequence, name: value.slice(space + 1) });
+    } else if (key.length === ROUTE_KEY_PREFIX.length + UUID_LENGTH && key.startsWith(ROUTE_KEY_PREFIX)) {
+      const second = value.indexOf(' ', space + 1);
+      if (second < 0 || value.indexOf(' ', second + 1) >= 0) continue;
+      state.routes.set(key.slice(ROUTE_KEY_PREFIX.length), {
+        sequence,
+        zone: value.slice(space + 1, second),
+        prefix: value.slice(second + 1),
+      });
+    }
   }
   return state;
 }
 
-/** The ConfigMap data of a state, keys in order. */
-export function zonesStateData(state: ZonesState): Record<string, string> {
-  const entries: [string, string][] = [
-    ...[...state.zones].map(([uuid, zone]): [string, string] => [
-      `zone.${uuid}`,
-      `${zone.sequence} ${zone.name}`,
-    ]),
-    ...[...state.routes].map(([uuid, route]): [string, string] => [
-      `route.${uuid}`,
-      `${route.sequence} ${route.zone} ${route.prefix}`,
-    ]),
-  ];
-  entries.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return Object.fromEntries(entries);
+/** The data entry of a zone row, or of a route row. */
+export function zoneEntry(uuid: string, zone: ZoneRow): [string, string] {
+  return [`${ZONE_KEY_PREFIX}${uuid}`, `${zone.sequence} ${zone.name}`];
+}
+
+export function routeEntry(uuid: string, route: RouteRow): [string, string] {
+  return [`${ROUTE_KEY_PREFIX}${uuid}`, `${route.sequence} ${route.zone} ${route.prefix}`];
 }
 
 /** Whether a change with `sequence` is older than what the state holds of the row. */
