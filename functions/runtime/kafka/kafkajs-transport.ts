@@ -189,6 +189,7 @@ export class KafkajsTransport implements KafkaTransport {
     }
     if (starts.size === 0) return [];
     const highs = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+    const lows = new Map(offsets.map((o) => [o.partition, BigInt(o.low)]));
     const records: InboundRecord[] = [];
     const consumer = this.kafka.consumer({ groupId: `acpnet-read-${process.pid}-${Date.now()}` });
     await consumer.connect();
@@ -211,11 +212,16 @@ export class KafkajsTransport implements KafkaTransport {
             },
           })
           .then(() => {
-            // Everything may have been read already (from the beginning): the consumer is then on its
-            // way to disconnecting, and a seek would fail.
-            if (pending.size === 0) return;
-            for (const [partition, start] of starts)
-              consumer.seek({ topic, partition, offset: start.toString() });
+            // Reading from the beginning needs no seek. A seek can fail while the consumer is being
+            // restarted (a new topic's leaders settling): the read fails then, and its caller retries.
+            const seeks = [...starts].filter(([partition, start]) => start !== lows.get(partition));
+            if (pending.size === 0 || seeks.length === 0) return;
+            try {
+              for (const [partition, start] of seeks)
+                consumer.seek({ topic, partition, offset: start.toString() });
+            } catch (error) {
+              reject(error);
+            }
           }, reject);
       });
     } finally {
