@@ -177,7 +177,7 @@ export class KafkajsTransport implements KafkaTransport {
     await admin.connect();
     let offsets: { partition: number; low: string; high: string }[];
     try {
-      offsets = await admin.fetchTopicOffsets(topic);
+      offsets = await fetchOffsetsSettled(admin, topic);
     } finally {
       await admin.disconnect();
     }
@@ -247,4 +247,24 @@ export class KafkajsTransport implements KafkaTransport {
   }
 
   async close(): Promise<void> {}
+}
+
+/**
+ * The topic's offsets. Right after a topic is created its leaders may still be settling, and the
+ * broker answers "not the leader" (a retriable error kafkajs does not retry here): asked again a
+ * few times, after a pause that doubles.
+ */
+async function fetchOffsetsSettled(
+  admin: ReturnType<Kafka['admin']>,
+  topic: string,
+): Promise<{ partition: number; low: string; high: string }[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      const retriable = (error as { retriable?: boolean }).retriable === true;
+      if (!retriable || attempt >= 6) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
 }
