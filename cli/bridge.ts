@@ -52,6 +52,7 @@ export async function bridgeCommand(args: readonly string[], io: CliIO): Promise
     { createKafkaTransport, kafkaClientOf },
     { openStore },
     { DEFAULT_TOPIC },
+    { cacheTargetsOf },
   ] = await Promise.all([
     import('../functions/runtime/logger.js'),
     import('../functions/registry.js'),
@@ -59,13 +60,14 @@ export async function bridgeCommand(args: readonly string[], io: CliIO): Promise
     import('../functions/runtime/kafka/clients.js'),
     import('./store.js'),
     import('../functions/runtime/serve.js'),
+    import('../functions/runtime/scopes.js'),
   ]);
   const logger = createLogger(
     (values['log-level'] ?? 'info') as Parameters<typeof createLogger>[0],
     'acpnet-bridge',
   );
   const store = await openStore({ kubeconfig: values.kubeconfig }, logger);
-  const kinds = [...new Set(allFunctions.flatMap((fn) => fn.consumes.map((kind) => kind.groupKind)))];
+  const kinds = cacheTargetsOf(allFunctions, 'consumes');
   const transport = await createKafkaTransport(kafkaClient(values['kafka-client'], kafkaClientOf), {
     brokers,
     logger,

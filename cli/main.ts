@@ -5,6 +5,7 @@ import type { CliIO } from './io.js';
 import { processIO } from './io.js';
 import { keepalivedHelp } from './keepalived.js';
 import { migrateHelp } from './migrate.js';
+import { ovsdbBridgeHelp } from './ovsdb-bridge.js';
 import { replayHelp } from './replay.js';
 import { rulesHelp } from './rules.js';
 import { mainHelp, serveHelp, UsageError, validateHelp } from './usage.js';
@@ -21,6 +22,7 @@ const commands: Record<string, () => Promise<Command>> = {
   keepalived: async () => (await import('./keepalived.js')).keepalivedCommand,
   interconnect: async () => (await import('./interconnect.js')).interconnectCommand,
   migrate: async () => (await import('./migrate.js')).migrateCommand,
+  'ovsdb-bridge': async () => (await import('./ovsdb-bridge.js')).ovsdbBridgeCommand,
 };
 const helps: Record<string, string> = {
   serve: serveHelp,
@@ -31,6 +33,7 @@ const helps: Record<string, string> = {
   keepalived: keepalivedHelp,
   interconnect: interconnectHelp,
   migrate: migrateHelp,
+  'ovsdb-bridge': ovsdbBridgeHelp,
 };
 
 /** Runs the CLI and resolves with its exit status; never throws for bad input. */

@@ -4,6 +4,8 @@ import type { RecordedEvent } from '../functions/runtime/replay.js';
 import { parseCommandArgs } from './args.js';
 import { UnusableInputError } from './input-error.js';
 import type { CliIO } from './io.js';
+import { functionOvsdbHelp } from './ovsdb-help.js';
+import { functionOvsdbFlags, functionOvsdbOptions } from './ovsdb-options.js';
 import { UsageError } from './usage.js';
 
 export const replayHelp = `Usage: acpnet replay --from FILE.jsonl|kafka://TOPIC[?offset=N] [flags]
@@ -22,6 +24,7 @@ Flags:
   --kafka-brokers HOST:PORT,.. brokers for a kafka:// source
   --kafka-client NAME          kafkajs or platformatic (default platformatic, or ACPNET_KAFKA_CLIENT)
   --log-level LEVEL            logs on stderr (default warn)
+${functionOvsdbHelp}
   -h, --help                   show this help
 
 Exit status: 0 when every event was processed, 1 when one could not be, 2 for unusable input.
@@ -38,6 +41,7 @@ const flags = {
   'kafka-client': { type: 'string' },
   'log-level': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  ...functionOvsdbFlags,
 } as const;
 
 export async function replayCommand(args: readonly string[], io: CliIO): Promise<number> {
@@ -65,6 +69,7 @@ export async function replayCommand(args: readonly string[], io: CliIO): Promise
     replayModule,
     { writeState },
     { openReplayStore },
+    { OvsdbConnections },
   ] = await Promise.all([
     import('../functions/registry.js'),
     import('../functions/runtime/logger.js'),
@@ -73,6 +78,7 @@ export async function replayCommand(args: readonly string[], io: CliIO): Promise
     import('../functions/runtime/replay.js'),
     import('../shared/kube/state-writer.js'),
     import('./replay-store.js'),
+    import('../functions/runtime/ovsdb-connections.js'),
   ]);
   let functions: EventFunction[];
   try {
@@ -87,8 +93,18 @@ export async function replayCommand(args: readonly string[], io: CliIO): Promise
   const { store, clock } = await openReplayStore(values.state);
   await prepareStore(store, functions);
 
+  const ovsdb = await functionOvsdbOptions('replay', values);
   const events = await readSource(values.from, values['kafka-brokers'], values['kafka-client'], logger);
-  const processor = new EventProcessor({ store, functions, mirror: true, dryRun: values['dry-run'], logger });
+  const connections = new OvsdbConnections(ovsdb.connections);
+  const processor = new EventProcessor({
+    store,
+    functions,
+    mirror: true,
+    dryRun: values['dry-run'],
+    logger,
+    settings: ovsdb.settings,
+    ovsdb: connections,
+  });
   // The store's clock is the time of the event being processed: the same events give the same bytes.
   const sink = {
     process(event: Parameters<typeof processor.process>[0]) {
@@ -96,7 +112,12 @@ export async function replayCommand(args: readonly string[], io: CliIO): Promise
       return processor.process(event);
     },
   };
-  const report = await replayModule.replayEvents(events, sink);
+  let report: Awaited<ReturnType<typeof replayModule.replayEvents>>;
+  try {
+    report = await replayModule.replayEvents(events, sink);
+  } finally {
+    connections.close();
+  }
   io.stdout(output === 'json' ? `${JSON.stringify(report)}\n` : replayModule.formatReportText(report));
   if (values['write-state']) await writeState(store, values['write-state']);
   return report.errors.length > 0 ? 1 : 0;

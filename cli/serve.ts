@@ -10,6 +10,7 @@ import { type RunningWebhooks, startWebhooks } from '../webhooks/server/start.js
 import { parseCommandArgs, parsePort } from './args.js';
 import { UnusableInputError } from './input-error.js';
 import type { CliIO } from './io.js';
+import { functionOvsdbFlags, functionOvsdbOptions } from './ovsdb-options.js';
 import { admissionOptions, admissionSettings } from './settings.js';
 import { openStore } from './store.js';
 import { serveHelp, UsageError } from './usage.js';
@@ -31,6 +32,7 @@ const options = {
   'log-level': { type: 'string', default: 'info' },
   help: { type: 'boolean', short: 'h' },
   ...admissionOptions,
+  ...functionOvsdbFlags,
 } as const;
 
 const logLevels = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
@@ -148,6 +150,7 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
     ? (await import('../functions/runtime/serve.js')).startFunctions
     : undefined;
   const functionsToRun = startFunctions ? await selectedFunctions(values.functions) : undefined;
+  const ovsdb = await functionOvsdbOptions('serve', values);
 
   const logger = pino({ level: values['log-level'], base: { app: 'acpnet' } });
   const store: ResourceStore = await openStore(
@@ -185,6 +188,8 @@ export async function serveCommand(args: readonly string[], io: CliIO): Promise<
       kafkaClient,
       functions: functionsToRun,
       kafkaSessionTimeoutMs: kafkaSessionTimeout,
+      settings: ovsdb.settings,
+      ovsdb: ovsdb.connections,
       logger,
       stateDir: values.kubeconfig === undefined ? values.state : undefined,
     });

@@ -1,3 +1,5 @@
+import { functionOvsdbHelp } from './ovsdb-help.js';
+
 /** Wrong use of the command line: printed with a pointer to help, exit code 2. */
 export class UsageError extends Error {
   constructor(
@@ -16,6 +18,7 @@ Usage:
   acpnet validate [flags] PATH...             admit manifests offline with the webhook's rules
   acpnet replay --from FILE|kafka://TOPIC     feed recorded events through the functions
   acpnet bridge [flags]                       publish a cluster's changes to Kafka as events
+  acpnet ovsdb-bridge [flags]                 publish OVN interconnect row changes as events
   acpnet rules [--output text|json|markdown]  list the webhook's rules, their reasons and guide sections
   acpnet keepalived render [flags] FILE|-     render alive.yaml or keepalived.conf for soft LB hosts
   acpnet keepalived sync [flags]              keep an LB host's alive.yaml in step with the cluster
@@ -48,10 +51,12 @@ Flags:
   --kafka-topic TOPIC          Kafka topic of the events (default acpnet-events)
   --kafka-group GROUP          Kafka consumer group (default acpnet-functions); one per deployed function
   --kafka-client NAME          kafkajs or platformatic (default platformatic, or ACPNET_KAFKA_CLIENT)
-  --functions a,b              run only these functions (default: all), e.g. one per Knative Service
+  --functions a,b              run only these functions (default: all), e.g. one per Knative Service;
+                               their tombstones: ConfigMap acpnet/acpnet-tombstones-<names, sorted, dot-joined>
   --kafka-session-timeout SEC  seconds a crashed consumer holds its partitions (6-1800, default 10)
   --log-level LEVEL            fatal, error, warn, info, debug, trace or silent (default info)
 ${admissionFlags}
+${functionOvsdbHelp}
   -h, --help                   show this help
 `;
 

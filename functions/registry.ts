@@ -1,5 +1,7 @@
 import { bgpHosts } from './bgp-hosts/index.js';
 import { ingressSync } from './ingress-sync/index.js';
+import { interconnectCidrs } from './interconnect-cidrs/index.js';
+import { interconnectCleanup } from './interconnect-cleanup/index.js';
 import { keepalivedHosts } from './keepalived-hosts/index.js';
 import { loadBalancerIpam } from './loadbalancer-ipam/index.js';
 import { podIpam } from './pod-ipam/index.js';
@@ -14,6 +16,8 @@ export const allFunctions: readonly EventFunction[] = [
   podIpam,
   loadBalancerIpam,
   routeMigration,
+  interconnectCleanup,
+  interconnectCidrs,
 ];
 
 /** The functions named in `--functions a,b`; throws naming any unknown one. */

@@ -3,7 +3,8 @@ import { deepEqual } from '../../shared/kube/json-value.js';
 import type { KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { keyOf } from '../../shared/kube/object.js';
 import { ConflictError, PreconditionFailedError, type ResourceStore } from '../../shared/kube/store.js';
-import type { Effect } from './contract.js';
+import type { Effect, OvsdbEffect } from './contract.js';
+import type { OvsdbConnections } from './ovsdb-connections.js';
 import type { StatusPatches } from './status-patches.js';
 
 /**
@@ -17,8 +18,8 @@ export class ClaimLostError extends Error {
   }
 }
 
-/** One effect as reported by replay and logs. */
-export interface EffectRecord {
+/** One effect on a Kubernetes object as reported by replay and logs. */
+export interface KubeEffectRecord {
   function: string;
   op: 'apply' | 'delete' | 'patch';
   apiVersion: string;
@@ -27,7 +28,39 @@ export interface EffectRecord {
   name: string;
 }
 
-export function effectTarget(effect: Effect): { apiVersion: string; key: ObjectKey } {
+/** One OVSDB transaction as reported by replay and logs. */
+export interface OvsdbEffectRecord {
+  function: string;
+  op: 'ovsdb';
+  database: string;
+  remote: string;
+  /** What the transaction does: its comment operation. */
+  comment: string;
+  /** How many operations it holds. */
+  operations: number;
+}
+
+export type EffectRecord = KubeEffectRecord | OvsdbEffectRecord;
+
+/** `Kind ns/name`, or `ovsdb DATABASE at REMOTE: comment`: an effect's target for logs and reports. */
+export function describeTarget(record: EffectRecord): string {
+  if (record.op === 'ovsdb') return `${record.database} at ${record.remote}: ${record.comment}`;
+  return `${record.kind} ${record.namespace ? `${record.namespace}/` : ''}${record.name}`;
+}
+
+function describeOvsdb(fn: string, effect: OvsdbEffect): OvsdbEffectRecord {
+  const comment = effect.operations.find((operation) => operation.op === 'comment');
+  return {
+    function: fn,
+    op: 'ovsdb',
+    database: effect.database,
+    remote: effect.remote,
+    comment: comment?.op === 'comment' ? comment.comment : '',
+    operations: effect.operations.length,
+  };
+}
+
+export function effectTarget(effect: Exclude<Effect, OvsdbEffect>): { apiVersion: string; key: ObjectKey } {
   if (effect.op === 'apply' || effect.op === 'createIfAbsent') {
     return { apiVersion: effect.object.apiVersion, key: keyOf(effect.object) };
   }
@@ -35,6 +68,7 @@ export function effectTarget(effect: Effect): { apiVersion: string; key: ObjectK
 }
 
 export function describeEffect(fn: string, effect: Effect): EffectRecord {
+  if (effect.op === 'ovsdb') return describeOvsdb(fn, effect);
   const { apiVersion, key } = effectTarget(effect);
   const op =
     effect.op === 'apply' || effect.op === 'createIfAbsent'
@@ -58,6 +92,8 @@ export interface ApplyOptions {
   changed?: EffectRecord[];
   /** Status patches without a resourceVersion go through these lanes, in plan order. */
   statuses?: { patches: StatusPatches; plan: number };
+  /** Connections for `ovsdb` effects. */
+  ovsdb?: OvsdbConnections;
   /** A best-effort effect (a report) that failed; the others go on. */
   onBestEffortFailure?: (effect: Effect, error: unknown) => void;
 }
@@ -65,7 +101,7 @@ export interface ApplyOptions {
 /**
  * Executes effects in order with the function's field manager. Idempotent: an effect that leaves the
  * store as it was (same resourceVersion, already absent, already created) is not reported as a change.
- * Returns the effects that changed the store; `options.changed` collects them as they are applied,
+ * Returns the effects that changed the store (or, for `ovsdb`, a database); `options.changed` collects them as they are applied,
  * so a caller still has them when a later effect throws (ClaimLostError, ConflictError).
  */
 export async function applyEffects(
@@ -81,7 +117,11 @@ export async function applyEffects(
     while (isConcurrent(effects[i]) && isConcurrent(effects[end])) end++;
     const run = effects.slice(i, end);
     const results = await Promise.allSettled(
-      run.map((effect) => applyOne(store, fieldManager, effect, options.statuses)),
+      run.map((effect) =>
+        effect.op === 'ovsdb'
+          ? applyOvsdb(effect, options.ovsdb)
+          : applyOne(store, fieldManager, effect, options.statuses),
+      ),
     );
     for (const [j, result] of results.entries()) {
       const effect = run[j]!;
@@ -108,10 +148,17 @@ function isConcurrent(effect: Effect | undefined): boolean {
   return effect !== undefined && 'concurrent' in effect && effect.concurrent === true;
 }
 
+/** Runs the transaction; a change when one of its operations touched a row. */
+async function applyOvsdb(effect: OvsdbEffect, ovsdb: OvsdbConnections | undefined): Promise<boolean> {
+  if (!ovsdb) throw new Error(`an ovsdb effect on ${effect.database} needs OVSDB connections`);
+  const results = await ovsdb.transact(effect.remote, effect.database, effect.operations);
+  return results.some((result) => (result.count ?? 0) > 0 || result.uuid !== undefined);
+}
+
 async function applyOne(
   store: ResourceStore,
   fieldManager: string,
-  effect: Effect,
+  effect: Exclude<Effect, OvsdbEffect>,
   statuses: { patches: StatusPatches; plan: number } | undefined,
 ): Promise<boolean> {
   const options = { fieldManager, force: true };

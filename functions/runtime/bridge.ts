@@ -1,14 +1,15 @@
 import { buildChangeEvent, type ChangeType, decodeChangeEvent } from '../../shared/events/apiserver.js';
 import { decodeKafkaRecord, encodeKafkaRecord, type KafkaMode } from '../../shared/events/kafka.js';
-import type { GroupKind, KubeObject } from '../../shared/kube/object.js';
+import type { KubeObject } from '../../shared/kube/object.js';
 import { groupKind, groupOf, keyOf, keyString } from '../../shared/kube/object.js';
-import type { ResourceStore, Unsubscribe, WatchEvent } from '../../shared/kube/store.js';
+import type { CacheTarget, ResourceStore, Unsubscribe, WatchEvent } from '../../shared/kube/store.js';
 import type { KafkaTransport, RecordProducer } from './kafka/transport.js';
 import type { Logger } from './logger.js';
 
 export interface BridgeOptions {
   store: ResourceStore;
-  kinds: readonly GroupKind[];
+  /** Kinds to publish whole, or the named objects of a kind (scopes). */
+  kinds: readonly CacheTarget[];
   transport: KafkaTransport;
   topic: string;
   /** CloudEvents `source` of published events. */
@@ -88,6 +89,18 @@ const watchTypes: Record<WatchEvent['type'], ChangeType> = {
   DELETED: 'delete',
 };
 
+/** Whether the targets cover the object: its kind whole, or a scope naming it. */
+function covers(targets: readonly CacheTarget[], object: KubeObject): boolean {
+  const kind = groupKind(groupOf(object.apiVersion), object.kind);
+  return targets.some((target) =>
+    typeof target === 'string'
+      ? target === kind
+      : target.kind === kind &&
+        target.namespace === (object.metadata.namespace ?? '') &&
+        target.names.includes(object.metadata.name ?? ''),
+  );
+}
+
 /**
  * Publishes ApiServerSource-shaped events of the store's objects to Kafka, keyed by namespace/name.
  * On start it reads the topic back and relists, so what changed while it was down is published too.
@@ -115,9 +128,13 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     return chain;
   };
 
+  const kinds = [
+    ...new Set(options.kinds.map((target) => (typeof target === 'string' ? target : target.kind))),
+  ];
   // Watch before listing so nothing that happens during the relist is missed.
-  const unsubscribes: Unsubscribe[] = options.kinds.map((kind) =>
+  const unsubscribes: Unsubscribe[] = kinds.map((kind) =>
     store.watch(kind, (event) => {
+      if (!covers(options.kinds, event.object)) return;
       const change = { type: watchTypes[event.type], object: event.object };
       if (live) void publish([change]);
       else queued.push(change);
@@ -125,13 +142,9 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   );
   const published = await publishedState(transport, topic, logger);
   await store.start(options.kinds);
-  const current = options.kinds.flatMap((kind) => [...store.list(kind)]);
+  const current = kinds.flatMap((kind) => store.list(kind).filter((object) => covers(options.kinds, object)));
   const missed = relistChanges(
-    new Map(
-      [...published].filter(([, p]) =>
-        options.kinds.includes(groupKind(groupOf(p.object.apiVersion), p.object.kind)),
-      ),
-    ),
+    new Map([...published].filter(([, p]) => covers(options.kinds, p.object))),
     current,
   );
   logger.info({ topic, objects: current.length, missed: missed.length }, 'relisted; publishing what changed');

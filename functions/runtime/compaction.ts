@@ -1,20 +1,42 @@
-import { type ChangeEvent, decodeChangeEvent } from '../../shared/events/apiserver.js';
+import { decodeChangeEvent } from '../../shared/events/apiserver.js';
+import type { EventAttributes } from '../../shared/events/attributes.js';
+import { decodeRowEvent, OVSDB_ROW_CHANGED, rowKey } from '../../shared/events/ovsdb-row.js';
 import { groupOf } from '../../shared/kube/object.js';
 import { compareResourceVersions } from './convergence.js';
 import type { RecordedEvent } from './replay.js';
 
-interface Decision {
-  index: number;
-  change: ChangeEvent;
+/** What compaction needs of an event: whose it is, and its place in that history. */
+interface Change {
+  key: string;
+  type: 'add' | 'update' | 'delete';
+  uid?: string;
+  resourceVersion?: string;
 }
 
-function objectKey(change: ChangeEvent): string {
+interface Decision {
+  index: number;
+  change: Change;
+}
+
+/** An object's change (by group/kind/namespace/name) or a row's (by database/table/uuid, ordered by sequence). */
+function changeOf(event: EventAttributes): Change {
+  if (event.type === OVSDB_ROW_CHANGED) {
+    const row = decodeRowEvent(event);
+    const type = row.change === 'insert' ? 'add' : row.change === 'modify' ? 'update' : 'delete';
+    return { key: `ovsdb|${rowKey(row)}`, type, uid: row.uuid, resourceVersion: row.sequence };
+  }
+  const change = decodeChangeEvent(event);
   const { ref } = change;
-  return `${groupOf(ref.apiVersion)}/${ref.kind}|${ref.namespace}|${ref.name}`;
+  return {
+    key: `${groupOf(ref.apiVersion)}/${ref.kind}|${ref.namespace}|${ref.name}`,
+    type: change.type,
+    uid: change.uid,
+    resourceVersion: change.resourceVersion,
+  };
 }
 
 /** Whether `later` (further down the log) supersedes `kept`: an older version of the same object does not. */
-function supersedes(later: ChangeEvent, kept: ChangeEvent): boolean {
+function supersedes(later: Change, kept: Change): boolean {
   if (later.uid !== kept.uid || later.resourceVersion === undefined || kept.resourceVersion === undefined) {
     return true;
   }
@@ -38,14 +60,14 @@ export function compactPerObject(events: readonly RecordedEvent[]): {
   const undecodable = new Set<number>();
   events.forEach((recorded, index) => {
     if (!recorded.event) return;
-    let change: ChangeEvent;
+    let change: Change;
     try {
-      change = decodeChangeEvent(recorded.event);
+      change = changeOf(recorded.event);
     } catch {
       undecodable.add(index);
       return;
     }
-    const key = objectKey(change);
+    const key = change.key;
     const kept = decisions.get(key);
     if (!kept || supersedes(change, kept.change)) decisions.set(key, { index, change });
   });

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyReply } from 'fastify';
-import { EventFormatError } from '../../shared/events/errors.js';
+import { PermanentEventError } from '../../shared/events/errors.js';
 import { decodeHttpEvent } from '../../shared/events/http.js';
 import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
@@ -71,7 +71,7 @@ export function buildHttpRuntimeApp(options: Omit<HttpRuntimeOptions, 'port' | '
         .code(202)
         .send({ id: result.eventId, outcome: result.outcome, effects: result.effects.length });
     } catch (error) {
-      if (error instanceof EventFormatError) {
+      if (error instanceof PermanentEventError) {
         options.metrics?.rejected.inc({ runtime: 'http' });
         request.log.info({ eventId: event.id, reason: error.message }, 'event refused; never retried');
         return reply.code(400).send({ error: error.message });

@@ -1,5 +1,5 @@
 import type { EventAttributes } from '../../shared/events/attributes.js';
-import { EventFormatError } from '../../shared/events/errors.js';
+import { EventFormatError, PermanentEventError } from '../../shared/events/errors.js';
 import { decodeKafkaRecord } from '../../shared/events/kafka.js';
 import type { InboundRecord, KafkaTransport, RecordConsumer, RecordProducer } from './kafka/transport.js';
 import type { Logger } from './logger.js';
@@ -68,7 +68,7 @@ export async function startKafkaRuntime(options: KafkaRuntimeOptions): Promise<K
   });
 
   async function deadLetter(record: InboundRecord, error: Error, attempts: number): Promise<void> {
-    if (error instanceof EventFormatError) options.metrics?.rejected.inc({ runtime: 'kafka' });
+    if (error instanceof PermanentEventError) options.metrics?.rejected.inc({ runtime: 'kafka' });
     await producer.send(deadLetterTopic, [
       {
         key: record.key,
@@ -105,7 +105,7 @@ export async function startKafkaRuntime(options: KafkaRuntimeOptions): Promise<K
         return;
       } catch (error) {
         const failure = error instanceof Error ? error : new Error(String(error));
-        if (failure instanceof EventFormatError || attempt > maxRetries)
+        if (failure instanceof PermanentEventError || attempt > maxRetries)
           return deadLetter(record, failure, attempt);
         // When stopping, leave the record uncommitted; the next consumer retries it.
         if (stopping) throw failure;

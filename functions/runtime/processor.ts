@@ -2,19 +2,33 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { type ChangeEvent, decodeChangeEvent } from '../../shared/events/apiserver.js';
 import type { EventAttributes } from '../../shared/events/attributes.js';
 import { EventFormatError } from '../../shared/events/errors.js';
+import {
+  decodeRowEvent,
+  OVSDB_ROW_CHANGED,
+  type RowChangeEvent,
+  rowKey,
+} from '../../shared/events/ovsdb-row.js';
 import { deepEqual, deepFreeze, isPlainObject } from '../../shared/kube/json-value.js';
 import { mergePatchBetween } from '../../shared/kube/memory-store/merge-patch.js';
 import { ModelView } from '../../shared/kube/model/model-view.js';
 import type { GroupKind, KubeObject, ObjectKey } from '../../shared/kube/object.js';
 import { describeObject, groupKind, groupOf, keyString } from '../../shared/kube/object.js';
 import { modelOf } from '../../shared/kube/registry.js';
-import { ConflictError, type ResourceStore } from '../../shared/kube/store.js';
-import { applyEffects, ClaimLostError, describeEffect, type EffectRecord } from './applier.js';
-import type { Effect, EventFunction, ResolvedEvent } from './contract.js';
+import { type CacheTarget, ConflictError, type ResourceStore } from '../../shared/kube/store.js';
+import {
+  applyEffects,
+  ClaimLostError,
+  describeEffect,
+  describeTarget,
+  type EffectRecord,
+} from './applier.js';
+import type { Effect, EventFunction, FunctionSettings, PlanContext, ResolvedEvent } from './contract.js';
 import { fieldManagerOf } from './contract.js';
 import { compareResourceVersions, DedupWindow, VersionTracker } from './convergence.js';
 import type { Logger } from './logger.js';
 import type { FunctionMetrics } from './metrics.js';
+import { OvsdbConnections } from './ovsdb-connections.js';
+import { cacheTargetsOf, inScope } from './scopes.js';
 import { StatusPatches } from './status-patches.js';
 import { consumerOf, Tombstones } from './tombstones.js';
 
@@ -23,6 +37,8 @@ import { consumerOf, Tombstones } from './tombstones.js';
  * informer may not yet hold what the winner wrote.
  */
 const REPLAN_DELAY_MS = 20;
+
+type Planner = () => Effect[] | Promise<Effect[]>;
 
 /** Field manager of objects the runtime copies from events into a MemoryStore. */
 export const OBSERVED_FIELD_MANAGER = 'acpnet-observed';
@@ -50,6 +66,10 @@ export interface ProcessorOptions {
   tombstoneLimit?: number;
   metrics?: FunctionMetrics;
   logger: Logger;
+  /** What the planners get as `context.settings`. */
+  settings?: FunctionSettings;
+  /** The OVSDB connections planners read through and `ovsdb` effects run on; by default its own. */
+  ovsdb?: OvsdbConnections;
 }
 
 /**
@@ -86,9 +106,13 @@ export class EventProcessor implements EventSink {
   private readonly versions: VersionTracker;
   private readonly tombstones: Tombstones;
   private readonly byKind = new Map<GroupKind, EventFunction[]>();
-  /** The last event of each serial function, which the next one waits for. */
-  private readonly turns = new Map<string, Promise<void>>();
+  private readonly byTable = new Map<string, EventFunction[]>();
   private readonly view: ModelView;
+  private readonly ovsdb: OvsdbConnections;
+  private readonly ownsOvsdb: boolean;
+  private readonly context: PlanContext;
+  /** The last event of each serial function, which the next one waits for. */
+  private readonly serialTails = new Map<string, Promise<unknown>>();
   private readonly statuses = new StatusPatches();
   /** Plans in the order they are made: the newest status patch of an object supersedes older ones. */
   private plans = 0;
@@ -115,14 +139,24 @@ export class EventProcessor implements EventSink {
         list.push(fn);
         this.byKind.set(kind.groupKind, list);
       }
+      for (const rows of fn.consumesRows ?? []) {
+        const table = `${rows.database}/${rows.table}`;
+        this.byTable.set(table, [...(this.byTable.get(table) ?? []), fn]);
+      }
     }
+    this.ownsOvsdb = options.ovsdb === undefined;
+    this.ovsdb = options.ovsdb ?? new OvsdbConnections();
+    this.context = { settings: options.settings ?? {}, ovsdb: (remote) => this.ovsdb.reader(remote) };
   }
 
-  /** Kinds a store must cache for these functions. */
-  static kindsOf(functions: readonly EventFunction[]): GroupKind[] {
-    return [
-      ...new Set(functions.flatMap((fn) => [...fn.consumes, ...fn.reads].map((kind) => kind.groupKind))),
-    ];
+  /** Kinds, or objects of a kind, a store must cache for these functions. */
+  static kindsOf(functions: readonly EventFunction[]): CacheTarget[] {
+    return cacheTargetsOf(functions, 'all');
+  }
+
+  /** Closes the OVSDB connections it opened itself. */
+  close(): void {
+    if (this.ownsOvsdb) this.ovsdb.close();
   }
 
   /**
@@ -135,6 +169,7 @@ export class EventProcessor implements EventSink {
   }
 
   async process(cloudEvent: EventAttributes): Promise<ProcessResult> {
+    if (cloudEvent.type === OVSDB_ROW_CHANGED) return this.processRow(decodeRowEvent(cloudEvent));
     const event = decodeChangeEvent(cloudEvent);
     await this.tombstones.ready();
     const eventKey = `${event.source}\u0000${event.id}`;
@@ -162,12 +197,16 @@ export class EventProcessor implements EventSink {
     if (resolved && event.type !== 'delete') refuseMalformed(resolved.object);
     if (this.options.mirror && !this.options.dryRun) await this.mirror(event, key);
     const effects: EffectRecord[] = [];
-    const functions = this.byKind.get(key.groupKind) ?? [];
+    const functions = (this.byKind.get(key.groupKind) ?? []).filter((fn) => inScope(fn, key));
     if (resolved) {
       for (const fn of functions) {
-        const records = await this.run(fn, resolved);
+        const records = await this.run(
+          fn,
+          () => fn.plan(resolved, this.view, this.context),
+          () => this.eventLogger(event),
+        );
         if (records.length === 0) continue;
-        this.logEffects(event, records);
+        this.logEffects(this.eventLogger(event), records);
         effects.push(...records);
       }
     }
@@ -181,6 +220,57 @@ export class EventProcessor implements EventSink {
       return { eventId: event.id, outcome: 'ignored', effects };
     }
     return { eventId: event.id, outcome: 'processed', effects };
+  }
+
+  /**
+   * A row change: duplicates and older changes of the row (by the bridge's sequence) are skipped
+   * as for objects; the functions that follow its table plan it. Rows leave no tombstones: their
+   * changes arrive in order per row (the Kafka key, ordered Knative delivery), and a function that
+   * keeps rows keeps their sequences.
+   */
+  private async processRow(event: RowChangeEvent): Promise<ProcessResult> {
+    const eventKey = `${event.source}\u0000${event.id}`;
+    const objectKey = `ovsdb|${rowKey(event)}`;
+    const tracked = {
+      type: event.change === 'insert' ? 'add' : event.change === 'modify' ? 'update' : 'delete',
+      resourceVersion: event.sequence,
+      uid: event.uuid,
+    } as const;
+    if (this.dedup.has(eventKey)) {
+      this.count('duplicate');
+      return { eventId: event.id, outcome: 'duplicate', effects: [] };
+    }
+    if (this.versions.judge(objectKey, tracked) !== 'fresh') {
+      this.rowLogger(event).info({ sequence: event.sequence }, 'stale row change skipped');
+      this.dedup.remember(eventKey);
+      this.count('stale');
+      return { eventId: event.id, outcome: 'stale', effects: [] };
+    }
+    const functions = this.byTable.get(`${event.database}/${event.table}`) ?? [];
+    const effects: EffectRecord[] = [];
+    for (const fn of functions) {
+      const plan = fn.planRow;
+      if (!plan) continue;
+      const records = await this.run(
+        fn,
+        () => plan.call(fn, event, this.view, this.context),
+        () => this.rowLogger(event),
+      );
+      if (records.length === 0) continue;
+      this.logEffects(this.rowLogger(event), records);
+      effects.push(...records);
+    }
+    this.versions.record(objectKey, tracked);
+    this.dedup.remember(eventKey);
+    if (functions.length === 0) {
+      this.count('ignored');
+      return { eventId: event.id, outcome: 'ignored', effects };
+    }
+    return { eventId: event.id, outcome: 'processed', effects };
+  }
+
+  private rowLogger(event: RowChangeEvent): Logger {
+    return this.options.logger.child({ eventId: event.id, row: rowKey(event) });
   }
 
   /**
@@ -257,51 +347,46 @@ export class EventProcessor implements EventSink {
     return this.options.logger.child({ eventId: event.id, object: describeRef(event) });
   }
 
-  private logEffects(event: ChangeEvent, effects: readonly EffectRecord[]): void {
+  private logEffects(log: Logger, effects: readonly EffectRecord[]): void {
     if (!this.options.logger.isLevelEnabled('info')) return;
-    const log = this.eventLogger(event);
     for (const record of effects) {
       log.info(
-        {
-          function: record.function,
-          op: record.op,
-          target: `${record.kind} ${record.namespace}/${record.name}`,
-        },
+        { function: record.function, op: record.op, target: describeTarget(record) },
         'effect applied',
       );
     }
   }
 
-  private async run(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
+  /** Plans and applies one function's effects; a serial function's runs follow one another. */
+  private run(fn: EventFunction, plan: Planner, log: () => Logger): Promise<EffectRecord[]> {
+    if (!fn.serial) return this.timed(fn, plan, log);
+    const previous = this.serialTails.get(fn.name) ?? Promise.resolve();
+    const next = previous.then(
+      () => this.timed(fn, plan, log),
+      () => this.timed(fn, plan, log),
+    );
+    const tail = next.catch(() => undefined);
+    this.serialTails.set(fn.name, tail);
+    void tail.then(() => {
+      if (this.serialTails.get(fn.name) === tail) this.serialTails.delete(fn.name);
+    });
+    return next;
+  }
+
+  private async timed(fn: EventFunction, plan: Planner, log: () => Logger): Promise<EffectRecord[]> {
     const started = process.hrtime.bigint();
     const records = this.options.dryRun
-      ? await this.planOnly(fn, event)
-      : fn.serial
-        ? await this.oneAtATime(fn, event)
-        : await this.planAndApply(fn, event);
+      ? await this.planOnly(fn, plan)
+      : await this.planAndApply(fn, plan, log);
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     this.options.metrics?.effectSeconds.observe({ function: fn.name }, seconds);
     this.count(records.length > 0 ? 'applied' : 'unchanged', fn.name);
     return records;
   }
 
-  private async planOnly(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
-    const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
+  private async planOnly(fn: EventFunction, plan: Planner): Promise<EffectRecord[]> {
+    const planned = (await plan()).filter((effect) => this.targetsSomething(effect));
     return planned.map((effect) => describeEffect(fn.name, effect));
-  }
-
-  /** A serial function's events, planned and applied in turn within this process. */
-  private oneAtATime(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
-    const previous = this.turns.get(fn.name) ?? Promise.resolve();
-    const mine = previous.then(() => this.planAndApply(fn, event));
-    this.turns.set(
-      fn.name,
-      mine.then(
-        () => undefined,
-        () => undefined,
-      ),
-    );
-    return mine;
   }
 
   /**
@@ -309,16 +394,17 @@ export class EventProcessor implements EventSink {
    * applied and the event is planned again against the store as the race left it, up to REPLANS
    * times. Effects already applied are idempotent, so the next plan repeats them without a change.
    */
-  private async planAndApply(fn: EventFunction, event: ResolvedEvent): Promise<EffectRecord[]> {
+  private async planAndApply(fn: EventFunction, plan: Planner, log: () => Logger): Promise<EffectRecord[]> {
     const records: EffectRecord[] = [];
     for (let attempt = 0; ; attempt++) {
       // Numbered when planning starts: a planner that does not await plans entirely at this point.
       const order = { patches: this.statuses, plan: ++this.plans };
-      const planned = (await fn.plan(event, this.view)).filter((effect) => this.targetsSomething(effect));
+      const planned = (await plan()).filter((effect) => this.targetsSomething(effect));
       try {
         return await applyEffects(this.options.store, fn.name, fieldManagerOf(fn), planned, {
           changed: records,
           statuses: order,
+          ovsdb: this.ovsdb,
           onBestEffortFailure: (effect, error) =>
             this.options.logger.warn(
               { function: fn.name, effect: describeEffect(fn.name, effect), err: error },
@@ -330,10 +416,7 @@ export class EventProcessor implements EventSink {
         if (!lost || attempt + 1 >= REPLANS) throw error;
         this.count('replanned', fn.name);
         if (this.options.logger.isLevelEnabled('debug')) {
-          this.eventLogger(event).debug(
-            { function: fn.name, reason: (error as Error).message },
-            'lost a race; planning again',
-          );
+          log().debug({ function: fn.name, reason: (error as Error).message }, 'lost a race; planning again');
         }
         // Jittered, so replicas that lost the same race do not meet again.
         await sleep(REPLAN_DELAY_MS * 2 ** attempt * (0.5 + Math.random()));

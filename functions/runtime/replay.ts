@@ -3,7 +3,7 @@ import type { EventAttributes } from '../../shared/events/attributes.js';
 import { parseStructuredJson } from '../../shared/events/cloud-event.js';
 import { EventFormatError } from '../../shared/events/errors.js';
 import { decodeKafkaRecord } from '../../shared/events/kafka.js';
-import type { EffectRecord } from './applier.js';
+import { describeTarget, type EffectRecord } from './applier.js';
 import { compactPerObject } from './compaction.js';
 import type { KafkaTransport } from './kafka/transport.js';
 import type { EventSink } from './processor.js';
@@ -109,7 +109,7 @@ export async function replayEvents(
 export function formatReportText(report: ReplayReport): string {
   const lines = [`${report.events} events, ${report.skipped} skipped, ${report.effects.length} effects`];
   for (const e of report.effects) {
-    lines.push(`  ${e.function}: ${e.op} ${e.kind} ${e.namespace ? `${e.namespace}/` : ''}${e.name}`);
+    lines.push(`  ${e.function}: ${e.op} ${describeTarget(e)}`);
   }
   for (const e of report.errors) lines.push(`error: event ${e.event}: ${e.message}`);
   return `${lines.join('\n')}\n`;

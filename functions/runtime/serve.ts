@@ -2,12 +2,13 @@ import type { CloudEvent } from 'cloudevents';
 import { MemoryStore } from '../../shared/kube/memory-store.js';
 import type { ResourceStore } from '../../shared/kube/store.js';
 import { allFunctions } from '../registry.js';
-import type { EventFunction } from './contract.js';
+import type { EventFunction, FunctionSettings } from './contract.js';
 import { startHttpRuntime } from './http-runtime.js';
 import { createKafkaTransport, type KafkaClient, kafkaClientOf } from './kafka/clients.js';
 import { type KafkaRuntime, startKafkaRuntime } from './kafka-runtime.js';
 import type { Logger } from './logger.js';
 import { FunctionMetrics } from './metrics.js';
+import { type OvsdbConnectionOptions, OvsdbConnections } from './ovsdb-connections.js';
 import { prepareStore } from './prepare.js';
 import { EventProcessor, type ProcessResult } from './processor.js';
 import { type StateLoop, startStateLoop } from './state-loop.js';
@@ -35,6 +36,10 @@ export interface StartFunctionsOptions {
   /** With a MemoryStore: the manifests directory to turn into events and to write results under. */
   stateDir?: string;
   functions?: readonly EventFunction[];
+  /** What the planners get as `context.settings` (the IC southbound and northbound databases). */
+  settings?: FunctionSettings;
+  /** TLS and time limits of the OVSDB connections. */
+  ovsdb?: OvsdbConnectionOptions;
 }
 
 export interface RunningFunctions {
@@ -58,12 +63,15 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
   const metrics = new FunctionMetrics();
   const log = logger.child({ part: 'functions' });
   await prepareStore(store, functions);
+  const ovsdb = new OvsdbConnections(options.ovsdb);
   const processor = new EventProcessor({
     store,
     functions,
     mirror: store instanceof MemoryStore,
     logger: log,
     metrics,
+    settings: options.settings,
+    ovsdb,
   });
   try {
     log.info({ tombstones: await processor.start() }, 'tombstones of deleted objects read');
@@ -113,6 +121,7 @@ export async function startFunctions(options: StartFunctionsOptions): Promise<Ru
       stateLoop?.close();
       await kafka?.stop();
       await http.close();
+      ovsdb.close();
     },
   };
 }

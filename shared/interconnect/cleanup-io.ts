@@ -13,6 +13,9 @@ import {
 import { findZone, type ZoneLookup, type ZoneTarget } from './zone.js';
 import { planZoneCleanup, rowsByTable, type ZoneCleanupPlan, zoneSnapshotQuery } from './zone-cleanup.js';
 
+/** What the reads need of a client: a planner's read-only access will do. */
+export type DatabaseReader = Pick<OvsdbClient, 'getSchema' | 'transact'>;
+
 export interface SouthboundReading {
   lookup: ZoneLookup;
   /** Present when the zone was found. */
@@ -23,7 +26,7 @@ export interface SouthboundReading {
 
 /** Finds the zone in the IC southbound database and plans its removal. */
 export async function readSouthboundCleanup(
-  client: OvsdbClient,
+  client: DatabaseReader,
   target: ZoneTarget,
 ): Promise<SouthboundReading> {
   const schema = await client.getSchema(IC_SOUTHBOUND);
@@ -45,7 +48,7 @@ export async function readSouthboundCleanup(
 
 /** Plans the northbound cleanup for `zone` (undefined: the database's own zone). */
 export async function readNorthboundCleanup(
-  client: OvsdbClient,
+  client: DatabaseReader,
   zone: string | undefined,
 ): Promise<NorthboundCleanupPlan> {
   const results = await client.transact(NORTHBOUND, northboundSnapshotQuery);

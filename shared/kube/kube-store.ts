@@ -12,13 +12,14 @@ import {
   withQuery,
 } from './kube-store/api-paths.js';
 import { Discovery } from './kube-store/discovery.js';
-import { type Backoff, KindInformer } from './kube-store/kind-informer.js';
+import { type Backoff, type InformerScope, KindInformer } from './kube-store/kind-informer.js';
 import { applyBody, namespaceFor } from './kube-store/request-bodies.js';
 import { type ApiTransport, kubeConfigTransport } from './kube-store/transport.js';
 import type { GroupKind, KubeObject, ObjectKey } from './object.js';
 import { groupKindOf, keyOf, versionOf } from './object.js';
 import type {
   ApplyOptions,
+  CacheTarget,
   DeletePreconditions,
   JsonPatchOperation,
   ResourceStore,
@@ -52,7 +53,8 @@ function defaultOnError(error: unknown, context: string): void {
 export class KubeStore extends CachedStore implements ResourceStore {
   private readonly transport: ApiTransport;
   private readonly discovery: Discovery;
-  private readonly informers = new Map<GroupKind, KindInformer>();
+  /** By kind, or by `kind|namespace|name` for an informer narrowed to one object. */
+  private readonly informers = new Map<string, KindInformer>();
   private readonly report: CacheErrorReporter;
   private readonly backoff: Backoff;
   private readonly pageSize: number;
@@ -74,22 +76,37 @@ export class KubeStore extends CachedStore implements ResourceStore {
     });
   }
 
-  async start(kinds: readonly GroupKind[]): Promise<void> {
+  async start(kinds: readonly CacheTarget[]): Promise<void> {
     this.started = true;
+    const wanted: { id: string; kind: GroupKind; scope?: InformerScope }[] = [];
+    for (const target of kinds) {
+      if (typeof target === 'string') wanted.push({ id: target, kind: target });
+      else {
+        for (const name of target.names) {
+          const scope = { namespace: target.namespace, name };
+          wanted.push({ id: `${target.kind}|${target.namespace}|${name}`, kind: target.kind, scope });
+        }
+      }
+    }
     const starting: Promise<void>[] = [];
-    for (const kind of new Set(kinds)) {
-      let informer = this.informers.get(kind);
+    for (const { id, kind, scope } of wanted) {
+      // A kind cached whole needs no informer for one of its objects.
+      let informer = this.informers.get(id) ?? (scope ? this.informers.get(kind) : undefined);
       if (!informer) {
-        informer = new KindInformer(kind, {
-          discovery: this.discovery,
-          transport: this.transport,
-          makeWatch: () => new Watch(this.options.kubeConfig),
-          cache: this.cache,
-          report: this.report,
-          backoff: this.backoff,
-          pageSize: this.pageSize,
-        });
-        this.informers.set(kind, informer);
+        informer = new KindInformer(
+          kind,
+          {
+            discovery: this.discovery,
+            transport: this.transport,
+            makeWatch: () => new Watch(this.options.kubeConfig),
+            cache: this.cache,
+            report: this.report,
+            backoff: this.backoff,
+            pageSize: this.pageSize,
+          },
+          scope,
+        );
+        this.informers.set(id, informer);
         informer.start();
       }
       starting.push(informer.synced);
@@ -271,7 +288,9 @@ export class KubeStore extends CachedStore implements ResourceStore {
       throw apiErrorFor('read', key, 200, body, `${key.groupKind} ${key.namespace}/${key.name}`);
     }
     const obj = body as KubeObject;
-    const informer = this.informers.get(key.groupKind);
+    const informer =
+      this.informers.get(key.groupKind) ??
+      this.informers.get(`${key.groupKind}|${key.namespace}|${key.name}`);
     if (informer && informer.apiVersion() === obj.apiVersion) informer.absorb(obj);
     return deepFreeze(obj);
   }

@@ -17,6 +17,7 @@ import { groupKindOf, keyOf } from './object.js';
 import { kindModel } from './registry.js';
 import {
   type ApplyOptions,
+  type CacheTarget,
   ConflictError,
   type DeletePreconditions,
   type JsonPatchOperation,
@@ -92,7 +93,7 @@ export class MemoryStore extends CachedStore implements ResourceStore {
     return this.cache.size(kind);
   }
 
-  async start(_kinds: readonly GroupKind[]): Promise<void> {
+  async start(_kinds: readonly CacheTarget[]): Promise<void> {
     this.synced = true;
   }
 

@@ -30,6 +30,19 @@ export interface WatchEvent {
 
 export type Unsubscribe = () => void;
 
+/**
+ * Part of a kind to cache: the named objects of one namespace ('' for a cluster-scoped kind).
+ * A KubeStore lists and watches each by name, so RBAC can grant just those objects.
+ */
+export interface CacheScope {
+  kind: GroupKind;
+  namespace: string;
+  names: readonly string[];
+}
+
+/** What `start` caches: a whole kind, or a scope of one. */
+export type CacheTarget = GroupKind | CacheScope;
+
 /** What rules and planners may read. Synchronous over cached kinds; Secrets are read on demand. */
 export interface ReadView {
   get<T extends KubeObject = KubeObject>(kind: GroupKind, namespace: string, name: string): T | undefined;
@@ -66,8 +79,11 @@ export interface ResourceStore extends ReadView {
   /** Registers indexes before start(); objects already present are indexed too. */
   addEqualityIndex(spec: EqualityIndexSpec): void;
   addRangeIndex(spec: RangeIndexSpec): void;
-  /** Starts caches (informers for KubeStore) for the given kinds and resolves once they are synced. */
-  start(kinds: readonly GroupKind[]): Promise<void>;
+  /**
+   * Starts caches (informers for KubeStore) for the given kinds, or scopes of kinds, and resolves
+   * once they are synced. A kind cached whole needs no scope of it.
+   */
+  start(kinds: readonly CacheTarget[]): Promise<void>;
   stop(): Promise<void>;
   isSynced(): boolean;
   watch(kind: GroupKind, handler: (event: WatchEvent) => void): Unsubscribe;

@@ -52,6 +52,7 @@ export const reasons = {
   DuplicateVip:
     'A keepalived VIP is the VIP of another instance, in the same template or in another keepalived ConfigMap.',
   DuplicateVrid: 'Two keepalived instances of one template have the same id (VRRP virtual router id).',
+  EditedWhileConnected: `ovn-ic-config was edited while the cluster stays connected; the guide changes a connected cluster's interconnect settings by setting enable-ic to "false" first (or by deleting and re-applying the ConfigMap).`,
   EmptyPool: 'The MetalLB address-pool annotation is empty, so MetalLB picks any pool.',
   EncryptedKey: 'The TLS private key is encrypted; the Secret needs an unencrypted key.',
   ExcludeIpOutsideSubnet: "A Subnet's excludeIps entry is not inside its cidrBlock.",
@@ -73,6 +74,8 @@ export const reasons = {
   IgnoredRouteAnnotation:
     'A router annotation of a Route has no effect on it (its kind of termination, or another annotation, keeps the router from using it).',
   InterconnectCidrConflict: "A Subnet's CIDR overlaps a CIDR of an interconnected cluster.",
+  InterconnectSettingRequired:
+    'ovn-ic-config lacks a setting the interconnect needs: az-name, and while enable-ic is "true" also ic-db-host and gw-nodes.',
   InterfaceRequired: 'A keepalived instance names no usable network interface to hold its VIP.',
   InvalidAddress: 'A value that must be an IP address (or, for an ALB2, an IP or DNS name) is not one.',
   InvalidAddresses: "An IPAddressPool's address entry is not a valid CIDR or address range.",
@@ -84,6 +87,7 @@ export const reasons = {
     "A cloud provider's LoadBalancer annotation has a value the provider does not document.",
   InvalidBackendProtocol: 'The backend protocol is not one the Frontend or ALB Rule can forward with.',
   InvalidBase64: 'A value under data of the Secret is not valid base64.',
+  InvalidBoolean: 'A ConfigMap setting that must be "true" or "false" holds something else.',
   InvalidCACertificateRef:
     'A CA certificate reference of a policy names a ConfigMap or Secret that is missing or holds no PEM certificates under ca.crt.',
   InvalidCertificateRef:
@@ -116,6 +120,7 @@ export const reasons = {
     "A Gateway's infrastructure.parametersRef does not name an EnvoyProxy, or names one that does not exist (yet).",
   InvalidPath: 'An Ingress path of pathType Exact or Prefix does not start with "/".',
   InvalidPem: 'A TLS Secret entry is not parseable PEM.',
+  InvalidPort: 'A port setting is not a whole number from 1 to 65535.',
   InvalidPortProjects: "An ALB2's portProjects is not a valid list of port ranges and projects.",
   InvalidPriority:
     'An ALB rule-priority annotation has a malformed key or a priority that is not an integer 0-10.',
@@ -157,6 +162,7 @@ export const reasons = {
     'A keepalived instance has ports but neither names an ALB2 (alb) nor lists backends (ipvs.ips).',
   NodeAddressConflict: "A Subnet's CIDR contains the InternalIP of a Node.",
   NodeExcluded: 'A ProviderNetwork lists a node both in a custom interface and in excludeNodes.',
+  NodeNotFound: 'A Node that is named does not exist (yet).',
   NodePortConflict: 'The nodePort is already allocated to another Service.',
   NodePortOutOfRange: 'The nodePort is outside the node port range.',
   NodesWithoutPeer:
@@ -228,6 +234,12 @@ export const reasons = {
   VpcInUse: 'A Vpc that still holds Subnets cannot be deleted.',
   WrongNamespace: 'A MetalLB object is outside the MetalLB namespace, where MetalLB ignores it.',
   WrongType: 'The Secret is not of type kubernetes.io/tls.',
+  ZoneNameTaken:
+    'The az-name of ovn-ic-config is the name of an availability zone that already exists in the interconnect southbound database.',
+  ZoneRenamed:
+    'An update of ovn-ic-config changes az-name: the interconnect gets a new zone and the old one stays in its database.',
+  ZonesUnknown:
+    "The interconnect database's availability zones are not known to acpnet (the interconnect-cidrs function has not written kube-system/acpnet-interconnect-zones), so an az-name could not be checked against them.",
 } as const;
 
 export type Reason = keyof typeof reasons;

@@ -225,7 +225,7 @@ export class KafkajsTransport implements KafkaTransport {
     await admin.connect();
     let offsets: { partition: number; low: string; high: string }[];
     try {
-      offsets = await admin.fetchTopicOffsets(topic);
+      offsets = await fetchOffsetsSettled(admin, topic);
     } finally {
       await admin.disconnect();
     }
@@ -237,6 +237,7 @@ export class KafkajsTransport implements KafkaTransport {
     }
     if (starts.size === 0) return [];
     const highs = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
+    const lows = new Map(offsets.map((o) => [o.partition, BigInt(o.low)]));
     const records: InboundRecord[] = [];
     const consumer = this.kafka.consumer({ groupId: `acpnet-read-${process.pid}-${Date.now()}` });
     await consumer.connect();
@@ -259,8 +260,16 @@ export class KafkajsTransport implements KafkaTransport {
             },
           })
           .then(() => {
-            for (const [partition, start] of starts)
-              consumer.seek({ topic, partition, offset: start.toString() });
+            // Reading from the beginning needs no seek. A seek can fail while the consumer is being
+            // restarted (a new topic's leaders settling): the read fails then, and its caller retries.
+            const seeks = [...starts].filter(([partition, start]) => start !== lows.get(partition));
+            if (pending.size === 0 || seeks.length === 0) return;
+            try {
+              for (const [partition, start] of seeks)
+                consumer.seek({ topic, partition, offset: start.toString() });
+            } catch (error) {
+              reject(error);
+            }
           }, reject);
       });
     } finally {
@@ -286,4 +295,24 @@ export class KafkajsTransport implements KafkaTransport {
   }
 
   async close(): Promise<void> {}
+}
+
+/**
+ * The topic's offsets. Right after a topic is created its leaders may still be settling, and the
+ * broker answers "not the leader" (a retriable error kafkajs does not retry here): asked again a
+ * few times, after a pause that doubles.
+ */
+async function fetchOffsetsSettled(
+  admin: ReturnType<Kafka['admin']>,
+  topic: string,
+): Promise<{ partition: number; low: string; high: string }[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await admin.fetchTopicOffsets(topic);
+    } catch (error) {
+      const retriable = (error as { retriable?: boolean }).retriable === true;
+      if (!retriable || attempt >= 6) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100 * 2 ** attempt));
+    }
+  }
 }

@@ -14,6 +14,8 @@ export const IC_CONFIG_NAMESPACE = 'kube-system';
 export const IC_CONFIG_NAME = 'ovn-ic-config';
 /** Remote member clusters' CIDRs (cluster name -> comma-separated CIDRs), kept by a function. */
 export const IC_CIDRS_NAME = 'acpnet-interconnect-cidrs';
+/** The IC southbound's availability zones and routes as acpnet last heard of them, kept by a function. */
+export const IC_ZONES_NAME = 'acpnet-interconnect-zones';
 
 /** Multus: the secondary networks of a pod, `[ns/]name[@iface],...` or a JSON list. */
 export const MULTUS_NETWORKS_ANNOTATION = 'k8s.v1.cni.cncf.io/networks';

@@ -32,9 +32,15 @@ export function isNewerVersion(candidate: string | undefined, cached: string | u
   return candidate !== cached;
 }
 
+/** One object an informer is narrowed to: it lists and watches `metadata.name=<name>` in the namespace. */
+export interface InformerScope {
+  namespace: string;
+  name: string;
+}
+
 /**
  * Keeps the cache of one kind current with a client-node ListWatch: lists (paged) and watches the
- * kind's preferred version across namespaces. Failures are retried with exponential backoff: a
+ * kind's preferred version across namespaces, or only the object of a scope. Failures are retried with exponential backoff: a
  * broken watch resumes from the last resourceVersion, an expired one re-lists. A kind the server
  * does not serve counts as synced and empty, and discovery is retried (its CRD may come later).
  */
@@ -52,6 +58,7 @@ export class KindInformer {
   constructor(
     readonly groupKind: GroupKind,
     private readonly deps: KindInformerDeps,
+    readonly scope?: InformerScope,
   ) {
     this.synced = new Promise((resolve) => {
       this.resolveSynced = resolve;
@@ -86,6 +93,12 @@ export class KindInformer {
     const cached = this.deps.cache.get(this.groupKind, obj.metadata.namespace ?? '', name);
     if (cached && !isNewerVersion(obj.metadata.resourceVersion, cached.metadata.resourceVersion)) return;
     this.deps.cache.put(deepFreeze(cachedForm(obj)));
+  }
+
+  /** Whether this informer keeps the object: every object of the kind, or the one of its scope. */
+  covers(obj: { metadata: { namespace?: string; name?: string } }): boolean {
+    if (!this.scope) return true;
+    return (obj.metadata.namespace ?? '') === this.scope.namespace && obj.metadata.name === this.scope.name;
   }
 
   forget(obj: KubeObject): void {
@@ -132,12 +145,19 @@ export class KindInformer {
     this.retryTimer.unref();
   }
 
+  /** The field selector of a scope: RBAC then authorizes the list and watch by the object's name. */
+  private fieldSelector(): string | undefined {
+    return this.scope ? `metadata.name=${this.scope.name}` : undefined;
+  }
+
   private makeListWatch(info: ResourceInfo): ListWatch<KubernetesObject> {
     const listWatch = new ListWatch<KubernetesObject>(
-      collectionPath(info),
+      collectionPath(info, this.scope?.namespace),
       this.deps.makeWatch(),
       () => this.list(info),
       false,
+      undefined,
+      this.fieldSelector(),
     );
     const onChange = (obj: KubernetesObject) => {
       this.delayMs = 0;
@@ -164,7 +184,11 @@ export class KindInformer {
     let resourceVersion: string | undefined;
     let next: string | undefined;
     do {
-      const path = withQuery(collectionPath(info), { limit: this.deps.pageSize, continue: next });
+      const path = withQuery(collectionPath(info, this.scope?.namespace), {
+        fieldSelector: this.fieldSelector(),
+        limit: this.deps.pageSize,
+        continue: next,
+      });
       const response = await this.deps.transport({ method: 'GET', path });
       if (!isSuccess(response.statusCode) || !isPlainObject(response.body)) {
         throw apiErrorFor('list', undefined, response.statusCode, response.body, path);
@@ -182,6 +206,7 @@ export class KindInformer {
 
     const present = new Set(items.map((item) => `${item.metadata.namespace ?? ''}/${item.metadata.name}`));
     for (const cached of this.deps.cache.list(this.groupKind)) {
+      if (this.scope && !this.covers(cached)) continue;
       if (!present.has(`${cached.metadata.namespace ?? ''}/${cached.metadata.name}`)) this.forget(cached);
     }
     for (const item of items) this.absorb(item);

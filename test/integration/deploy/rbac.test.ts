@@ -196,6 +196,11 @@ const cases: Case[] = [
   ['acpnet-bridge', 'watch', 'gateways.gateway.networking.k8s.io', true],
   ['acpnet-webhook', 'watch', 'routes.route.openshift.io', true],
   ['acpnet-webhook', 'patch', 'routes.route.openshift.io', false],
+  // The interconnect functions: kube-system ConfigMaps by name only, nothing cluster-wide.
+  ['acpnet-interconnect-cleanup', 'list', 'configmaps', false],
+  ['acpnet-interconnect-cidrs', 'list', 'configmaps', false],
+  ['acpnet-interconnect-cidrs', 'create', 'configmaps', false],
+  ['acpnet-ovsdb-bridge', 'list', 'configmaps', false],
 ];
 
 /** Grants of one namespace (and, with a name, of one object): Roles, which --all-namespaces does not show. */
@@ -218,6 +223,27 @@ const scopedCases: ScopedCase[] = [
   ['acpnet-bgp-hosts', 'patch', 'daemonsets.apps/kube-proxy', 'kube-system', false],
   ['acpnet-bgp-hosts', 'delete', 'daemonsets.apps/kube-ovn-speaker', 'kube-system', false],
   ['acpnet-bgp-hosts', 'patch', 'daemonsets.apps/kube-ovn-speaker', 'default', false],
+  ['acpnet-interconnect-cleanup', 'watch', 'configmaps/ovn-ic-config', 'kube-system', true],
+  ['acpnet-interconnect-cleanup', 'get', 'configmaps/acpnet-interconnect-cidrs', 'kube-system', false],
+  ['acpnet-interconnect-cleanup', 'patch', 'configmaps/ovn-ic-config', 'kube-system', false],
+  [
+    'acpnet-interconnect-cleanup',
+    'patch',
+    'configmaps/acpnet-tombstones-interconnect-cleanup',
+    'acpnet',
+    true,
+  ],
+  ['acpnet-interconnect-cidrs', 'list', 'configmaps/ovn-ic-config', 'kube-system', true],
+  ['acpnet-interconnect-cidrs', 'patch', 'configmaps/ovn-ic-config', 'kube-system', false],
+  ['acpnet-interconnect-cidrs', 'create', 'configmaps/acpnet-interconnect-cidrs', 'kube-system', true],
+  ['acpnet-interconnect-cidrs', 'patch', 'configmaps/acpnet-interconnect-zones', 'kube-system', true],
+  ['acpnet-interconnect-cidrs', 'create', 'configmaps/kube-proxy', 'kube-system', false],
+  ['acpnet-interconnect-cidrs', 'delete', 'configmaps/acpnet-interconnect-cidrs', 'kube-system', false],
+  ['acpnet-bridge', 'watch', 'configmaps/ovn-ic-config', 'kube-system', true],
+  ['acpnet-bridge', 'patch', 'configmaps/ovn-ic-config', 'kube-system', false],
+  // The Knative ApiServerSource of kube-system cannot watch by name: it reads that namespace's ConfigMaps.
+  ['acpnet-events', 'list', 'configmaps/kube-proxy', 'kube-system', true],
+  ['acpnet-events', 'list', 'configmaps/anything', 'default', false],
 ];
 
 describe('component RBAC', () => {

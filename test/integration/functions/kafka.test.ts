@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { allFunctions } from '../../../functions/registry.js';
-import type { EffectRecord } from '../../../functions/runtime/applier.js';
+import { describeTarget, type EffectRecord } from '../../../functions/runtime/applier.js';
 import { startBridge } from '../../../functions/runtime/bridge.js';
 import type { EventFunction } from '../../../functions/runtime/contract.js';
 import { createKafkaTransport, KAFKA_CLIENTS } from '../../../functions/runtime/kafka/clients.js';
@@ -248,7 +248,7 @@ describe.each(KAFKA_CLIENTS)('on %s', (client) => {
         objects: KubeObject[];
         applied: (EffectRecord & { event: string })[];
       };
-      const applied = snapshot.applied.map((e) => `${e.event}|${e.op}|${e.kind}|${e.namespace}/${e.name}`);
+      const applied = snapshot.applied.map((e) => `${e.event}|${e.op}|${describeTarget(e)}`);
       expect(new Set(applied).size).toBe(applied.length);
 
       const restored = new MemoryStore();

@@ -173,6 +173,44 @@ describe('KubeStore informers', () => {
   });
 });
 
+describe('KubeStore scoped informers', () => {
+  it('caches only the named objects of a scope, following their changes and deletes', async () => {
+    const namespace = await freshNamespace();
+    await kubectlApply([
+      configMap(namespace, 'wanted', { v: '1' }),
+      configMap(namespace, 'other', { v: '1' }),
+    ]);
+    const store = newStore();
+    await store.start([{ kind: CONFIG_MAP, namespace, names: ['wanted', 'not-yet'] }]);
+    expect(store.isSynced()).toBe(true);
+    expect(store.list(CONFIG_MAP).map((o) => `${o.metadata.namespace}/${o.metadata.name}`)).toEqual([
+      `${namespace}/wanted`,
+    ]);
+    await kubectlApply([
+      configMap(namespace, 'wanted', { v: '2' }),
+      configMap(namespace, 'not-yet', { v: '1' }),
+      configMap(namespace, 'other', { v: '2' }),
+    ]);
+    await eventually(
+      'the change and the new named object',
+      () =>
+        (store.get(CONFIG_MAP, namespace, 'wanted')?.data as { v?: string } | undefined)?.v === '2' &&
+        store.get(CONFIG_MAP, namespace, 'not-yet'),
+    );
+    expect(store.get(CONFIG_MAP, namespace, 'other')).toBeUndefined();
+    await kubectlOk(server.kubeconfig, ['delete', 'configmap', '-n', namespace, 'wanted']);
+    await eventually('the delete', () => store.get(CONFIG_MAP, namespace, 'wanted') === undefined);
+  });
+
+  it('caches a written object of a scope at once', async () => {
+    const namespace = await freshNamespace();
+    const store = newStore();
+    await store.start([{ kind: CONFIG_MAP, namespace, names: ['mine'] }]);
+    await store.apply(configMap(namespace, 'mine', { v: '1' }), { fieldManager: 'acpnet-test' });
+    expect(store.get(CONFIG_MAP, namespace, 'mine')?.data).toEqual({ v: '1' });
+  });
+});
+
 describe('KubeStore writes', () => {
   it('server-side applies with the caller field manager and caches the result at once', async () => {
     const namespace = await freshNamespace();

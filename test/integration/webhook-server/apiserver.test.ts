@@ -7,11 +7,13 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { parseAllDocuments } from 'yaml';
 import { createSelfSignedCertificate, type PemPair } from '../../../shared/tls/self-signed.js';
 import {
   installUpstreamCrds,
@@ -131,6 +133,29 @@ async function applyUntilDenied(manifest: string, name: string, resource: string
   return result;
 }
 
+/** Like applyUntilDenied, in another namespace. */
+async function applyUntilDeniedIn(ns: string, manifest: string, name: string, resource: string) {
+  let result = await kubectl(server.kubeconfig, ['apply', '-f', '-'], { stdin: manifest });
+  const deadline = Date.now() + 120_000;
+  while (result.code === 0 && Date.now() < deadline) {
+    await kubectl(server.kubeconfig, ['delete', resource, '-n', ns, name]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    result = await kubectl(server.kubeconfig, ['apply', '-f', '-'], { stdin: manifest });
+  }
+  return result;
+}
+
+/** A webhook of the shipped ValidatingWebhookConfiguration (infra/deploy/base/webhooks.yaml), by name. */
+function shippedWebhook(name: string): Record<string, unknown> {
+  const file = readFileSync(path.join(repoRoot, 'infra/deploy/base/webhooks.yaml'), 'utf8');
+  const config = parseAllDocuments(file)
+    .map((doc) => doc.toJS() as { kind: string; webhooks: Record<string, unknown>[] })
+    .find((doc) => doc.kind === 'ValidatingWebhookConfiguration');
+  const webhook = config?.webhooks.find((w) => w.name === name);
+  if (!webhook) throw new Error(`no webhook ${name} in infra/deploy/base/webhooks.yaml`);
+  return webhook;
+}
+
 function gatewayManifest(name: string, listeners: Record<string, unknown>[]): string {
   return JSON.stringify({
     apiVersion: 'gateway.networking.k8s.io/v1',
@@ -161,7 +186,18 @@ afterAll(async () => {
       'delete',
       'validatingwebhookconfiguration',
       configName,
+      `${configName}-interconnect`,
+      '--ignore-not-found',
       '--wait=false',
+    ]);
+    await kubectl(server.kubeconfig, [
+      'delete',
+      'configmap',
+      '-n',
+      'kube-system',
+      'ovn-ic-config',
+      `not-ic-${id}`,
+      '--ignore-not-found',
     ]);
     await kubectl(server.kubeconfig, ['delete', 'namespace', namespace, '--wait=false']);
   }
@@ -235,6 +271,58 @@ describe('webhook behind a real kube-apiserver', () => {
     expect(result.code).not.toBe(0);
     expect(result.stderr).toContain('spec.parentRefs[0].sectionName');
     expect(result.stderr).toContain(`Gateway ${namespace}/edge`);
+  });
+
+  it('reviews kube-system/ovn-ic-config through the shipped webhook entry, and no other ConfigMap of kube-system', async () => {
+    const interconnect = shippedWebhook('interconnect.validate.acpnet.io');
+    await kubectlOk(server.kubeconfig, ['apply', '-f', '-'], {
+      stdin: JSON.stringify({
+        apiVersion: 'admissionregistration.k8s.io/v1',
+        kind: 'ValidatingWebhookConfiguration',
+        metadata: { name: `${configName}-interconnect` },
+        webhooks: [
+          {
+            ...interconnect,
+            name: `interconnect.${id}.acpnet.test`,
+            clientConfig: {
+              url: `https://127.0.0.1:${port}/validate`,
+              caBundle: Buffer.from(pair.certPem).toString('base64'),
+            },
+          },
+        ],
+      }),
+    });
+    const config = (name: string, port: string) =>
+      JSON.stringify({
+        apiVersion: 'v1',
+        kind: 'ConfigMap',
+        metadata: { name, namespace: 'kube-system' },
+        data: {
+          'enable-ic': 'false',
+          'az-name': `az-${id}`,
+          'ic-db-host': '192.168.178.97',
+          'ic-sb-port': port,
+        },
+      });
+    const denied = await applyUntilDeniedIn(
+      'kube-system',
+      config('ovn-ic-config', '70000'),
+      'ovn-ic-config',
+      'configmap',
+    );
+    expect(denied.code).not.toBe(0);
+    expect(denied.stderr).toContain(`admission webhook "interconnect.${id}.acpnet.test" denied the request`);
+    expect(denied.stderr).toContain(
+      'data["ic-sb-port"]: must be a port from 1 to 65535, got "70000" (InvalidPort)',
+    );
+    const other = await kubectl(server.kubeconfig, ['apply', '-f', '-'], {
+      stdin: config(`not-ic-${id}`, '70000'),
+    });
+    expect(other.code).toBe(0);
+    const good = await kubectl(server.kubeconfig, ['apply', '-f', '-'], {
+      stdin: config('ovn-ic-config', '6646'),
+    });
+    expect({ code: good.code, stderr: good.stderr }).toEqual({ code: 0, stderr: '' });
   });
 
   it('drains and exits 0 on SIGTERM', async () => {

@@ -112,6 +112,28 @@ describe('infra/deploy webhook configurations follow the rule registry', () => {
     expect(sent.filter((plural) => !mutatedPlurals.has(plural))).toEqual([]);
   });
 
+  it('sends kube-system/ovn-ic-config, which the interconnect rules judge, and no other ConfigMap of kube-system', () => {
+    const webhooks = webhooksOf('ValidatingWebhookConfiguration') as (Webhook & {
+      namespaceSelector?: { matchLabels?: Record<string, string> };
+      matchConditions?: { expression: string }[];
+    })[];
+    const inKubeSystem = webhooks.filter(
+      (w) => w.namespaceSelector?.matchLabels?.['kubernetes.io/metadata.name'] === 'kube-system',
+    );
+    expect(inKubeSystem.map((w) => w.name)).toEqual(['interconnect.validate.acpnet.io']);
+    const [webhook] = inKubeSystem;
+    expect(webhook?.rules).toEqual([
+      expect.objectContaining({
+        apiGroups: [''],
+        resources: ['configmaps'],
+        operations: ['CREATE', 'UPDATE'],
+      }),
+    ]);
+    expect(webhook?.matchConditions?.map((c) => c.expression)).toEqual([
+      "object.metadata.name == 'ovn-ic-config'",
+    ]);
+  });
+
   it('sends validations to /validate and mutations to /mutate', () => {
     const pathOf = (w: Webhook) => w.clientConfig.service?.path ?? new URL(w.clientConfig.url ?? '').pathname;
     expect(new Set(webhooksOf('ValidatingWebhookConfiguration').map(pathOf))).toEqual(new Set(['/validate']));

@@ -41,7 +41,7 @@ describe('concurrent effects', () => {
       { op: 'apply', object: configMap('last') },
     ];
     const changed = await applyEffects(store, 'fn', 'acpnet-fn', effects);
-    expect(changed.map((c) => c.name)).toEqual(['first', 'a', 'b', 'last']);
+    expect(changed.map((c) => (c.op === 'ovsdb' ? c.comment : c.name))).toEqual(['first', 'a', 'b', 'last']);
     expect(log).toEqual([
       'start first',
       'end first',

@@ -4,7 +4,7 @@ import { applyEffects } from '../../../functions/runtime/applier.js';
 import { decodeChangeEvent } from '../../../shared/events/apiserver.js';
 import { ModelView } from '../../../shared/kube/model/model-view.js';
 import { groupKindOf, type KubeObject } from '../../../shared/kube/object.js';
-import { cloudEvent, type EventSpec, feed, newRuntime, readYaml } from './harness.js';
+import { cloudEvent, type EventSpec, feed, newRuntime, offlineContext, readYaml } from './harness.js';
 
 interface ExpectedEvent {
   type: string;
@@ -87,7 +87,11 @@ describe('bgp-hosts', () => {
       const { namespace = '', name = '' } = event.object.metadata;
       const current = store.get(groupKindOf(event.object), namespace, name);
       if (!current) continue;
-      const planned = await bgpHosts.plan({ ...plannedEvent(event.type, current), object: current }, view);
+      const planned = await bgpHosts.plan(
+        { ...plannedEvent(event.type, current), object: current },
+        view,
+        offlineContext,
+      );
       expect(await applyEffects(store, 'bgp-hosts', 'acpnet-bgp-hosts', planned)).toEqual([]);
       expect(planned.filter((effect) => effect.op !== 'createIfAbsent')).toEqual([]);
     }

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { CloudEvent } from 'cloudevents';
 import { parse } from 'yaml';
-import { allFunctions } from '../../../functions/registry.js';
-import type { EventFunction } from '../../../functions/runtime/contract.js';
+import { ingressSync } from '../../../functions/ingress-sync/index.js';
+import type { EventFunction, PlanContext } from '../../../functions/runtime/contract.js';
 import { createLogger } from '../../../functions/runtime/logger.js';
 import { prepareStore } from '../../../functions/runtime/prepare.js';
 import { EventProcessor, type ProcessResult } from '../../../functions/runtime/processor.js';
@@ -16,6 +16,12 @@ export const fixtureDir = path.resolve(import.meta.dirname, '../../fixtures/func
 export function readYaml<T>(relative: string): T {
   return parse(readFileSync(path.join(fixtureDir, relative), 'utf8')) as T;
 }
+
+/** The context of a planner called directly, without OVSDB. */
+export const offlineContext: PlanContext = {
+  settings: {},
+  ovsdb: (remote) => Promise.reject(new Error(`no OVSDB in this test (asked for ${remote})`)),
+};
 
 export interface EventSpec {
   type: ChangeType;
@@ -33,7 +39,7 @@ export function cloudEvent(spec: EventSpec, index: number): CloudEvent<unknown> 
 
 export async function newRuntime(
   state: readonly KubeObject[],
-  functions: readonly EventFunction[] = allFunctions,
+  functions: readonly EventFunction[] = [ingressSync],
 ): Promise<{ store: MemoryStore; processor: EventProcessor }> {
   const store = new MemoryStore({ now: () => new Date('2026-01-01T00:00:00Z') });
   store.load(state);

@@ -4,7 +4,7 @@
  * an IngressClass of its name.
  */
 import { describe, expect, it } from '@jest/globals';
-import type { EffectRecord } from '../../../functions/runtime/applier.js';
+import { describeTarget, type EffectRecord } from '../../../functions/runtime/applier.js';
 import type { MemoryStore } from '../../../shared/kube/memory-store.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { type EventSpec, feed, newRuntime, readYaml } from './harness.js';
@@ -112,7 +112,7 @@ function written(store: MemoryStore): unknown[] {
 }
 
 function describeEffects(records: readonly EffectRecord[]): string[] {
-  return records.map((r) => `${r.op} ${r.kind} ${r.namespace ? `${r.namespace}/` : ''}${r.name}`);
+  return records.map((r) => `${r.op} ${describeTarget(r)}`);
 }
 
 /** The same events in another order end in the same written state: the inputs' order does not matter. */

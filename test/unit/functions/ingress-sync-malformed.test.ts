@@ -5,7 +5,7 @@ import { EventFormatError } from '../../../shared/events/errors.js';
 import { ModelView } from '../../../shared/kube/model/model-view.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { ALB_RULE } from '../../../shared/kube/schemas/alb.js';
-import { cloudEvent, feed, newRuntime, readYaml } from './harness.js';
+import { cloudEvent, feed, newRuntime, offlineContext, readYaml } from './harness.js';
 
 const state = readYaml<KubeObject[]>('ingress-sync/state.yaml');
 
@@ -39,7 +39,11 @@ describe('ingress-sync and malformed objects', () => {
   it('reads a malformed Ingress handed to the planner directly in part, and plans no Rule from it', async () => {
     const { store } = await newRuntime(state);
     const event = decodeChangeEvent(cloudEvent({ type: 'add', object: rulesAsObject }, 0));
-    const effects = await ingressSync.plan({ ...event, object: rulesAsObject }, new ModelView(store));
+    const effects = await ingressSync.plan(
+      { ...event, object: rulesAsObject },
+      new ModelView(store),
+      offlineContext,
+    );
     expect(effects.map((e) => e.op)).toEqual(['patchStatus']);
   });
 

@@ -9,6 +9,7 @@ import path from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { keepalivedHosts } from '../../../functions/keepalived-hosts/index.js';
+import { describeTarget } from '../../../functions/runtime/applier.js';
 import { buildChangeEvent } from '../../../shared/events/apiserver.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { type EventSpec, feed, fixtureDir, newRuntime, readYaml } from './harness.js';
@@ -53,7 +54,7 @@ describe('keepalived-hosts', () => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, testCase) => {
     const { store, processor } = await newRuntime(state, [keepalivedHosts]);
     const results = await feed(processor, testCase.events);
-    const effects = results.map((r) => r.effects.map((e) => `${e.op} ${e.kind} ${e.namespace}/${e.name}`));
+    const effects = results.map((r) => r.effects.map((e) => `${e.op} ${describeTarget(e)}`));
     expect(effects).toHaveLength(testCase.expect.effects.length);
     testCase.expect.effects.forEach((expected, i) => {
       expect(effects[i]).toHaveLength(expected.length);
@@ -132,7 +133,7 @@ describe('keepalived-hosts', () => {
       { source: 'test://keepalived-hosts', id: 'ref-delete', time: '2026-01-01T00:00:00Z', mode: 'ref' },
     );
     const result = await processor.process(byReference);
-    expect(result.effects.map((e) => `${e.op} ${e.kind} ${e.namespace}/${e.name}`)).toEqual([
+    expect(result.effects.map((e) => `${e.op} ${describeTarget(e)}`)).toEqual([
       'apply ConfigMap cpaas-system/lb-hosts',
     ]);
     const data = store.get('/ConfigMap', 'cpaas-system', 'lb-hosts')?.['data'] as Record<string, string>;

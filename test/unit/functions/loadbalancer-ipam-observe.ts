@@ -3,6 +3,7 @@ import { applyEffects } from '../../../functions/runtime/applier.js';
 import type { MemoryStore } from '../../../shared/kube/memory-store.js';
 import { ModelView } from '../../../shared/kube/model/model-view.js';
 import { SERVICE } from '../../../shared/kube/schemas/core.js';
+import { offlineContext } from './harness.js';
 
 /** What loadbalancer-ipam left in a store, as the fixtures and properties compare it. */
 export interface Observed {
@@ -60,7 +61,7 @@ export async function replanEverything(store: MemoryStore): Promise<unknown[]> {
       object: service,
       time: '2026-01-01T00:10:00Z',
     };
-    const effects = await loadBalancerIpam.plan(event, view);
+    const effects = await loadBalancerIpam.plan(event, view, offlineContext);
     changed.push(...(await applyEffects(store, 'loadbalancer-ipam', 'acpnet-loadbalancer-ipam', effects)));
   }
   return changed;

@@ -8,6 +8,7 @@ interface Webhook {
   name: string;
   clientConfig: { service?: { path?: string } };
   objectSelector?: { matchLabels?: Record<string, string> };
+  matchConditions?: { expression: string }[];
   rules: { apiGroups: string[]; resources: string[]; operations: string[] }[];
 }
 
@@ -17,11 +18,22 @@ const validating = parseAllDocuments(readFileSync(file, 'utf8'))
   .find((d) => d.kind === 'ValidatingWebhookConfiguration');
 
 /** Every ConfigMap change going through the webhook would put it on the path of every workload. */
-it('sends only the ConfigMaps labelled acpnet.io/keepalived: "true" to /validate', () => {
+it('sends only the ConfigMaps labelled acpnet.io/keepalived: "true" (and kube-system/ovn-ic-config) to /validate', () => {
   const sendingConfigMaps = (validating?.webhooks ?? []).filter((w) =>
     w.rules.some((r) => r.apiGroups.includes('') && r.resources.includes('configmaps')),
   );
-  expect(sendingConfigMaps.map((w) => [w.name, w.clientConfig.service?.path, w.objectSelector])).toEqual([
+  expect(
+    sendingConfigMaps.map((w) => [
+      w.name,
+      w.clientConfig.service?.path,
+      w.objectSelector ?? w.matchConditions,
+    ]),
+  ).toEqual([
     ['keepalived.validate.acpnet.io', '/validate', { matchLabels: { [KEEPALIVED_LABEL]: 'true' } }],
+    [
+      'interconnect.validate.acpnet.io',
+      '/validate',
+      [expect.objectContaining({ expression: "object.metadata.name == 'ovn-ic-config'" })],
+    ],
   ]);
 });

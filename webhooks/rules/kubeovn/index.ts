@@ -4,6 +4,8 @@ import { NETWORK_ATTACHMENT_DEFINITION, NODE, POD } from '../../../shared/kube/s
 import type { RuleFamily } from '../types.js';
 import { calicoBlockSizeMutator } from './calico-block-size.js';
 import { kubeovnEqualityIndexes, kubeovnRangeIndexes } from './indexes.js';
+import { interconnectConfigRule } from './interconnect-config.js';
+import { interconnectConfigEditRule } from './interconnect-config-edit.js';
 import { ipPoolRule } from './ippool.js';
 import { networkAttachmentRule } from './network-attachment.js';
 import { podIpPoolRule } from './pod-ip-pool.js';
@@ -26,7 +28,8 @@ import { vpcRoutesRule } from './vpc-routes.js';
 
 /**
  * Kube-OVN and Calico networking: Subnet, IPPool, Vlan, ProviderNetwork, Vpc, VpcEgressGateway,
- * NetworkAttachmentDefinition, and the network annotations of Pods.
+ * NetworkAttachmentDefinition, the network annotations of Pods, and the interconnect's
+ * kube-system/ovn-ic-config.
  */
 export const kubeovnFamily: RuleFamily = {
   name: 'kubeovn',
@@ -48,6 +51,8 @@ export const kubeovnFamily: RuleFamily = {
     networkAttachmentRule,
     podNetworksRule,
     podIpPoolRule,
+    interconnectConfigRule,
+    interconnectConfigEditRule,
   ],
   mutators: [subnetCidrOrderMutator, subnetProtocolMutator, calicoBlockSizeMutator],
   equalityIndexes: kubeovnEqualityIndexes,
