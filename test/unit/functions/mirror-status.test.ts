@@ -56,7 +56,7 @@ describe('the mirror', () => {
   });
 
   it('leaves alone a status written since, when the same source version comes again', async () => {
-    const { store, processor } = await newRuntime([]);
+    const { store, processor } = await newRuntime([], allFunctions);
     await feed(processor, [{ type: 'add', object: node('1', 'True'), id: 'first' }]);
     await store.patchStatus(
       { groupKind: '/Node', namespace: '', name: 'n1' },

@@ -4,8 +4,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { CliIO } from '../../../cli/io.js';
 import { run } from '../../../cli/main.js';
-import { allFunctions } from '../../../functions/registry.js';
-import { consumerOf, tombstoneConfigMapName } from '../../../functions/runtime/tombstones.js';
 import { buildChangeEvent, type ChangeType } from '../../../shared/events/apiserver.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
 import { fixtureDir } from './harness.js';
