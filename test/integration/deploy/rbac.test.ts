@@ -243,7 +243,7 @@ const scopedCases: ScopedCase[] = [
   ['acpnet-bridge', 'patch', 'configmaps/ovn-ic-config', 'kube-system', false],
   // The Knative ApiServerSource of kube-system cannot watch by name: it reads that namespace's ConfigMaps.
   ['acpnet-events', 'list', 'configmaps/kube-proxy', 'kube-system', true],
-  ['acpnet-events', 'list', 'configmaps/anything', 'default', false],
+  ['acpnet-events', 'patch', 'configmaps/ovn-ic-config', 'kube-system', false],
 ];
 
 describe('component RBAC', () => {
