@@ -72,7 +72,9 @@ class PlatformaticConsumer implements RecordConsumer {
   private stream: MessagesStream<string, Buffer, string, string> | undefined;
   private queues: PartitionQueues<Inbound> | undefined;
   private stopping = false;
-  private heartbeatFailing = false;
+  /** When the group last heard from this member: it joined, or a heartbeat succeeded. */
+  private lastHeard = 0;
+  private readonly sessionTimeoutMs: number;
   private readonly window = new UncommittedKeys();
   /** Per partition, the last handled record whose offset is not committed yet, and since when. */
   private readonly pending = new Map<number, { message: Inbound; count: number; since: number }>();
@@ -83,6 +85,7 @@ class PlatformaticConsumer implements RecordConsumer {
     private readonly logger: Logger,
   ) {
     const sessionTimeout = settings.sessionTimeoutMs ?? 10_000;
+    this.sessionTimeoutMs = sessionTimeout;
     this.consumer = new Consumer({
       clientId: options.clientId ?? 'acpnet',
       bootstrapBrokers: [...options.brokers],
@@ -95,18 +98,18 @@ class PlatformaticConsumer implements RecordConsumer {
       retries: Number.MAX_SAFE_INTEGER,
       retryDelay: 300,
     });
-    this.consumer.on('consumer:heartbeat:error', () => {
-      this.heartbeatFailing = true;
-    });
-    for (const recovered of ['consumer:heartbeat:end', 'consumer:group:join']) {
-      this.consumer.on(recovered, () => {
-        this.heartbeatFailing = false;
+    // The client retries a heartbeat without end while the broker is away, so a failure may never be
+    // reported: a member not heard from for a session timeout is out of the group, as the
+    // coordinator sees it.
+    for (const heard of ['consumer:heartbeat:end', 'consumer:group:join']) {
+      this.consumer.on(heard, () => {
+        this.lastHeard = Date.now();
       });
     }
   }
 
   inGroup(): boolean {
-    return !this.heartbeatFailing && this.consumer.isActive();
+    return this.consumer.isActive() && Date.now() - this.lastHeard < this.sessionTimeoutMs;
   }
 
   async run(handle: (record: InboundRecord) => Promise<void>): Promise<void> {
