@@ -24,6 +24,8 @@ import { clusterState, producedState } from './scenario.js';
 const logger = createLogger('silent');
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 let broker: PrivateBroker;
+/** What a failed test leaves running (the functions, the producer's loop) is stopped after it. */
+const cleanups: (() => Promise<void> | void)[] = [];
 
 async function until(what: string, check: () => Promise<boolean> | boolean, timeoutMs = 180_000) {
   const deadline = Date.now() + timeoutMs;
@@ -46,6 +48,7 @@ beforeAll(async () => {
 }, 600_000);
 
 afterAll(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
   await broker?.stop();
 });
 
@@ -89,6 +92,13 @@ describe('the broker stopped and restarted in the middle of a stream', () => {
       groupId,
       logger,
     });
+    let functionsClosed = false;
+    const closeFunctions = async () => {
+      if (functionsClosed) return;
+      functionsClosed = true;
+      await closeFunctions();
+    };
+    cleanups.push(closeFunctions);
     const readiness = async () => (await fetch(`${functions.url}/readyz`)).status;
 
     // The producer publishes at a steady pace and, while the broker is away, tries a chunk again
@@ -96,10 +106,14 @@ describe('the broker stopped and restarted in the middle of a stream', () => {
     const producer = await producing.producer();
     let published = 0;
     let sendFailures = 0;
+    let abandoned = false;
+    cleanups.push(() => {
+      abandoned = true;
+    });
     const publishing = (async () => {
-      for (let at = 0; at < stream.records.length; at += 50) {
+      for (let at = 0; at < stream.records.length && !abandoned; at += 50) {
         const chunk: KafkaRecord[] = stream.records.slice(at, at + 50);
-        for (;;) {
+        while (!abandoned) {
           try {
             await producer.send(topic, chunk);
             break;
