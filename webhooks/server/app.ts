@@ -26,6 +26,7 @@ import { minTlsVersion, type TlsMaterial } from './serving-tls.js';
  */
 export const defaultBodyLimit = REQUEST_BODY_LIMIT + STORED_OBJECT_LIMIT + MIB / 2;
 export const defaultRequestTimeoutMs = 30_000;
+const keepAliveTimeoutMs = 72_000;
 
 export type Stage = 'mutate' | 'validate';
 export type Reviewer = (input: ReviewInput, stage: Stage) => Promise<ReviewResult>;
@@ -88,12 +89,15 @@ function declaredBodyLength(request: { headers: IncomingHttpHeaders }): number |
 }
 
 /**
- * Bounds how long one request may take to arrive. Fastify applies `requestTimeout` only to an
- * HTTP/1.1 server: here HTTP/1.1 clients get it on the HTTP/2 server's fallback, and an HTTP/2
+ * Bounds how long one request may take to arrive, and keeps HTTP/1.1 connections alive as fastify
+ * does. Fastify applies both only to an HTTP/1.1 server: here HTTP/1.1 clients get them on the
+ * HTTP/2 server's fallback, and an HTTP/2
  * stream that stays silent that long is cancelled (its session and other streams go on).
  */
 function boundRequestTime(server: Http2SecureServer, timeoutMs: number): void {
-  Object.assign(server, { requestTimeout: timeoutMs });
+  // Node's HTTP/1.1 fallback would close idle keep-alive connections after 5 s; the API server
+  // keeps its own for 90 s, so keep fastify's 72 s rather than handshake again after each pause.
+  Object.assign(server, { requestTimeout: timeoutMs, keepAliveTimeout: keepAliveTimeoutMs });
   server.on('stream', (stream) => {
     stream.setTimeout(timeoutMs, () => stream.close(http2Constants.NGHTTP2_CANCEL));
   });

@@ -5,6 +5,7 @@
  */
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { type ClientHttp2Session, connect, constants } from 'node:http2';
+import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { connect as tlsConnect } from 'node:tls';
@@ -142,6 +143,19 @@ describe('HTTP/2 serving', () => {
     expect(reply.status).toBe(200);
     expect(reply.body.response).toEqual({ uid: 'uid-h1', allowed: true });
   });
+
+  it('keeps an idle HTTP/1.1 connection open past Node’s 5 s default, as the API server expects', async () => {
+    const agent = new Agent({ keepAlive: true, maxSockets: 1, ca: pair.certPem });
+    try {
+      const healthz = () => send(`${server.url}/healthz`, { method: 'GET', ca: pair.certPem, agent });
+      const first = await healthz();
+      await new Promise((resolve) => setTimeout(resolve, 6_000));
+      const second = await healthz();
+      expect(second.localPort).toBe(first.localPort);
+    } finally {
+      agent.destroy();
+    }
+  }, 20_000);
 
   it.each([
     ['a body that is not JSON', '{"apiVersion":', 'application/json', 400, /not valid JSON/],
