@@ -90,13 +90,12 @@ function declaredBodyLength(request: { headers: IncomingHttpHeaders }): number |
 
 /**
  * Bounds how long one request may take to arrive, and keeps HTTP/1.1 connections alive as fastify
- * does. Fastify applies both only to an HTTP/1.1 server: here HTTP/1.1 clients get them on the
- * HTTP/2 server's fallback, and an HTTP/2
- * stream that stays silent that long is cancelled (its session and other streams go on).
+ * does (Node's fallback alone would close them after 5 s idle, the API server keeps its own for
+ * 90 s). Fastify applies both only to an HTTP/1.1 server: here HTTP/1.1 clients get them on the
+ * HTTP/2 server's fallback, and an HTTP/2 stream that stays silent that long is cancelled (its
+ * session and other streams go on).
  */
 function boundRequestTime(server: Http2SecureServer, timeoutMs: number): void {
-  // Node's HTTP/1.1 fallback would close idle keep-alive connections after 5 s; the API server
-  // keeps its own for 90 s, so keep fastify's 72 s rather than handshake again after each pause.
   Object.assign(server, { requestTimeout: timeoutMs, keepAliveTimeout: keepAliveTimeoutMs });
   server.on('stream', (stream) => {
     stream.setTimeout(timeoutMs, () => stream.close(http2Constants.NGHTTP2_CANCEL));
