@@ -25,32 +25,32 @@ import {
   kubectlOk,
   startKubeApiServer,
 } from '../test/support/kube-harness.js';
+import { print, ratios, type Sample } from './support/apply-ratios.js';
 import { reportFigure } from './support/figures.js';
 import { gateway, httpRoute } from './support/fleet.js';
 import { type KubeCreator, kubeCreator } from './support/kube-creates.js';
 import { median } from './support/per-review.js';
-import { register, reviewCounts, type Target, unregister } from './support/shipped-webhooks.js';
+import {
+  type ReviewCounts,
+  register,
+  reviewCounts,
+  type Target,
+  unregister,
+} from './support/shipped-webhooks.js';
 
 const rounds = Number(process.env.BENCH_APPLY_ROUNDS ?? 12);
 const creates = Number(process.env.BENCH_APPLY_OBJECTS ?? 100);
 const dryRunObjects = Number(process.env.BENCH_APPLY_DRY_RUN_OBJECTS ?? 100);
-const variants = (process.env.BENCH_APPLY_VARIANTS ?? 'h2,all-mutate-calls').split(',').filter(Boolean);
+const knownVariants = ['h2', 'all-mutate-calls'] as const;
+const variants = (process.env.BENCH_APPLY_VARIANTS ?? knownVariants.join(',')).split(',').filter(Boolean);
+for (const variant of variants)
+  if (!(knownVariants as readonly string[]).includes(variant))
+    throw new Error(`BENCH_APPLY_VARIANTS: unknown variant ${variant} (known: ${knownVariants.join(', ')})`);
 const inFlight = 8;
 const namespace = 'bench-apply';
 const batchLabel = 'acpnet-bench-batch';
 
 type Mode = 'without' | 'with' | 'h2' | 'all-mutate-calls';
-
-interface Sample {
-  /** Calls the webhook answered per object created or applied, by endpoint. */
-  mutatePerObject: number;
-  validatePerObject: number;
-  gatewayMs: number;
-  gatewayP50: number;
-  routeMs: number;
-  routeP50: number;
-  dryRunMs: number;
-}
 
 /** The first non-loopback IPv4 address of this host: the API server calls it over HTTP/1.1. */
 function hostAddress(): string | undefined {
@@ -86,7 +86,7 @@ async function measure(
   kubeconfig: string,
   creator: KubeCreator,
   tag: string,
-  counts: () => Promise<Record<'mutate' | 'validate', number>>,
+  counts: () => Promise<ReviewCounts>,
 ): Promise<Sample> {
   const before = await counts();
   const gw = await creator.createAll(gateways(tag, creates), inFlight);
@@ -97,59 +97,28 @@ async function measure(
     ...routes(`${tag}-dry`, dryRunObjects - half),
   ]);
   const after = await counts();
-  await kubectlOk(kubeconfig, ['delete', 'gateways,httproutes', '-n', namespace, '-l', batchLabel]);
+  await kubectlOk(kubeconfig, [
+    'delete',
+    'gateways,httproutes',
+    '-n',
+    namespace,
+    '-l',
+    batchLabel,
+    '--wait=false',
+  ]);
   const objects = 2 * creates + dryRunObjects;
   return {
     mutatePerObject: (after.mutate - before.mutate) / objects,
     validatePerObject: (after.validate - before.validate) / objects,
+    handlerMsPerCall:
+      (1000 * (after.handlerSeconds - before.handlerSeconds)) /
+      Math.max(1, after.mutate + after.validate - before.mutate - before.validate),
     gatewayMs: gw.elapsedMs,
     gatewayP50: median(gw.latenciesMs),
     routeMs: rt.elapsedMs,
     routeP50: median(rt.latenciesMs),
     dryRunMs,
   };
-}
-
-function range(values: readonly number[], digits: number): string {
-  return `${median(values).toFixed(digits)} (${Math.min(...values).toFixed(digits)}–${Math.max(...values).toFixed(digits)})`;
-}
-
-interface Ratios {
-  gatewayThroughput: number[];
-  gatewayP50: number[];
-  routeThroughput: number[];
-  routeP50: number[];
-  dryRunTime: number[];
-  extraMsPerObject: number[];
-}
-
-function ratios(without: readonly Sample[], other: readonly Sample[]): Ratios {
-  const pairs = without.map((a, i) => [a, other[i]!] as const);
-  return {
-    gatewayThroughput: pairs.map(([a, b]) => a.gatewayMs / b.gatewayMs),
-    gatewayP50: pairs.map(([a, b]) => b.gatewayP50 / a.gatewayP50),
-    routeThroughput: pairs.map(([a, b]) => a.routeMs / b.routeMs),
-    routeP50: pairs.map(([a, b]) => b.routeP50 / a.routeP50),
-    dryRunTime: pairs.map(([a, b]) => b.dryRunMs / a.dryRunMs),
-    extraMsPerObject: pairs.map(([a, b]) => (b.dryRunMs - a.dryRunMs) / dryRunObjects),
-  };
-}
-
-function print(mode: Mode, r: Ratios, samples: readonly Sample[]): void {
-  console.log(`\n${mode} / without (median of ${r.gatewayThroughput.length} rounds, min–max):`);
-  const calls = (pick: (s: Sample) => number) => median(samples.map(pick)).toFixed(2);
-  console.log(
-    `  webhook calls per object: ${calls((s) => s.mutatePerObject)} mutate, ${calls((s) => s.validatePerObject)} validate`,
-  );
-  console.log(
-    `  Gateway creates, ${inFlight} in flight: throughput ${range(r.gatewayThroughput, 2)}x, p50 ${range(r.gatewayP50, 2)}x`,
-  );
-  console.log(
-    `  HTTPRoute creates, ${inFlight} in flight: throughput ${range(r.routeThroughput, 2)}x, p50 ${range(r.routeP50, 2)}x`,
-  );
-  console.log(
-    `  kubectl apply --dry-run=server of ${dryRunObjects}: time ${range(r.dryRunTime, 2)}x, ${range(r.extraMsPerObject, 2)} ms more per object`,
-  );
 }
 
 async function setUp(): Promise<{ server: KubeApiServer; kubeconfig: string }> {
@@ -210,18 +179,23 @@ async function main(): Promise<void> {
     for (let round = -1; round < rounds; round++) {
       // Alternating the order cancels drift within a round (caches warming, etcd compaction).
       const order = round % 2 === 0 ? modes : [...modes].reverse();
+      const roundStarted = performance.now();
       for (const mode of order) {
         await switchTo(mode);
         const sample = await measure(kubeconfig, creator, `${round + 1}-${mode}`, counts);
         if (round >= 0) samples.get(mode)!.push(sample);
       }
-      if (round >= 0) process.stdout.write(`round ${round + 1}/${rounds} done\n`);
+      const seconds = ((performance.now() - roundStarted) / 1000).toFixed(0);
+      process.stdout.write(
+        `${round < 0 ? 'warm-up' : `round ${round + 1}/${rounds}`} done in ${seconds} s\n`,
+      );
     }
     await switchTo('without');
 
     const without = samples.get('without')!;
-    for (const mode of modes.slice(1)) print(mode, ratios(without, samples.get(mode)!), samples.get(mode)!);
-    const main = ratios(without, samples.get('with')!);
+    for (const mode of modes.slice(1))
+      print(mode, ratios(without, samples.get(mode)!, dryRunObjects), samples.get(mode)!, dryRunObjects);
+    const main = ratios(without, samples.get('with')!, dryRunObjects);
     reportFigure({
       name: 'apply: Gateway creates at 8 in flight, throughput with/without acpnet',
       value: median(main.gatewayThroughput),
@@ -256,7 +230,7 @@ async function main(): Promise<void> {
       goal: '≤ 1',
     });
     for (const mode of modes.slice(2)) {
-      const r = ratios(without, samples.get(mode)!);
+      const r = ratios(without, samples.get(mode)!, dryRunObjects);
       reportFigure({
         name: `apply (${mode}): kubectl apply --dry-run=server, extra per object`,
         value: median(r.extraMsPerObject),

@@ -109,11 +109,15 @@ export async function unregister(kubeconfig: string, namespace: string): Promise
   await waitForProbe(kubeconfig, namespace, false);
 }
 
-/** Reviews the webhook server has answered so far, by endpoint (from its /metrics). */
-export async function reviewCounts(
-  baseUrl: string,
-  caPem: string,
-): Promise<Record<'mutate' | 'validate', number>> {
+export interface ReviewCounts {
+  mutate: number;
+  validate: number;
+  /** Seconds spent in the handler (parse, review, answer) over all reviews so far. */
+  handlerSeconds: number;
+}
+
+/** Reviews the webhook server has answered so far, by endpoint, and their time (from its /metrics). */
+export async function reviewCounts(baseUrl: string, caPem: string): Promise<ReviewCounts> {
   const text = await new Promise<string>((resolve, reject) => {
     const req = httpsRequest(`${baseUrl}/metrics`, { ca: caPem }, (res) => {
       const chunks: Buffer[] = [];
@@ -123,7 +127,9 @@ export async function reviewCounts(
     req.on('error', reject);
     req.end();
   });
-  const counts = { mutate: 0, validate: 0 };
+  const counts = { mutate: 0, validate: 0, handlerSeconds: 0 };
+  for (const match of text.matchAll(/^acpnet_webhook_review_duration_seconds_sum\{[^}]*\} ([\d.e+-]+)/gm))
+    counts.handlerSeconds += Number(match[1]);
   for (const match of text.matchAll(
     /^acpnet_webhook_reviews_total\{endpoint="(mutate|validate)"[^}]*\} (\d+)/gm,
   ))
