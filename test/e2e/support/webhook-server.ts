@@ -42,12 +42,17 @@ export interface WebhookOptions {
   kubeconfig: string;
   /** Namespace the certificates rules treat as the platform's (Domain Secrets live there). */
   platformNamespace: string;
+  /** Addresses the serving certificate names besides 127.0.0.1 (to be called at a non-loopback URL). */
+  ipAddresses?: readonly string[];
 }
 
 /** Starts the webhook server and waits until /readyz says its store has synced from the cluster. */
 export async function startWebhookServer(options: WebhookOptions): Promise<RunningWebhook> {
   const dir = await mkdtemp(path.join(tmpdir(), 'acpnet-e2e-webhook-'));
-  const pair = await createSelfSignedCertificate({ dnsNames: ['localhost'], ipAddresses: ['127.0.0.1'] });
+  const pair = await createSelfSignedCertificate({
+    dnsNames: ['localhost'],
+    ipAddresses: ['127.0.0.1', ...(options.ipAddresses ?? [])],
+  });
   await writeFile(path.join(dir, 'tls.crt'), pair.certPem);
   await writeFile(path.join(dir, 'tls.key'), pair.keyPem);
   const process = await startAcpnet({

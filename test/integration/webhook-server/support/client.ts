@@ -7,6 +7,8 @@ export interface Reply {
   text: string;
   protocol: string | null;
   peerFingerprint: string;
+  /** The client side's port: the same for two replies that shared a connection. */
+  localPort: number | undefined;
 }
 
 export interface SendOptions {
@@ -41,6 +43,7 @@ export function send(url: string, options: SendOptions): Promise<Reply> {
         const socket = res.socket as import('node:tls').TLSSocket;
         const protocol = socket.getProtocol();
         const peer: PeerCertificate = socket.getPeerCertificate();
+        const localPort = socket.localPort;
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
         res.on('end', () => {
@@ -57,6 +60,7 @@ export function send(url: string, options: SendOptions): Promise<Reply> {
             text,
             protocol,
             peerFingerprint: peer.fingerprint256,
+            localPort,
           });
         });
       },
