@@ -57,9 +57,12 @@ export function applyMutations<T>(value: T, mutations: readonly Mutation[]): T {
     const parent = path ? parentOf(root, path) : undefined;
     const key = path?.[path.length - 1];
     if (!parent || key === undefined) continue;
+    // A generated value may be a shared constant: inserted as is, a later mutation could add it to
+    // itself (a cycle no JSON can hold) or change it for every later case.
+    const inserted = 'value' in mutation ? structuredClone(mutation.value) : undefined;
     switch (mutation.op) {
       case 'replace':
-        parent[key] = mutation.value;
+        parent[key] = inserted;
         break;
       case 'delete':
         if (Array.isArray(parent) && typeof key === 'number') parent.splice(key, 1);
@@ -67,10 +70,9 @@ export function applyMutations<T>(value: T, mutations: readonly Mutation[]): T {
         break;
       case 'add': {
         const target = parent[key];
-        if (Array.isArray(target)) target.push(mutation.value);
-        else if (typeof target === 'object' && target !== null)
-          ownMember(target, mutation.key, mutation.value);
-        else parent[key] = ownMember({}, mutation.key, mutation.value);
+        if (Array.isArray(target)) target.push(inserted);
+        else if (typeof target === 'object' && target !== null) ownMember(target, mutation.key, inserted);
+        else parent[key] = ownMember({}, mutation.key, inserted);
         break;
       }
       case 'retype':
