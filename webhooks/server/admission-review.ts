@@ -54,13 +54,25 @@ function normalize(
 }
 
 /**
+ * A field's value for a message: scalars as JSON (long strings cut), objects and lists by their type
+ * only, since they may be nested deeper than JSON.stringify can go.
+ */
+function shortly(value: unknown): string {
+  if (value === undefined || value === null) return 'null';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'an object';
+  if (typeof value === 'string' && value.length > 100) return `${JSON.stringify(value.slice(0, 100))}…`;
+  return JSON.stringify(value);
+}
+
+/**
  * Why the stored object cannot be the previous version of the object, if it cannot: the API server
  * sends both of one kind, name and namespace, and rules comparing them would otherwise judge one
  * object against another.
  */
 function identityMismatch(object: KubeObject, oldObject: KubeObject): string | undefined {
   const differs = (field: string, was: unknown, is: unknown) =>
-    `request.oldObject.${field} is ${JSON.stringify(was ?? null)} but request.object.${field} is ${JSON.stringify(is ?? null)}; the old object must be the same object`;
+    `request.oldObject.${field} is ${shortly(was)} but request.object.${field} is ${shortly(is)}; the old object must be the same object`;
   if (groupKindOf(oldObject) !== groupKindOf(object)) {
     return groupOf(oldObject.apiVersion) === groupOf(object.apiVersion)
       ? differs('kind', oldObject.kind, object.kind)

@@ -31,6 +31,13 @@ function update(object: KubeObject, oldObject: KubeObject, namespace = '') {
   };
 }
 
+/** `{a: {a: ... 1}}`, `depth` levels, built without recursion. */
+function deeplyNested(depth: number): unknown {
+  let value: unknown = 1;
+  for (let i = 0; i < depth; i++) value = { a: value };
+  return value;
+}
+
 const renamed = (object: KubeObject, change: Partial<KubeObject['metadata']>): KubeObject => ({
   ...object,
   metadata: { ...object.metadata, ...change },
@@ -58,6 +65,20 @@ describe('an UPDATE whose oldObject is not the object', () => {
       renamed(subnet, { name: 'net2' }),
       '',
       'request.oldObject.metadata.name is "net2" but request.object.metadata.name is "net1"',
+    ],
+    [
+      'named by a value nested deeper than JSON.stringify goes',
+      subnet,
+      renamed(subnet, { name: deeplyNested(20_000) as unknown as string }),
+      '',
+      'request.oldObject.metadata.name is an object but request.object.metadata.name is "net1"',
+    ],
+    [
+      'named by a string of a megabyte',
+      subnet,
+      renamed(subnet, { name: 'x'.repeat(1 << 20) }),
+      '',
+      `request.oldObject.metadata.name is "${'x'.repeat(100)}"… but request.object.metadata.name is "net1"`,
     ],
     [
       'of another namespace',
