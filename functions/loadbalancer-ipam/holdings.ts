@@ -4,7 +4,6 @@ import { SERVICE } from '../../shared/kube/schemas/core.js';
 import { IP_ADDRESS, type IPAddress } from '../../shared/kube/schemas/ip-address.js';
 import { IP } from '../../shared/kube/schemas/kubeovn.js';
 import { ipAddresses } from '../../shared/kubeovn/ip.js';
-import { heldLoadBalancerIps } from '../../shared/metallb/service-addresses.js';
 import { type Address, formatAddress, parseAddress } from '../../shared/net/address.js';
 import type { IPRange } from '../../shared/net/range.js';
 import { rangeContainsAddress, singleAddressRange } from '../../shared/net/ranges.js';
@@ -53,8 +52,7 @@ export class Holdings {
     for (const { object: service } of this.view.overlapping(SERVICE, HELD_BY_SERVICE, range)) {
       const request = readRequest(service);
       if (this.decided.has(request.key)) continue;
-      for (const text of heldLoadBalancerIps(service)) {
-        const address = parseAddress(text);
+      for (const address of request.held) {
         if (!rangeContainsAddress(range, address)) continue;
         if (request.served) at(address).services.add(request.key);
         else at(address).others.push(describeObject(service));

@@ -90,7 +90,23 @@ function requestedAddresses(service: Service): RequestedAddresses | undefined {
   return { ok: true, addresses };
 }
 
+const readRequests = new WeakMap<Service, LoadBalancerRequest>();
+
+/**
+ * What `service` asks for. Read once per object: the store's objects are frozen snapshots (a change
+ * is a new object), and every plan reads every Service holding an address of the pools it touches.
+ */
 export function readRequest(service: Service): LoadBalancerRequest {
+  if (!Object.isFrozen(service)) return readRequestOnce(service);
+  let request = readRequests.get(service);
+  if (!request) {
+    request = Object.freeze(readRequestOnce(service));
+    readRequests.set(service, request);
+  }
+  return request;
+}
+
+function readRequestOnce(service: Service): LoadBalancerRequest {
   const namespace = service.metadata.namespace ?? '';
   const name = service.metadata.name ?? '';
   const { family, primary } = familyOf(service);

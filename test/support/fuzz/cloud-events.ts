@@ -52,10 +52,20 @@ function mostly<T>(right: fc.Arbitrary<T>, ...wrong: T[]): fc.Arbitrary<T> {
   return fc.oneof({ arbitrary: right, weight: 9 }, { arbitrary: fc.constantFrom(...wrong), weight: 1 });
 }
 
+/** Any generated value as text: `String` throws on an object without a prototype or toString. */
+function textOf(value: unknown): string {
+  if (typeof value === 'string') return value;
+  try {
+    return JSON.stringify(value) ?? typeof value;
+  } catch {
+    return typeof value;
+  }
+}
+
 function subjectOf(ref: ReturnType<typeof identity>): string {
   const { apiVersion, kind, namespace, name } = ref;
   if (typeof apiVersion !== 'string' || typeof kind !== 'string' || typeof name !== 'string' || !name) {
-    return `/apis/${String(apiVersion)}/x/${String(name)}`;
+    return `/apis/${textOf(apiVersion)}/x/${textOf(name)}`;
   }
   return subjectFor({ apiVersion, kind, name, namespace: typeof namespace === 'string' ? namespace : '' });
 }

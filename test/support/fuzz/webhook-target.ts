@@ -43,7 +43,7 @@ export async function webhookTarget(): Promise<FuzzTarget<HttpCase>> {
       if (!isReview) return `${status} ${input.method}`;
       const answer = (reply.json() as ReviewAnswer).response;
       if (!answer || answer.uid !== uidOf(input.body))
-        throw new FuzzCrash(`answer uid ${String(answer?.uid)} is not the request's`);
+        throw new FuzzCrash(`answer uid ${JSON.stringify(answer?.uid ?? null)} is not the request's`);
       if (answer.allowed === true) return 'allowed';
       if (answer.allowed !== false) throw new FuzzCrash(`answer without allowed: ${excerpt(reply.body)}`);
       const code = answer.status?.code;
