@@ -1,4 +1,7 @@
+import { parsePointer } from '../../shared/kube/json-pointer.js';
 import type { JsonPatchOperation } from '../rules/types.js';
+
+export { escapePointerToken, parsePointer } from '../../shared/kube/json-pointer.js';
 
 /** A JSONPatch that cannot be applied: names the operation and the path. */
 export class JsonPatchError extends Error {
@@ -15,21 +18,6 @@ type Container = Record<string, unknown> | unknown[];
 
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** RFC 6901 pointer "/spec/listeners/0" -> ["spec", "listeners", "0"]. */
-export function parsePointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/'))
-    throw new Error(`JSON pointer ${JSON.stringify(pointer)} must start with "/"`);
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((token) => token.replaceAll('~1', '/').replaceAll('~0', '~'));
-}
-
-export function escapePointerToken(token: string): string {
-  return token.replaceAll('~', '~0').replaceAll('/', '~1');
 }
 
 function isContainer(value: unknown): value is Container {

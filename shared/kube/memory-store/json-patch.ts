@@ -1,17 +1,7 @@
+import { parsePointer } from '../json-pointer.js';
 import { deepEqual, isPlainObject } from '../json-value.js';
 import type { JsonPatchOperation } from '../store.js';
 import type { FieldPath } from './field-paths.js';
-
-/** RFC 6901: `/a/b~1c/0` -> ['a', 'b/c', '0']. */
-export function pointerSegments(pointer: string): string[] {
-  if (pointer === '') return [];
-  if (!pointer.startsWith('/'))
-    throw new Error(`JSON pointer ${JSON.stringify(pointer)} must start with "/"`);
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
-}
 
 /** The test that failed, naming the pointer; the caller turns it into a conflict. */
 export class PatchTestFailedError extends Error {
@@ -78,7 +68,7 @@ export function applyJsonPatch(
   operations: readonly JsonPatchOperation[],
 ): void {
   for (const operation of operations) {
-    const segments = pointerSegments(operation.path);
+    const segments = parsePointer(operation.path);
     if (operation.op === 'test') {
       if (!deepEqual(valueAt(root, segments), operation.value))
         throw new PatchTestFailedError(operation.path);
@@ -103,7 +93,7 @@ export function applyJsonPatch(
 
 /** The field a patch operation writes, as managedFields records it here: lists are atomic. */
 export function patchedField(pointer: string): FieldPath {
-  const segments = pointerSegments(pointer);
+  const segments = parsePointer(pointer);
   const inList = segments.findIndex((segment) => /^(\d+|-)$/.test(segment));
   return inList < 0 ? segments : segments.slice(0, inList);
 }
