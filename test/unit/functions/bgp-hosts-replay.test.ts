@@ -3,37 +3,19 @@
  * recorded log over its state. Two runs write the same bytes, a replay onto its own result changes
  * nothing, and broken input is reported by line and field without stopping the other events.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from '@jest/globals';
 import { stringify } from 'yaml';
-import type { CliIO } from '../../../cli/io.js';
-import { run } from '../../../cli/main.js';
 import { buildChangeEvent } from '../../../shared/events/apiserver.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { runInProcess } from '../../support/cli-in-process.js';
+import { expectSameTree, listFiles } from '../../support/file-trees.js';
 import { type EventSpec, readYaml } from './harness.js';
 
-async function replay(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => '' };
-  const code = await run(['replay', '--log-level', 'silent', '--functions', 'bgp-hosts', ...args], io);
-  return { code, stdout, stderr };
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
-
-function expectSameFiles(a: string, b: string): void {
-  expect(listFiles(b)).toEqual(listFiles(a));
-  for (const f of listFiles(a))
-    expect(readFileSync(path.join(b, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
-}
+const replay = (args: string[]) =>
+  runInProcess(['replay', '--log-level', 'silent', '--functions', 'bgp-hosts', ...args]);
 
 const work = mkdtempSync(path.join(os.tmpdir(), 'bgp-hosts-replay-'));
 const state = path.join(work, 'state');
@@ -66,7 +48,7 @@ describe('bgp-hosts replay', () => {
     const first = await replay(['--from', log, '--state', state, '--write-state', a, '--output', 'json']);
     expect(first.code).toBe(0);
     expect((await replay(['--from', log, '--state', state, '--write-state', b])).code).toBe(0);
-    expectSameFiles(a, b);
+    expectSameTree(a, b);
     const kinds = JSON.parse(first.stdout).effects.map(
       (e: { op: string; kind: string }) => `${e.op} ${e.kind}`,
     );
@@ -95,7 +77,7 @@ describe('bgp-hosts replay', () => {
     ]);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).effects).toEqual([]);
-    expectSameFiles(first, second);
+    expectSameTree(first, second);
   });
 
   it('reports a line that is no event and an object that does not conform, and processes the rest', async () => {

@@ -2,36 +2,18 @@
  * route-migration through `acpnet replay`: a log of Route, Service and Gateway events replayed twice
  * writes byte-identical state, and replayed onto its own result changes nothing.
  */
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { stringify } from 'yaml';
-import type { CliIO } from '../../../cli/io.js';
-import { run } from '../../../cli/main.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
+import { runInProcess } from '../../support/cli-in-process.js';
+import { expectSameTree, listFiles } from '../../support/file-trees.js';
 import { cloudEvent, type EventSpec, readYaml } from './harness.js';
 
-async function replay(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = '';
-  let stderr = '';
-  const io: CliIO = { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), readStdin: async () => '' };
-  const code = await run(['replay', '--log-level', 'silent', '--functions', 'route-migration', ...args], io);
-  return { code, stdout, stderr };
-}
-
-function listFiles(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
-    .sort();
-}
-
-function sameTree(a: string, b: string): void {
-  expect(listFiles(b)).toEqual(listFiles(a));
-  for (const f of listFiles(a))
-    expect(readFileSync(path.join(b, f), 'utf8')).toBe(readFileSync(path.join(a, f), 'utf8'));
-}
+const replay = (args: string[]) =>
+  runInProcess(['replay', '--log-level', 'silent', '--functions', 'route-migration', ...args]);
 
 // Each test replays the log twice through the CLI, in process; a loaded machine needs longer than 5 s.
 jest.setTimeout(60_000);
@@ -77,7 +59,7 @@ describe('acpnet replay --functions route-migration', () => {
       new Set(['HTTPRoute', 'Route', 'ClientTrafficPolicy', 'SecurityPolicy', 'BackendTrafficPolicy']),
     );
     expect((await replay(['--from', events, '--state', state, '--write-state', b])).code).toBe(0);
-    sameTree(a, b);
+    expectSameTree(a, b);
     expect(listFiles(a).filter((f) => f.startsWith('demo/HTTPRoute-'))).not.toEqual([]);
   });
 
@@ -96,6 +78,6 @@ describe('acpnet replay --functions route-migration', () => {
     ]);
     expect(again.code).toBe(0);
     expect(JSON.parse(again.stdout).effects).toEqual([]);
-    sameTree(first, second);
+    expectSameTree(first, second);
   });
 });
