@@ -366,6 +366,18 @@ async function main(): Promise<void> {
         `${e2e.pods} Pods): ${e2e.allocatedPerSecond.toFixed(1)} Pods allocated/s beside ` +
         `${e2e.createPerSecond.toFixed(1)} raw Pod creates/s (${ratio.toFixed(2)}x)`,
     );
+    const ceiling = e2e.rawCost.cpuSeconds / e2e.allocatedCost.cpuSeconds;
+    console.log(
+      `  API server + etcd per Pod: ${(e2e.rawCost.cpuSeconds * 1000).toFixed(2)} ms CPU and ` +
+        `${e2e.rawCost.requests.toFixed(1)} requests per raw create; ${(e2e.allocatedCost.cpuSeconds * 1000).toFixed(2)} ms CPU and ` +
+        `${e2e.allocatedCost.requests.toFixed(1)} requests per allocated Pod (create included): where the server's CPU ` +
+        `is what runs out, allocation can reach at most ${ceiling.toFixed(2)}x raw creates`,
+    );
+    reportFigure({
+      name: `pod-ipam API server CPU per raw create over per allocated Pod (${delivery})`,
+      value: ceiling,
+      unit: 'x',
+    });
     reportFigure({
       name: `pod-ipam Pods allocated/s over raw Pod creates/s (${delivery})`,
       value: ratio,

@@ -121,6 +121,8 @@ export function podAnnotationsEffect(pod: Pod, annotations: Record<string, strin
         annotations,
       },
     },
+    // With the IP objects and statuses after it: none of them needs another written first.
+    concurrent: true,
   };
 }
 

@@ -2,7 +2,7 @@ import { atomically } from '../../shared/ipam/transaction.js';
 import { nicAnnotation } from '../../shared/kube/keys/kubeovn.js';
 import { keyOf } from '../../shared/kube/object.js';
 import { IP_CLAIM } from '../../shared/kube/schemas/acpnet.js';
-import { SUBNET } from '../../shared/kube/schemas/kubeovn.js';
+import { IP, SUBNET } from '../../shared/kube/schemas/kubeovn.js';
 import type { Pod } from '../../shared/kube/schemas/workloads.js';
 import { type Address, tryParseAddress } from '../../shared/net/address.js';
 import { type PlanContext, touch } from './context.js';
@@ -92,8 +92,13 @@ function emitAllocated(
   const current = pod.metadata.annotations ?? {};
   const unchanged = Object.entries(annotations).every(([key, value]) => current[key] === value);
   if (results.length > 0 && !unchanged) ctx.effects.push(podAnnotationsEffect(pod, annotations));
-  for (const result of results)
-    ctx.effects.push({ op: 'apply', object: ipObject(pod, result), concurrent: true });
+  for (const result of results) {
+    const object = ipObject(pod, result);
+    // A create costs the API server a good deal less than a server-side apply, and most IP objects
+    // are new; one the view holds (this Pod's, or a predecessor's of its name) is applied over.
+    const held = ctx.view.get(IP, '', object.metadata.name ?? '') !== undefined;
+    ctx.effects.push({ op: held ? 'apply' : 'createIfAbsent', object, concurrent: true });
+  }
 }
 
 /**

@@ -46,6 +46,8 @@ export interface CreateIfAbsentEffect {
   claim?: boolean;
   /** A report (an Event): when it cannot be written, the failure is logged and the event goes on. */
   bestEffort?: boolean;
+  /** May be applied at the same time as the effects next to it that say so too (see Concurrent). */
+  concurrent?: boolean;
 }
 
 /** Deletes the object; preconditions guard against deleting a successor with the same name. */

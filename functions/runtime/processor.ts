@@ -79,6 +79,16 @@ export interface ProcessorOptions {
  */
 export const REPLANS = 8;
 
+/**
+ * The pause before planning again. A lost claim brought its winner into the store (the create read
+ * it back), so the first replan already sees it and goes at once; later ones, and conflicts (which
+ * wait for the watch), are jittered and doubled, so replicas that lost the same race do not meet again.
+ */
+function replanDelay(error: unknown, attempt: number): number {
+  const step = error instanceof ClaimLostError ? attempt - 1 : attempt;
+  return step < 0 ? 0 : REPLAN_DELAY_MS * 2 ** step * (0.5 + Math.random());
+}
+
 /** On a mirrored object: the resourceVersion of the source object it mirrors. */
 export const SOURCE_RESOURCE_VERSION = 'acpnet.io/source-resource-version';
 
@@ -418,8 +428,7 @@ export class EventProcessor implements EventSink {
         if (this.options.logger.isLevelEnabled('debug')) {
           log().debug({ function: fn.name, reason: (error as Error).message }, 'lost a race; planning again');
         }
-        // Jittered, so replicas that lost the same race do not meet again.
-        await sleep(REPLAN_DELAY_MS * 2 ** attempt * (0.5 + Math.random()));
+        await sleep(replanDelay(error, attempt));
       }
     }
   }
