@@ -12,6 +12,7 @@ function fingerprintOf(pool: Pool): string {
 }
 
 interface PoolEntry {
+  ranges: Pool['ranges'];
   fingerprint: string;
   byFamily: Map<Family, AddressAllocator>;
 }
@@ -29,9 +30,11 @@ export class PoolAllocators {
     const names = new Set(pools.map((pool) => pool.name));
     for (const name of this.pools.keys()) if (!names.has(name)) this.pools.delete(name);
     for (const pool of pools) {
+      const entry = this.pools.get(pool.name);
+      if (entry?.ranges === pool.ranges) continue;
       const fingerprint = fingerprintOf(pool);
-      if (this.pools.get(pool.name)?.fingerprint === fingerprint) continue;
-      this.pools.set(pool.name, { fingerprint, byFamily: build(pool, counts) });
+      if (entry?.fingerprint === fingerprint) entry.ranges = pool.ranges;
+      else this.pools.set(pool.name, { ranges: pool.ranges, fingerprint, byFamily: build(pool, counts) });
     }
   }
 
