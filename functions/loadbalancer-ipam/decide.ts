@@ -1,7 +1,6 @@
 import type { ModelView } from '../../shared/kube/model/model-view.js';
 import { type Address, type Family, formatAddress } from '../../shared/net/address.js';
-import { lowestUsable, refusal, selectForService, usableFromPool } from './choose.js';
-import type { Holdings } from './holdings.js';
+import { lowestUsable, refusal, type SearchContext, selectForService, usableFromPool } from './choose.js';
 import { admits, automaticPools, type Pool, poolOf } from './pools.js';
 import { familyOfAddresses, type LoadBalancerRequest, type ServiceFamily } from './request.js';
 
@@ -20,11 +19,10 @@ export type Decision =
   | { kind: 'hold'; pool: string; addresses: Address[]; gaveUp?: string }
   | { kind: 'fail'; message: string; clearStatus: boolean; gaveUp?: string };
 
-export interface DecisionContext {
+export interface DecisionContext extends SearchContext {
   view: ModelView;
   pools: readonly Pool[];
   metallbNamespace: string;
-  holdings: Holdings;
 }
 
 const familyText = (family: ServiceFamily | undefined) =>
@@ -95,7 +93,7 @@ function bestOf(
   let primaryOnly: { pool: Pool; addresses: Address[] } | undefined;
   let secondaryOnly: typeof primaryOnly;
   for (const pool of pools) {
-    const found = usableFromPool(pool, request, ctx.holdings);
+    const found = usableFromPool(pool, request, ctx);
     const chosen = selectForService(found, request);
     if (chosen && (request.family !== 'dual' || chosen.length === 2)) {
       return { kind: 'hold', pool: pool.name, addresses: chosen };
@@ -136,7 +134,7 @@ function allocate(request: LoadBalancerRequest, ctx: DecisionContext): Decision 
 function withSecondFamily(request: LoadBalancerRequest, pool: Pool, ctx: DecisionContext): Address[] {
   const held = request.held;
   if (request.family !== 'dual' || request.policy !== 'PreferDualStack' || held.length !== 1) return held;
-  const other = lowestUsable(pool, held[0]!.family === 4 ? 6 : 4, request, ctx.holdings);
+  const other = lowestUsable(pool, held[0]!.family === 4 ? 6 : 4, request, ctx);
   return other ? [...held, other] : held;
 }
 

@@ -38,8 +38,22 @@ export class Holdings {
 
   constructor(private readonly view: ModelView) {}
 
-  /** The holders of every address in `range` someone holds. */
-  within(range: IPRange): Map<string, Holders> {
+  /** The holders of one address. */
+  of(address: Address): Holders {
+    const text = formatAddress(address.family, address.value);
+    const holders = this.stored(singleAddressRange(address)).get(text) ?? newHolders();
+    const services = this.planned.get(text);
+    if (services) holders.services = new Set(services);
+    return holders;
+  }
+
+  /** The addresses this batch changed (their holders are those of `planned`, not the store's). */
+  plannedAddresses(): Address[] {
+    return [...this.planned.keys()].map(parseAddress);
+  }
+
+  /** The holders the store shows in `range`, but for the Services this batch decided. */
+  private stored(range: IPRange): Map<string, Holders> {
     const out = new Map<string, Holders>();
     const at = (address: Address) => {
       const text = formatAddress(address.family, address.value);
@@ -69,21 +83,7 @@ export class Holdings {
         if (rangeContainsAddress(range, address)) at(address).others.push(`Kube-OVN IP ${ip.metadata.name}`);
       }
     }
-    for (const [text, services] of this.planned) {
-      const address = parseAddress(text);
-      if (!rangeContainsAddress(range, address)) continue;
-      at(address).services = new Set(services);
-    }
-    for (const [text, holders] of out) {
-      if (holders.services.size === 0 && holders.others.length === 0) out.delete(text);
-    }
     return out;
-  }
-
-  /** The holders of one address. */
-  of(address: Address): Holders {
-    const text = formatAddress(address.family, address.value);
-    return this.within(singleAddressRange(address)).get(text) ?? newHolders();
   }
 
   /** Records that `service` now holds `address` (true) or no longer does (false). */

@@ -14,10 +14,12 @@ import {
   claimsByHolder,
   heldByKubeOvn,
   heldByService,
+  servicesBySharing,
   servicesByState,
   subnetsByCidr,
 } from './indexes.js';
 import { DEFAULT_METALLB_NAMESPACE, FUNCTION_NAME } from './keys.js';
+import { attachLedger } from './ledger.js';
 import { Batch } from './plan.js';
 import { readRequest } from './request.js';
 
@@ -78,9 +80,10 @@ export function createLoadBalancerIpam(options: LoadBalancerIpamOptions = {}): E
     name: FUNCTION_NAME,
     consumes: [SERVICE, IP_ADDRESS_POOL, NAMESPACE, IP_ADDRESS],
     reads: [SUBNET, IP],
-    indexes: [servicesByState, claimsByHolder],
+    indexes: [servicesByState, servicesBySharing, claimsByHolder],
     rangeIndexes: [heldByService, claimed, heldByKubeOvn, subnetsByCidr],
     serial: true,
+    attach: attachLedger,
     plan(event, view): Effect[] {
       const batch = new Batch(view, metallbNamespace, event.time);
       switch (groupKindOf(event.object)) {

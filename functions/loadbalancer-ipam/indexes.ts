@@ -16,6 +16,7 @@ export const CLAIMED = 'loadbalancer-ipam/claimed';
 export const CLAIMS_BY_HOLDER = 'loadbalancer-ipam/claims-by-holder';
 export const HELD_BY_KUBEOVN = 'loadbalancer-ipam/kubeovn-held';
 export const SUBNETS_BY_CIDR = 'loadbalancer-ipam/subnet-cidr';
+export const SERVICES_BY_SHARING = 'loadbalancer-ipam/sharing';
 
 /** Keys of SERVICES_BY_STATE: every Service MetalLB serves, and those of them holding no address. */
 export const SERVED = 'served';
@@ -26,6 +27,12 @@ export const servicesByState = equalityIndex(SERVICE, SERVICES_BY_STATE, (servic
   const request = readRequest(service);
   if (!request.served) return [];
   return request.held.length === 0 ? [SERVED, WAITING] : [SERVED];
+});
+
+/** Services by their allow-shared-ip key: the only ones whose addresses another Service may share. */
+export const servicesBySharing = equalityIndex(SERVICE, SERVICES_BY_SHARING, (service) => {
+  const { sharing } = readRequest(service);
+  return sharing ? [sharing] : [];
 });
 
 /** Services by the load balancer addresses their status holds, whoever wrote them. */

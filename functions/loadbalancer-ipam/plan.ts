@@ -9,6 +9,8 @@ import { type Decision, decide } from './decide.js';
 import { type EventType, serviceEvent } from './events.js';
 import { Holdings } from './holdings.js';
 import { CLAIMS_BY_HOLDER } from './indexes.js';
+import { ledgerOf } from './ledger.js';
+import type { PoolAllocators } from './pool-allocators.js';
 import { type Pool, readPools } from './pools.js';
 import { type LoadBalancerRequest, readRequest, serviceKey } from './request.js';
 
@@ -33,6 +35,7 @@ const texts = (addresses: readonly Address[]) => addresses.map(text);
 export class Batch {
   private readonly holdings: Holdings;
   private readPools?: Pool[];
+  private freeAddresses?: PoolAllocators;
   private readonly outcomes: Outcome[] = [];
   private readonly planned = new Set<string>();
 
@@ -48,6 +51,12 @@ export class Batch {
   get pools(): readonly Pool[] {
     this.readPools ??= readPools(this.view, this.metallbNamespace);
     return this.readPools;
+  }
+
+  /** The pools' free addresses, as the store holds them when the first Service is decided. */
+  private get free(): PoolAllocators {
+    this.freeAddresses ??= ledgerOf(this.view.store).allocatorsFor(this.view.store, this.pools);
+    return this.freeAddresses;
   }
 
   has(key: string): boolean {
@@ -70,6 +79,7 @@ export class Batch {
       pools: this.pools,
       metallbNamespace: this.metallbNamespace,
       holdings: this.holdings,
+      free: this.free,
     });
     const next =
       decision.kind === 'hold'

@@ -22,9 +22,9 @@ export interface Pool {
   /** The pool has a serviceAllocation, so it serves only the Services it selects. */
   allocates: boolean;
   /** The addresses it hands out: its entries, without the buggy ones and Subnet gateways. */
-  ranges: IPRange[];
+  ranges: readonly IPRange[];
   /** Its entries merged: few ranges to ask the indexes about, whatever avoidBuggyIPs cut out. */
-  extent: IPRange[];
+  extent: readonly IPRange[];
   spec: IPAddressPool['spec'];
 }
 
@@ -46,9 +46,28 @@ function subnetGateways(view: ModelView, ranges: readonly IPRange[]): IPRange[] 
   return out;
 }
 
-function readPool(view: ModelView, pool: IPAddressPool): Pool {
+interface Layout {
+  allocatable: readonly IPRange[];
+  extent: readonly IPRange[];
+}
+
+const layouts = new WeakMap<IPAddressPool, Layout>();
+
+/** A pool's entries and allocatable ranges: read once per stored (frozen) object, as every plan reads them. */
+function layoutOf(pool: IPAddressPool): Layout {
+  const known = layouts.get(pool);
+  if (known) return known;
   const entries = poolAddressEntries(pool);
-  const allocatable = poolAllocatableRanges(entries, pool.spec.avoidBuggyIPs === true);
+  const layout = Object.freeze({
+    allocatable: Object.freeze(poolAllocatableRanges(entries, pool.spec.avoidBuggyIPs === true)),
+    extent: Object.freeze(RangeSet.of(entries.map((entry) => entry.range)).toArray()),
+  });
+  if (Object.isFrozen(pool)) layouts.set(pool, layout);
+  return layout;
+}
+
+function readPool(view: ModelView, pool: IPAddressPool): Pool {
+  const { allocatable, extent } = layoutOf(pool);
   const gateways = subnetGateways(view, allocatable);
   const allocation = pool.spec.serviceAllocation;
   return {
@@ -56,8 +75,12 @@ function readPool(view: ModelView, pool: IPAddressPool): Pool {
     autoAssign: pool.spec.autoAssign !== false,
     priority: allocation?.priority ?? 0,
     allocates: allocation !== undefined,
-    ranges: RangeSet.of(allocatable).subtract(RangeSet.of(gateways)).toArray(),
-    extent: RangeSet.of(entries.map((entry) => entry.range)).toArray(),
+    // The same array while no gateway cuts it: the pool's allocators are then known to be current.
+    ranges:
+      gateways.length === 0
+        ? allocatable
+        : RangeSet.of(allocatable).subtract(RangeSet.of(gateways)).toArray(),
+    extent,
     spec: pool.spec,
   };
 }
