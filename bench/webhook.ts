@@ -59,7 +59,11 @@ function imageNodeOptions(): string[] {
 function start(mode: ServerMode, nodeOptions: readonly string[]): Promise<Server> {
   const script = path.join(buildDir, 'webhook-process.mjs');
   const child = fork(script, [mode, String(size.gateways), String(size.routes), String(size.namespaces)], {
-    execArgv: [...nodeOptions],
+    // BENCH_SERVER_NODE_OPTIONS adds flags to both servers, e.g. `--cpu-prof --cpu-prof-dir=DIR`.
+    execArgv: [
+      ...nodeOptions,
+      ...(process.env.BENCH_SERVER_NODE_OPTIONS?.split(/\s+/).filter(Boolean) ?? []),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   return new Promise((resolve, reject) => {

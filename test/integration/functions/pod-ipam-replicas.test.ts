@@ -8,7 +8,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { buildChangeEvent } from '../../../shared/events/apiserver.js';
 import type { KubeObject } from '../../../shared/kube/object.js';
-import { parseAddress } from '../../../shared/net/address.js';
+import { formatAddress, parseAddress } from '../../../shared/net/address.js';
 import { cidrRange, parseCidr } from '../../../shared/net/cidr.js';
 import { KUBE_SETUP_TIMEOUT_MS } from '../../support/kube-harness.js';
 import {
@@ -122,5 +122,44 @@ async function allocatesEveryPodOnce(): Promise<void> {
     if (status?.['v4usingIPs'] === PODS || Date.now() > deadline) break;
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
+  if (status?.['v4usingIPs'] !== PODS) {
+    throw new Error(
+      `the Subnet counts ${String(status?.['v4usingIPs'])} addresses in use, not ${PODS}; ` +
+        `counted but claimed by no Pod: ${unclaimed(String(status?.['v4usingIPrange'] ?? ''), claims).join(', ')}`,
+    );
+  }
   expect(status).toMatchObject({ v4usingIPs: PODS, v4availableIPs: 4094 - 9 - PODS });
+}
+
+/** Addresses of Kube-OVN's range string (`a-b,c`) that no claim holds, with what the replicas logged of them. */
+function unclaimed(usingRange: string, claims: readonly { spec: { address: string } }[]): string[] {
+  const claimed = new Set(claims.map((c) => parseAddress(c.spec.address).value));
+  const extra: string[] = [];
+  for (const token of usingRange.split(',').filter(Boolean)) {
+    const [from = '', to = from] = token.split('-');
+    const { value: first, family } = parseAddress(from);
+    const last = parseAddress(to).value;
+    for (let value = first; value <= last; value++) {
+      if (claimed.has(value)) continue;
+      const text = formatAddress(family, value);
+      const lines = cluster.replicas.flatMap((r, i) =>
+        r
+          .output()
+          .split('\n')
+          .map((line) => ({ line, replica: i })),
+      );
+      const mentions = (line: string) => line.includes(`${text}"`) || line.includes(`${text},`);
+      // Everything logged of the Pods that held it.
+      const pods = new Set(
+        lines
+          .filter(({ line }) => mentions(line))
+          .map(({ line }) => /"object":"(Pod [^"]+)"/.exec(line)?.[1]),
+      );
+      const logged = lines
+        .filter(({ line }) => mentions(line) || [...pods].some((pod) => pod && line.includes(`"${pod}"`)))
+        .map(({ line, replica }) => `replica ${replica}: ${line.slice(0, 400)}`);
+      extra.push([text, ...logged.slice(0, 30)].join('\n  '));
+    }
+  }
+  return extra;
 }
