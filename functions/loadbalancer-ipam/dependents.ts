@@ -30,8 +30,9 @@ function planEach(batch: Batch, view: ModelView, services: readonly Service[]): 
 /**
  * The Services still waiting for an address, planned again when one was given up (MetalLB
  * reprocesses every Service then), in namespace/name order so the result does not depend on the
- * order events arrive in. A Service holding an address is not among them: what another Service does
- * never moves it.
+ * order events arrive in: those holding none, and PreferDualStack ones holding one family, which
+ * may now gain the other from their pool (keeping the one they hold). Otherwise a Service holding
+ * an address is not among them: what another Service does never moves it.
  */
 export function planWaiting(batch: Batch, view: ModelView): void {
   planEach(batch, view, view.byIndex(SERVICE, SERVICES_BY_STATE, WAITING));

@@ -18,7 +18,12 @@ export const HELD_BY_KUBEOVN = 'loadbalancer-ipam/kubeovn-held';
 export const SUBNETS_BY_CIDR = 'loadbalancer-ipam/subnet-cidr';
 export const SERVICES_BY_SHARING = 'loadbalancer-ipam/sharing';
 
-/** Keys of SERVICES_BY_STATE: every Service MetalLB serves, and those of them holding no address. */
+/**
+ * Keys of SERVICES_BY_STATE: every Service MetalLB serves, and those of them still waiting for an
+ * address: holding none, or (PreferDualStack with ClusterIPs of both families) holding one, so still
+ * waiting for the second family (MetalLB's AllocateFromPoolForAdditionalFamily, tried whenever it
+ * converges the Service).
+ */
 export const SERVED = 'served';
 export const WAITING = 'waiting';
 
@@ -26,7 +31,10 @@ export const WAITING = 'waiting';
 export const servicesByState = equalityIndex(SERVICE, SERVICES_BY_STATE, (service) => {
   const request = readRequest(service);
   if (!request.served) return [];
-  return request.held.length === 0 ? [SERVED, WAITING] : [SERVED];
+  const waiting =
+    request.held.length === 0 ||
+    (request.held.length === 1 && request.family === 'dual' && request.policy === 'PreferDualStack');
+  return waiting ? [SERVED, WAITING] : [SERVED];
 });
 
 /** Services by their allow-shared-ip key: the only ones whose addresses another Service may share. */

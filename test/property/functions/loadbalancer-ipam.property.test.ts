@@ -3,8 +3,9 @@
  * (changed), IPv4, IPv6 and dual stack: after every event no address is held twice except shared
  * under one key without a port clash, every address lies in a pool that hands it out, claims and
  * statuses agree, families follow ipFamilyPolicy, a plain Service gets the lowest free address of
- * the first pool, a change or delete of one Service moves no other one's address, and the same
- * history gives the same result twice.
+ * the first pool, a change or delete of one Service moves no other one's address (a PreferDualStack
+ * one holding one family may only gain the other from its pool), every Service planned again
+ * changes nothing, and the same history gives the same result twice.
  */
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
@@ -200,7 +201,17 @@ function checkInvariants(world: World, before: Observed, after: Observed, step: 
   const changed = step.op === 'delete' ? step.index : step.service.index;
   for (const [key, was] of Object.entries(before.services)) {
     if (key === `demo/s${changed}` || was.ingress.length === 0) continue;
-    expect(after.services[key]?.ingress).toEqual(was.ingress);
+    const now = after.services[key];
+    // A PreferDualStack Service holding one family may gain the other from the same pool when an
+    // address is given up (MetalLB reprocesses every Service then); it keeps the one it holds.
+    const gained =
+      alive.get(key)?.stack === 'prefer' && was.ingress.length === 1 && now?.ingress.length === 2;
+    if (gained) {
+      expect(now.ingress[0]).toBe(was.ingress[0]);
+      expect(now.pool).toBe(was.pool);
+    } else {
+      expect(now?.ingress).toEqual(was.ingress);
+    }
   }
   if (
     step.op === 'upsert' &&
