@@ -200,6 +200,19 @@ export class Ledger {
     }
   }
 
+  /**
+   * Frees an address its owner's claim held, as a stray or as the owner's own: when the claim is
+   * deleted, and before, when a plan deletes it, so the statuses that plan writes count without it.
+   */
+  giveUp(held: Holding): void {
+    const allocator = this.subnets.get(held.subnet)?.allocator?.family(held.family);
+    const holder = allocator?.holderOf(held.address);
+    if (holder === strayOwner(held.owner, held.family, held.address)) {
+      allocator?.release(held.address);
+      this.dropStray(held.owner, held.subnet, held.family, held.address);
+    } else if (holder === held.owner) allocator?.release(held.address);
+  }
+
   private addStray(held: Holding): void {
     this.strays.set(held.owner, [...(this.strays.get(held.owner) ?? []), held]);
   }
@@ -228,11 +241,7 @@ export class Ledger {
     if (event.type === 'DELETED') {
       if (this.claims.get(key) === held.owner) this.claims.delete(key);
       ledger.dropOrphan(held.family, held.address, held.owner);
-      const holder = allocator?.holderOf(held.address);
-      if (holder === strayOwner(held.owner, held.family, held.address)) {
-        allocator?.release(held.address);
-        this.dropStray(held.owner, held.subnet, held.family, held.address);
-      } else if (holder === held.owner) allocator?.release(held.address);
+      this.giveUp(held);
       return;
     }
     this.claims.set(key, held.owner);

@@ -106,9 +106,14 @@ export function keptAnnotations(pod: Pod, provider: string): Record<string, stri
 
 /**
  * Server-side apply of every NIC's annotations (all of them each time: an apply drops what this
- * field manager no longer sends); the uid makes it fail, not create, once the Pod is gone.
+ * field manager no longer sends); the uid makes it fail, not create, once the Pod is gone. A
+ * `resourceVersion` makes it fail when the Pod moved on since it was read (see planAllocation).
  */
-export function podAnnotationsEffect(pod: Pod, annotations: Record<string, string>): Effect {
+export function podAnnotationsEffect(
+  pod: Pod,
+  annotations: Record<string, string>,
+  resourceVersion?: string,
+): Effect {
   return {
     op: 'apply',
     object: {
@@ -118,6 +123,7 @@ export function podAnnotationsEffect(pod: Pod, annotations: Record<string, strin
         name: pod.metadata.name,
         namespace: pod.metadata.namespace,
         ...(pod.metadata.uid ? { uid: pod.metadata.uid } : {}),
+        ...(resourceVersion ? { resourceVersion } : {}),
         annotations,
       },
     },

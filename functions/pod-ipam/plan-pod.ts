@@ -3,9 +3,10 @@ import { nicAnnotation } from '../../shared/kube/keys/kubeovn.js';
 import { keyOf } from '../../shared/kube/object.js';
 import { IP_CLAIM } from '../../shared/kube/schemas/acpnet.js';
 import { IP, SUBNET } from '../../shared/kube/schemas/kubeovn.js';
-import type { Pod } from '../../shared/kube/schemas/workloads.js';
+import { POD, type Pod } from '../../shared/kube/schemas/workloads.js';
 import { type Address, tryParseAddress } from '../../shared/net/address.js';
 import { type PlanContext, touch } from './context.js';
+import { claimHolding } from './holdings.js';
 import { CLAIMS_BY_OWNER } from './indexes.js';
 import { allocateNic, describeHolder, type NicOutcome } from './nic-allocation.js';
 import { type Nic, podNics } from './nics.js';
@@ -19,7 +20,7 @@ import {
   podAnnotationsEffect,
 } from './outputs.js';
 import { isReservation } from './owners.js';
-import { isAllocated } from './pod-state.js';
+import { isAllocated, storedVersion } from './pod-state.js';
 import { nicRequest } from './requests.js';
 import { warningEvent } from './warnings.js';
 
@@ -71,6 +72,7 @@ function emitAllocated(
   pod: Pod,
   results: readonly NicAddresses[],
   annotations: Record<string, string>,
+  guard?: string,
 ): void {
   for (const result of results) {
     if (!result.reserved)
@@ -80,6 +82,12 @@ function emitAllocated(
     const kept = new Set(result.reserved ? [] : result.addresses.map((a) => addressText([a])));
     for (const claim of ctx.view.byIndex(IP_CLAIM, CLAIMS_BY_OWNER, result.nic.owner)) {
       if (claim.spec.scope === `Subnet/${result.subnet}` && kept.has(claim.spec.address)) continue;
+      // Given up now, so the statuses this plan writes no longer count it.
+      const held = claimHolding(claim);
+      if (held) {
+        ctx.ledger.giveUp(held);
+        touch(ctx, held.subnet, undefined);
+      }
       const uid = claim.metadata.uid;
       ctx.effects.push({
         op: 'delete',
@@ -91,7 +99,7 @@ function emitAllocated(
   }
   const current = pod.metadata.annotations ?? {};
   const unchanged = Object.entries(annotations).every(([key, value]) => current[key] === value);
-  if (results.length > 0 && !unchanged) ctx.effects.push(podAnnotationsEffect(pod, annotations));
+  if (results.length > 0 && !unchanged) ctx.effects.push(podAnnotationsEffect(pod, annotations, guard));
   for (const result of results) {
     const object = ipObject(pod, result);
     // A create costs the API server a good deal less than a server-side apply, and most IP objects
@@ -163,5 +171,10 @@ export function planAllocation(ctx: PlanContext, pod: Pod): void {
     const subnet = ctx.view.get(SUBNET, '', result.subnet);
     if (subnet) Object.assign(annotations, nicAnnotations(pod, result, subnet, ctx.view));
   }
-  emitAllocated(ctx, pod, results, annotations);
+  // Addresses handed out here are written only onto the Pod as it was read: when another replica
+  // annotated it first (a broker delivering twice), the write fails and the plan made again keeps
+  // that replica's addresses and gives up these claims. So a Pod's annotations, once written, never
+  // change, and no event can show addresses other than the last (whose claims it would delete).
+  const stored = ctx.view.get(POD, pod.metadata.namespace ?? '', pod.metadata.name ?? '');
+  emitAllocated(ctx, pod, results, annotations, storedVersion(pod, stored));
 }

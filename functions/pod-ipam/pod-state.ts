@@ -54,3 +54,13 @@ export function newerPod(event: Pod, stored: Pod | undefined): Pod {
   }
   return stored;
 }
+
+/**
+ * The resourceVersion the store holds the Pod at, as `newerPod` read it: a mirrored copy's own
+ * (MemoryStore numbers its writes), else the reading's, which is the API server's.
+ */
+export function storedVersion(reading: Pod, stored: Pod | undefined): string | undefined {
+  if (stored?.metadata.annotations?.[SOURCE_RESOURCE_VERSION] !== undefined)
+    return stored.metadata.resourceVersion;
+  return reading.metadata.resourceVersion ?? stored?.metadata.resourceVersion;
+}
