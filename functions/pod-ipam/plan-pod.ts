@@ -5,6 +5,7 @@ import { IP_CLAIM } from '../../shared/kube/schemas/acpnet.js';
 import { IP, SUBNET } from '../../shared/kube/schemas/kubeovn.js';
 import { POD, type Pod } from '../../shared/kube/schemas/workloads.js';
 import { type Address, tryParseAddress } from '../../shared/net/address.js';
+import type { Effect } from '../runtime/contract.js';
 import { type PlanContext, touch } from './context.js';
 import { claimHolding } from './holdings.js';
 import { CLAIMS_BY_OWNER } from './indexes.js';
@@ -66,7 +67,10 @@ function keepNic(ctx: PlanContext, pod: Pod, nic: Nic): NicAddresses | undefined
   return { nic, subnet, addresses, mac, reserved };
 }
 
-/** Claims, the Pod's annotations, IP objects; and deletes of claims the NICs no longer hold. */
+/**
+ * Claims, the Pod's annotations, IP objects; then deletes of the claims the NICs no longer hold,
+ * only once the annotations are written (a guarded write that fails leaves them all in place).
+ */
 function emitAllocated(
   ctx: PlanContext,
   pod: Pod,
@@ -78,25 +82,6 @@ function emitAllocated(
     if (!result.reserved)
       ctx.effects.push(...claimEffects(ctx.view, result.subnet, result.addresses, result.nic.owner));
   }
-  for (const result of results) {
-    const kept = new Set(result.reserved ? [] : result.addresses.map((a) => addressText([a])));
-    for (const claim of ctx.view.byIndex(IP_CLAIM, CLAIMS_BY_OWNER, result.nic.owner)) {
-      if (claim.spec.scope === `Subnet/${result.subnet}` && kept.has(claim.spec.address)) continue;
-      // Given up now, so the statuses this plan writes no longer count it.
-      const held = claimHolding(claim);
-      if (held) {
-        ctx.ledger.giveUp(held);
-        touch(ctx, held.subnet, undefined);
-      }
-      const uid = claim.metadata.uid;
-      ctx.effects.push({
-        op: 'delete',
-        apiVersion: claim.apiVersion,
-        key: keyOf(claim),
-        ...(uid ? { preconditions: { uid } } : {}),
-      });
-    }
-  }
   const current = pod.metadata.annotations ?? {};
   const unchanged = Object.entries(annotations).every(([key, value]) => current[key] === value);
   if (results.length > 0 && !unchanged) ctx.effects.push(podAnnotationsEffect(pod, annotations, guard));
@@ -107,6 +92,30 @@ function emitAllocated(
     const held = ctx.view.get(IP, '', object.metadata.name ?? '') !== undefined;
     ctx.effects.push({ op: held ? 'apply' : 'createIfAbsent', object, concurrent: true });
   }
+  for (const result of results) ctx.effects.push(...givenUpClaims(ctx, result));
+}
+
+/** Deletes of the NIC's claims of addresses it no longer holds, freed in the ledger at once. */
+function givenUpClaims(ctx: PlanContext, result: NicAddresses): Effect[] {
+  const kept = new Set(result.reserved ? [] : result.addresses.map((a) => addressText([a])));
+  const effects: Effect[] = [];
+  for (const claim of ctx.view.byIndex(IP_CLAIM, CLAIMS_BY_OWNER, result.nic.owner)) {
+    if (claim.spec.scope === `Subnet/${result.subnet}` && kept.has(claim.spec.address)) continue;
+    // Given up now, so the statuses this plan writes no longer count it.
+    const held = claimHolding(claim);
+    if (held) {
+      ctx.ledger.giveUp(held);
+      touch(ctx, held.subnet, undefined);
+    }
+    const uid = claim.metadata.uid;
+    effects.push({
+      op: 'delete',
+      apiVersion: claim.apiVersion,
+      key: keyOf(claim),
+      ...(uid ? { preconditions: { uid } } : {}),
+    });
+  }
+  return effects;
 }
 
 /**
