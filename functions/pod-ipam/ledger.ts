@@ -200,11 +200,8 @@ export class Ledger {
     }
   }
 
-  /**
-   * Frees an address its owner's claim held, as a stray or as the owner's own: when the claim is
-   * deleted, and before, when a plan deletes it, so the statuses that plan writes count without it.
-   */
-  giveUp(held: Holding): void {
+  /** Frees an address its owner's claim held, as a stray or as the owner's own: the claim is gone. */
+  private giveUp(held: Holding): void {
     const allocator = this.subnets.get(held.subnet)?.allocator?.family(held.family);
     const holder = allocator?.holderOf(held.address);
     if (holder === strayOwner(held.owner, held.family, held.address)) {

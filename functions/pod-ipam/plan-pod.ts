@@ -7,7 +7,6 @@ import { POD, type Pod } from '../../shared/kube/schemas/workloads.js';
 import { type Address, tryParseAddress } from '../../shared/net/address.js';
 import type { Effect } from '../runtime/contract.js';
 import { type PlanContext, touch } from './context.js';
-import { claimHolding } from './holdings.js';
 import { CLAIMS_BY_OWNER } from './indexes.js';
 import { allocateNic, describeHolder, type NicOutcome } from './nic-allocation.js';
 import { type Nic, podNics } from './nics.js';
@@ -95,18 +94,12 @@ function emitAllocated(
   for (const result of results) ctx.effects.push(...givenUpClaims(ctx, result));
 }
 
-/** Deletes of the NIC's claims of addresses it no longer holds, freed in the ledger at once. */
+/** Deletes of the NIC's claims of addresses it no longer holds (the ledger frees them on the delete). */
 function givenUpClaims(ctx: PlanContext, result: NicAddresses): Effect[] {
   const kept = new Set(result.reserved ? [] : result.addresses.map((a) => addressText([a])));
   const effects: Effect[] = [];
   for (const claim of ctx.view.byIndex(IP_CLAIM, CLAIMS_BY_OWNER, result.nic.owner)) {
     if (claim.spec.scope === `Subnet/${result.subnet}` && kept.has(claim.spec.address)) continue;
-    // Given up now, so the statuses this plan writes no longer count it.
-    const held = claimHolding(claim);
-    if (held) {
-      ctx.ledger.giveUp(held);
-      touch(ctx, held.subnet, undefined);
-    }
     const uid = claim.metadata.uid;
     effects.push({
       op: 'delete',

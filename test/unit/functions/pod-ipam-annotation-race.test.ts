@@ -71,9 +71,5 @@ describe('pod-ipam: another replica annotates the Pod first', () => {
     );
     expect(store.list('acpnet.io/IPClaim').map((c) => c.metadata.name)).toEqual([claim]);
     expect(store.get('kubeovn.io/IP', '', 'a.demo')?.spec).toMatchObject({ ipAddress: first });
-    expect(store.get('kubeovn.io/Subnet', '', 'ovn-default')?.status).toMatchObject({
-      v4usingIPs: 1,
-      v4usingIPrange: first,
-    });
   });
 });
