@@ -172,8 +172,14 @@ export class KubeStore extends CachedStore implements ResourceStore {
       body: applyBody(obj, key.namespace),
       contentType: 'application/apply-patch+yaml',
     });
-    if (!isSuccess(response.statusCode))
+    if (!isSuccess(response.statusCode)) {
+      // A stale resourceVersion: the object moved on. The cache takes the current one, so a plan
+      // made again reads what the write lost to instead of waiting for the watch.
+      if (response.statusCode === 409 && obj.metadata.resourceVersion !== undefined && this.informerOf(key)) {
+        await this.refresh(objectPath(info, key.namespace, key.name), key);
+      }
       throw apiErrorFor('apply', key, response.statusCode, response.body, path);
+    }
     return this.absorb(response.body, key);
   }
 
@@ -283,15 +289,30 @@ export class KubeStore extends CachedStore implements ResourceStore {
   }
 
   /** Freezes a written object and, when it is in the version the informer caches, caches it now. */
+  /** Reads the object again into the cache; a failed read leaves the cache to the watch. */
+  private async refresh(path: string, key: ObjectKey): Promise<void> {
+    try {
+      const current = await this.transport({ method: 'GET', path });
+      if (isSuccess(current.statusCode)) this.absorb(current.body, key);
+    } catch {
+      // The watch brings the object; the caller's conflict stands either way.
+    }
+  }
+
   private absorb(body: unknown, key: ObjectKey): KubeObject {
     if (!isPlainObject(body) || !isPlainObject(body.metadata)) {
       throw apiErrorFor('read', key, 200, body, `${key.groupKind} ${key.namespace}/${key.name}`);
     }
     const obj = body as KubeObject;
-    const informer =
-      this.informers.get(key.groupKind) ??
-      this.informers.get(`${key.groupKind}|${key.namespace}|${key.name}`);
+    const informer = this.informerOf(key);
     if (informer && informer.apiVersion() === obj.apiVersion) informer.absorb(obj);
     return deepFreeze(obj);
+  }
+
+  /** The informer that caches the object, if any. */
+  private informerOf(key: ObjectKey) {
+    return (
+      this.informers.get(key.groupKind) ?? this.informers.get(`${key.groupKind}|${key.namespace}|${key.name}`)
+    );
   }
 }

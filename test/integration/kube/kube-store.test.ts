@@ -288,6 +288,24 @@ describe('KubeStore writes', () => {
     expect((await readWithKubectl('configmap', namespace, 'versioned')).data).toEqual({ n: '2' });
   });
 
+  it('after a conflict on a stale resourceVersion, caches the object the write lost to', async () => {
+    const namespace = await freshNamespace();
+    const store = newStore();
+    await store.start([CONFIG_MAP]);
+    const other = newStore();
+    const first = await other.apply(configMap(namespace, 'moved', { n: '1' }), { fieldManager: 'm' });
+    const latest = await other.apply(configMap(namespace, 'moved', { n: '2' }), { fieldManager: 'm' });
+    const stale: KubeObject = {
+      ...configMap(namespace, 'moved', { n: '3' }),
+      metadata: { namespace, name: 'moved', resourceVersion: first.metadata.resourceVersion },
+    };
+    await expect(store.apply(stale, { fieldManager: 'm' })).rejects.toBeInstanceOf(ConflictError);
+    // Read at once, without waiting for the watch: a plan made again right after sees it.
+    expect(store.get('/ConfigMap', namespace, 'moved')?.metadata.resourceVersion).toBe(
+      latest.metadata.resourceVersion,
+    );
+  });
+
   it('creates once with createIfAbsent and then returns what is stored', async () => {
     const namespace = await freshNamespace();
     const store = newStore();
