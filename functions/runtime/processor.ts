@@ -81,8 +81,9 @@ export const REPLANS = 8;
 
 /**
  * The pause before planning again. A lost claim brought its winner into the store (the create read
- * it back), so the first replan already sees it and goes at once; later ones, and conflicts (which
- * wait for the watch), are jittered and doubled, so replicas that lost the same race do not meet again.
+ * it back), so the first replan already sees it and goes at once. Later ones, and conflicts (a
+ * stale resourceVersion reads the object back too, but field and status conflicts wait for the
+ * watch), are jittered and doubled, so replicas that lost the same race do not meet again.
  */
 function replanDelay(error: unknown, attempt: number): number {
   const step = error instanceof ClaimLostError ? attempt - 1 : attempt;
